@@ -1,0 +1,41 @@
+using System.Collections.Frozen;
+
+namespace IdReissue.Domain.Applications;
+
+/// <summary>
+/// Every transition an application may take. Anything not listed here is impossible:
+/// <see cref="ReissueApplication"/> consults this table before changing state.
+/// </summary>
+public static class ApplicationStateMachine
+{
+    private static readonly FrozenDictionary<ApplicationState, FrozenSet<ApplicationState>> Allowed =
+        new Dictionary<ApplicationState, FrozenSet<ApplicationState>>
+        {
+            [ApplicationState.Draft] = Set(ApplicationState.IdentityVerified, ApplicationState.Cancelled),
+            [ApplicationState.IdentityVerified] = Set(ApplicationState.EligibilityChecked, ApplicationState.Ineligible, ApplicationState.Cancelled),
+            [ApplicationState.EligibilityChecked] = Set(ApplicationState.LossReported, ApplicationState.FaceVerified, ApplicationState.ReferredToWindow, ApplicationState.Cancelled),
+            [ApplicationState.LossReported] = Set(ApplicationState.FaceVerified, ApplicationState.ReferredToWindow, ApplicationState.Cancelled),
+            [ApplicationState.FaceVerified] = Set(ApplicationState.AddressGiven, ApplicationState.Cancelled),
+            [ApplicationState.AddressGiven] = Set(ApplicationState.AddressGiven, ApplicationState.Paid, ApplicationState.Cancelled),
+            [ApplicationState.Paid] = Set(ApplicationState.PhotoPending, ApplicationState.PhotoAccepted),
+            [ApplicationState.PhotoPending] = Set(ApplicationState.PhotoAccepted),
+            [ApplicationState.PhotoAccepted] = Set(ApplicationState.UnderReview),
+            [ApplicationState.UnderReview] = Set(ApplicationState.Approved, ApplicationState.Rejected, ApplicationState.PhotoPending),
+            [ApplicationState.Approved] = Set(ApplicationState.InProduction),
+            [ApplicationState.InProduction] = Set(ApplicationState.Dispatched),
+            [ApplicationState.Dispatched] = Set(ApplicationState.Delivered),
+            [ApplicationState.Ineligible] = Set(),
+            [ApplicationState.ReferredToWindow] = Set(),
+            [ApplicationState.Rejected] = Set(),
+            [ApplicationState.Delivered] = Set(),
+            [ApplicationState.Cancelled] = Set(),
+        }.ToFrozenDictionary();
+
+    public static bool IsAllowed(ApplicationState from, ApplicationState to) =>
+        Allowed.TryGetValue(from, out var targets) && targets.Contains(to);
+
+    public static IReadOnlySet<ApplicationState> TargetsOf(ApplicationState from) =>
+        Allowed.TryGetValue(from, out var targets) ? targets : FrozenSet<ApplicationState>.Empty;
+
+    private static FrozenSet<ApplicationState> Set(params ApplicationState[] states) => states.ToFrozenSet();
+}

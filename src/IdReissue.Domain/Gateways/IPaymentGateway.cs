@@ -1,0 +1,50 @@
+using IdReissue.Domain.Common;
+using IdReissue.Domain.Payments;
+
+namespace IdReissue.Domain.Gateways;
+
+/// <summary>
+/// One payment channel (WeChat Pay, Alipay, UnionPay). The shape follows the real gateways: create an
+/// order and show its cashier/QR code, learn the result from an asynchronous signed notification,
+/// query an order whose notification never came, close an abandoned order.
+/// </summary>
+public interface IPaymentGateway
+{
+    PaymentChannel Channel { get; }
+
+    Task<GatewayOrder> CreateOrderAsync(PaymentOrderRequest request, CancellationToken cancellationToken);
+
+    Task<GatewayOrderStatus> QueryOrderAsync(string orderNumber, CancellationToken cancellationToken);
+
+    /// <summary>Closes an unpaid order; returns false when the gateway says it was paid meanwhile.</summary>
+    Task<bool> CloseOrderAsync(string orderNumber, CancellationToken cancellationToken);
+
+    /// <summary>Verifies the signature and decodes a notification; throws <see cref="PaymentNotificationRejectedException"/> when it is not genuine.</summary>
+    PaymentNotification ReadNotification(IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body, DateTimeOffset now);
+
+    /// <summary>The body the gateway expects when a notification was accepted, so it stops retrying.</summary>
+    string AcknowledgementBody { get; }
+}
+
+public sealed record PaymentOrderRequest(string OrderNumber, Money Amount, string Description, DateTimeOffset ExpiresAt);
+
+/// <summary>Where the applicant pays: a cashier page and the content of its QR code.</summary>
+public sealed record GatewayOrder(string OrderNumber, Uri CashierUrl, string QrContent);
+
+public enum GatewayPaymentState
+{
+    NotPaid,
+    Paid,
+    Closed,
+    Failed,
+}
+
+public sealed record GatewayOrderStatus(string OrderNumber, GatewayPaymentState State, Money Amount, string? TransactionId, DateTimeOffset? PaidAt);
+
+/// <summary>A verified notification from a gateway.</summary>
+public sealed record PaymentNotification(string NotificationId, string OrderNumber, GatewayPaymentState State, Money Amount, string TransactionId, DateTimeOffset? PaidAt, DateTimeOffset SentAt);
+
+public sealed class PaymentNotificationRejectedException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}

@@ -1,0 +1,207 @@
+using System.Text.Json;
+using IdReissue.Domain.Applications;
+using IdReissue.Domain.Cards;
+using IdReissue.Domain.Common;
+using IdReissue.Domain.Eligibility;
+using IdReissue.Domain.Regions;
+using IdReissue.Infrastructure.Persistence.Records;
+using IdReissue.Infrastructure.Sandbox.Records;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace IdReissue.Infrastructure.Persistence;
+
+public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> options) : DbContext(options)
+{
+    public DbSet<ReissueApplication> Applications => Set<ReissueApplication>();
+
+    public DbSet<StateTransition> StateTransitions => Set<StateTransition>();
+
+    public DbSet<ApplicantAccount> ApplicantAccounts => Set<ApplicantAccount>();
+
+    public DbSet<OfficerAccount> Officers => Set<OfficerAccount>();
+
+    public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+
+    public DbSet<SmsCodeRecord> SmsCodes => Set<SmsCodeRecord>();
+
+    public DbSet<PaymentOrderRecord> PaymentOrders => Set<PaymentOrderRecord>();
+
+    public DbSet<ReceivedNotification> ReceivedNotifications => Set<ReceivedNotification>();
+
+    public DbSet<StoredFile> Files => Set<StoredFile>();
+
+    public DbSet<PhotoSubmission> PhotoSubmissions => Set<PhotoSubmission>();
+
+    public DbSet<ProductionBatch> ProductionBatches => Set<ProductionBatch>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<SettingRecord> Settings => Set<SettingRecord>();
+
+    public DbSet<SandboxResident> SandboxResidents => Set<SandboxResident>();
+
+    public DbSet<SandboxPaymentOrder> SandboxPaymentOrders => Set<SandboxPaymentOrder>();
+
+    public DbSet<SandboxCallback> SandboxCallbacks => Set<SandboxCallback>();
+
+    public DbSet<SandboxShipment> SandboxShipments => Set<SandboxShipment>();
+
+    public DbSet<SandboxSmsMessage> SandboxSmsMessages => Set<SandboxSmsMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time-offset type: instants are stored there as UTC ticks, so that
+        // comparisons and ordering run in SQL and mean the same as on PostgreSQL's timestamptz.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+
+        configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ConfigureApplications(modelBuilder);
+
+        modelBuilder.Entity<ApplicantAccount>(b =>
+        {
+            b.HasKey(a => a.Id);
+            b.HasIndex(a => a.Phone).IsUnique();
+            b.HasIndex(a => a.CitizenId).IsUnique();
+        });
+        modelBuilder.Entity<OfficerAccount>().HasKey(o => o.Username);
+        modelBuilder.Entity<SessionRecord>(b =>
+        {
+            b.HasKey(s => s.TokenHash);
+            b.HasIndex(s => s.ExpiresAt);
+        });
+        modelBuilder.Entity<SmsCodeRecord>(b =>
+        {
+            b.HasKey(s => s.Id);
+            b.HasIndex(s => new { s.Phone, s.CreatedAt });
+        });
+        modelBuilder.Entity<PaymentOrderRecord>(b =>
+        {
+            b.HasKey(o => o.OrderNumber);
+            b.HasIndex(o => o.ApplicationId);
+            b.HasIndex(o => new { o.State, o.CreatedAt });
+            b.Property(o => o.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<ReceivedNotification>().HasKey(n => n.NotificationId);
+        modelBuilder.Entity<StoredFile>(b =>
+        {
+            b.HasKey(f => f.Id);
+            b.HasIndex(f => f.ApplicationId);
+        });
+        modelBuilder.Entity<PhotoSubmission>(b =>
+        {
+            b.HasKey(p => p.Id);
+            b.HasIndex(p => p.PhotoNumber);
+        });
+        modelBuilder.Entity<ProductionBatch>(b =>
+        {
+            b.HasKey(p => p.Id);
+            b.HasIndex(p => p.BatchNumber).IsUnique();
+        });
+        modelBuilder.Entity<AuditEntry>().HasKey(a => a.Id);
+        modelBuilder.Entity<IdempotencyRecord>().HasKey(i => i.Key);
+        modelBuilder.Entity<SettingRecord>().HasKey(s => s.Key);
+
+        modelBuilder.Entity<SandboxResident>(b =>
+        {
+            b.HasKey(r => r.CitizenId);
+            b.HasIndex(r => new { r.Profile, r.HandedOut });
+        });
+        modelBuilder.Entity<SandboxPaymentOrder>().HasKey(o => o.OrderNumber);
+        modelBuilder.Entity<SandboxCallback>(b =>
+        {
+            b.HasKey(c => c.Id);
+            b.HasIndex(c => new { c.DeliveredAt, c.DueAt });
+        });
+        modelBuilder.Entity<SandboxShipment>().HasKey(s => s.TrackingNumber);
+        modelBuilder.Entity<SandboxSmsMessage>(b =>
+        {
+            b.HasKey(m => m.Id);
+            b.HasIndex(m => m.Phone);
+        });
+    }
+
+    private static void ConfigureApplications(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ReissueApplication>(b =>
+        {
+            b.HasKey(a => a.Id);
+            b.HasIndex(a => a.ApplicationNumber).IsUnique();
+            b.HasIndex(a => a.OpenForAccount).IsUnique();
+            b.HasIndex(a => a.PhotoNumber).IsUnique();
+            b.HasIndex(a => a.AccountId);
+            b.HasIndex(a => new { a.RegionId, a.State });
+            b.Property(a => a.Version).IsConcurrencyToken();
+            b.Property(a => a.ApplicationNumber).HasMaxLength(32);
+            b.Property(a => a.RegionId).HasMaxLength(40);
+
+            b.Property<List<UnmetCondition>>("_unmetConditions")
+                .HasColumnName("UnmetConditions")
+                .HasConversion(new JsonValueConverter<List<UnmetCondition>>(), new JsonValueComparer<List<UnmetCondition>>());
+            b.Ignore(a => a.UnmetConditions);
+
+            b.OwnsOne(a => a.LossReport, o =>
+            {
+                o.Property(l => l.ReceiptNumber).HasColumnName("LossReceiptNumber");
+                o.Property(l => l.Place).HasColumnName("LossPlace").HasMaxLength(LossReport.MaxPlaceLength);
+                o.Property(l => l.LostAt).HasColumnName("LostAt");
+                o.Property(l => l.ReportedAt).HasColumnName("LossReportedAt");
+                o.Property(l => l.ReceiptWanted).HasColumnName("LossReceiptWanted");
+            });
+            b.OwnsOne(a => a.Address, o =>
+            {
+                o.Property(m => m.Recipient).HasColumnName("AddressRecipient");
+                o.Property(m => m.Phone).HasColumnName("AddressPhone");
+                o.Property(m => m.DivisionCode).HasColumnName("AddressDivisionCode");
+                o.Property(m => m.Detail).HasColumnName("AddressDetail");
+            });
+            b.OwnsOne(a => a.Postage, o =>
+            {
+                o.Property(p => p.SameCity).HasColumnName("PostageSameCity");
+                o.Property(p => p.Amount).HasColumnName("PostageFen");
+                o.Property(p => p.PayOnDelivery).HasColumnName("PostagePayOnDelivery");
+            });
+            b.OwnsOne(a => a.NewCardValidity, o =>
+            {
+                o.Property(v => v.IssuedOn).HasColumnName("CardIssuedOn");
+                o.Property(v => v.Years).HasColumnName("CardValidityYears");
+            });
+            b.Property(a => a.CardFee).HasColumnName("CardFeeFen");
+
+            b.HasMany(a => a.Transitions).WithOne().HasForeignKey(t => t.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            b.Navigation(a => a.Transitions).HasField("_transitions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<StateTransition>(b =>
+        {
+            b.HasKey(t => t.Id);
+            b.HasIndex(t => new { t.ApplicationId, t.Sequence }).IsUnique();
+            b.Ignore(t => t.Actor);
+        });
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks,
+        ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+
+    private sealed class MoneyConverter() : ValueConverter<Money, long>(m => m.Fen, fen => new Money(fen));
+
+    private sealed class JsonValueConverter<T>() : ValueConverter<T, string>(
+        v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+        s => JsonSerializer.Deserialize<T>(s, JsonSerializerOptions.Default)!);
+
+    private sealed class JsonValueComparer<T>() : Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<T>(
+        (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Default) == JsonSerializer.Serialize(b, JsonSerializerOptions.Default),
+        v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default).GetHashCode(StringComparison.Ordinal),
+        v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, JsonSerializerOptions.Default), JsonSerializerOptions.Default)!);
+}

@@ -1,0 +1,25 @@
+using IdReissue.Domain.Gateways;
+
+namespace IdReissue.Infrastructure.Persistence.Records;
+
+/// <summary>One photo submitted under a photo number and the portrait check's verdict on it.</summary>
+public sealed class PhotoSubmission
+{
+    public Guid Id { get; set; }
+
+    public required string PhotoNumber { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public Guid FileId { get; set; }
+
+    public PortraitVerdictKind Verdict { get; set; }
+
+    /// <summary>The reasons as JSON (code, value, limit, unit, message).</summary>
+    public required string ReasonsJson { get; set; }
+
+    /// <summary>"applicant" or "studio".</summary>
+    public required string SubmittedBy { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IdReissue.Domain.Common;
+using IdReissue.Domain.Regions;
+
+namespace IdReissue.Infrastructure.Regions;
+
+/// <summary>The regions this service runs for, one policy file each, validated when loaded.</summary>
+public sealed class RegionCatalog
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+    };
+
+    private readonly FrozenDictionary<string, RegionPolicy> _regions;
+
+    public RegionCatalog(IEnumerable<RegionPolicy> regions)
+    {
+        var list = regions.ToList();
+        var errors = list.SelectMany(r => r.Validate().Select(e => $"{r.Id}: {e}")).ToList();
+        errors.AddRange(list.GroupBy(r => r.Id).Where(g => g.Count() > 1).Select(g => $"{g.Key}: defined more than once"));
+        if (list.Count == 0)
+        {
+            errors.Add("no region policy found");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("Invalid region policy: " + string.Join("; ", errors));
+        }
+
+        _regions = list.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+    }
+
+    public IEnumerable<RegionPolicy> All => _regions.Values.OrderBy(r => r.ProvinceCode, StringComparer.Ordinal);
+
+    public RegionPolicy Get(string? id) =>
+        id is not null && _regions.TryGetValue(id, out var policy)
+            ? policy
+            : throw new DomainException("unknown_region", $"不支持的办理地区“{id}”，可选：{string.Join("、", All.Select(r => $"{r.Id}（{r.Name}）"))}。");
+
+    public static RegionCatalog LoadDirectory(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new InvalidOperationException($"Region policy directory not found: {directory}");
+        }
+
+        var regions = new List<RegionPolicy>();
+        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                var policy = JsonSerializer.Deserialize<RegionPolicy>(File.ReadAllText(file), Json)
+                    ?? throw new InvalidOperationException("empty file");
+                if (policy.Id != Path.GetFileNameWithoutExtension(file))
+                {
+                    throw new InvalidOperationException($"id '{policy.Id}' does not match the file name");
+                }
+
+                regions.Add(policy);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
+            {
+                throw new InvalidOperationException($"Invalid region policy file {Path.GetFileName(file)}: {e.Message}", e);
+            }
+        }
+
+        return new RegionCatalog(regions);
+    }
+}

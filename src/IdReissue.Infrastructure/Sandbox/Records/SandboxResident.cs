@@ -1,0 +1,44 @@
+namespace IdReissue.Infrastructure.Sandbox.Records;
+
+/// <summary>A synthetic resident of the sandbox household registry (generated, never a real person).</summary>
+public sealed class SandboxResident
+{
+    public required string CitizenId { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string HouseholdNumber { get; set; }
+
+    public required string HouseholdDivisionCode { get; set; }
+
+    public DateOnly? LastCardIssuedOn { get; set; }
+
+    public string? LastCardIssuingDivisionCode { get; set; }
+
+    public bool FingerprintsRecorded { get; set; }
+
+    public bool CardReportedLost { get; set; }
+
+    public string? LossReceiptNumber { get; set; }
+
+    public DateOnly? HistoricPhotoTakenOn { get; set; }
+
+    /// <summary>What the sandbox face verification answers for this resident.</summary>
+    public SandboxFaceProfile FaceProfile { get; set; }
+
+    /// <summary>The demo profile the resident was generated for (e.g. "eligible", "card-too-old").</summary>
+    public required string Profile { get; set; }
+
+    /// <summary>The demo phone number that belongs to this resident.</summary>
+    public required string Phone { get; set; }
+
+    /// <summary>Handed out to a demo user already (POST /sandbox/residents gives a fresh one each time).</summary>
+    public bool HandedOut { get; set; }
+}
+
+public enum SandboxFaceProfile
+{
+    Match,
+    NoMatch,
+    AppearanceChanged,
+}

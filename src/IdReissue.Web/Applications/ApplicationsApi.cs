@@ -1,0 +1,329 @@
+using System.Globalization;
+using System.Security.Claims;
+using IdReissue.Domain.Applications;
+using IdReissue.Domain.Cards;
+using IdReissue.Domain.Common;
+using IdReissue.Domain.Eligibility;
+using IdReissue.Domain.Gateways;
+using IdReissue.Domain.Identity;
+using IdReissue.Domain.Regions;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Regions;
+using IdReissue.Web.Accounts;
+using IdReissue.Web.Auth;
+using IdReissue.Web.Errors;
+using IdReissue.Web.Idempotency;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdReissue.Web.Applications;
+
+/// <summary>The applicant's steps from starting an application to giving the mailing address.</summary>
+public static partial class ApplicationsApi
+{
+    public static RouteGroupBuilder MapApplicationsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization(Policies.Applicant)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/", Start).WithIdempotencyKey();
+        group.MapGet("/", List);
+        group.MapGet("/{id:guid}", Get);
+        group.MapPost("/{id:guid}/eligibility", CheckEligibility);
+        group.MapPost("/{id:guid}/loss-report", ReportLoss).WithIdempotencyKey();
+        group.MapGet("/{id:guid}/loss-report/receipt", LossReceipt.Render);
+        group.MapPost("/{id:guid}/face-verification", VerifyFace).DisableAntiforgery();
+        group.MapPost("/{id:guid}/postage-quote", QuotePostage);
+        group.MapPut("/{id:guid}/address", GiveAddress);
+        group.MapPost("/{id:guid}/documents/household-register-page", UploadHouseholdPage).DisableAntiforgery().WithIdempotencyKey();
+        group.MapPost("/{id:guid}/cancel", Cancel);
+        group.MapGet("/{id:guid}/progress", Progress);
+        return group;
+    }
+
+    public static async Task<Results<Created<ApplicationView>, ProblemHttpResult>> Start(
+        StartApplicationRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, IHouseholdRegistry registry,
+        TimeProvider time, ILogger<StartApplicationRequest> logger, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var region = regions.Get(request.Region);
+        if (request.Case is not { } reissueCase)
+        {
+            return Problems.Validation("case_required", "请选择办理类型：丢失补领（Loss）或损坏换领（Damage）。", "case");
+        }
+
+        var account = await db.ApplicantAccounts.AsNoTracking().SingleAsync(a => a.Id == user.ApplicantId(), cancellationToken);
+        var citizenIdInput = string.IsNullOrWhiteSpace(request.CitizenId) ? account.CitizenId : request.CitizenId;
+        var nameInput = string.IsNullOrWhiteSpace(request.Name) ? account.RealName : request.Name;
+        if (citizenIdInput is null || nameInput is null)
+        {
+            return Problems.Validation("identity_required", "请填写姓名和公民身份号码，或先完成实名认证。", "citizenId");
+        }
+
+        var parsed = CitizenIdNumber.Parse(citizenIdInput, ChinaTime.DateOf(now));
+        if (!parsed.IsValid)
+        {
+            return Problems.Validation(parsed.Code!, parsed.Message!, "citizenId");
+        }
+
+        var citizenId = parsed.Number!;
+        if (account.CitizenId is not null && account.CitizenId != citizenId.Value)
+        {
+            return Problems.Create(403, "not_account_holder", "只能为本账号实名认证的本人申请。");
+        }
+
+        var name = RealNameRequest.RequireName(nameInput);
+        var householdNumber = (request.HouseholdNumber ?? string.Empty).Trim();
+        if (householdNumber.Length is < 6 or > 20 || !householdNumber.All(char.IsAsciiDigit))
+        {
+            return Problems.Validation("household_number_invalid", "户号应为6至20位数字，可在户口簿首页查到。", "householdNumber");
+        }
+
+        if (await db.Applications.AnyAsync(a => a.OpenForAccount == account.Id, cancellationToken))
+        {
+            return OpenApplicationExists();
+        }
+
+        if (await db.Applications.AnyAsync(a => a.CitizenId == citizenId.Value && a.OpenForAccount != null, cancellationToken))
+        {
+            return Problems.Create(409, "application_already_open", "该公民身份号码已有一份办理中的申请，不能重复申请。");
+        }
+
+        var resident = await registry.FindAsync(citizenId.Value, cancellationToken);
+        if (resident is null)
+        {
+            return Problems.Validation("resident_not_found", "人口信息库中没有该公民身份号码的记录，请核对或到户籍所在地公安机关咨询。", "citizenId");
+        }
+
+        if (resident.Name != name)
+        {
+            return Problems.Validation("name_mismatch", "姓名与人口信息库登记的不一致，请按户口簿填写。", "name");
+        }
+
+        if (resident.HouseholdNumber != householdNumber)
+        {
+            return Problems.Validation("household_number_mismatch", "户号与人口信息库登记的不一致，请按户口簿首页的户号填写。", "householdNumber");
+        }
+
+        var application = ReissueApplication.Start(
+            Guid.NewGuid(), ApplicationNumber.New(region.ProvinceCode, ChinaTime.DateOf(now)), account.Id, region, reissueCase,
+            resident, citizenId.BirthDate, now, user.AsActor());
+        db.Applications.Add(application);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent request opened one first; the unique index kept the second out.
+            db.ChangeTracker.Clear();
+            if (await db.Applications.AsNoTracking().AnyAsync(a => a.OpenForAccount == account.Id, CancellationToken.None))
+            {
+                return OpenApplicationExists();
+            }
+
+            throw;
+        }
+
+        LogStarted(logger, application.ApplicationNumber, region.Id, reissueCase, citizenId.Masked);
+        return TypedResults.Created($"/api/applications/{application.Id}", ApplicationView.From(application, region));
+    }
+
+    public static async Task<Ok<List<ApplicationSummary>>> List(ClaimsPrincipal user, IdReissueDbContext db, CancellationToken cancellationToken)
+    {
+        var accountId = user.ApplicantId();
+        var applications = await db.Applications.AsNoTracking().Where(a => a.AccountId == accountId).ToListAsync(cancellationToken);
+        return TypedResults.Ok(applications.OrderByDescending(a => a.CreatedAt)
+            .Select(a => new ApplicationSummary(a.Id, a.ApplicationNumber, a.RegionId, a.Case, a.State, a.State.Chinese(), a.CreatedAt)).ToList());
+    }
+
+    public static async Task<Ok<ApplicationView>> Get(Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, CancellationToken cancellationToken)
+    {
+        var application = await db.LoadOwnAsync(id, user, cancellationToken);
+        return TypedResults.Ok(ApplicationView.From(application, regions.Get(application.RegionId)));
+    }
+
+    public static async Task<Ok<EligibilityView>> CheckEligibility(
+        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, IHouseholdRegistry registry, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var application = await db.LoadOwnAsync(id, user, cancellationToken);
+        var region = regions.Get(application.RegionId);
+        if (application.State != ApplicationState.IdentityVerified)
+        {
+            // Asking again after the decision is harmless: answer with the decision already made.
+            return TypedResults.Ok(ToEligibilityView(application, region));
+        }
+
+        var resident = await registry.FindAsync(application.CitizenId, cancellationToken)
+            ?? throw new DomainException("resident_not_found", "人口信息库中已没有该记录，请到公安机关窗口咨询。");
+        var account = await db.ApplicantAccounts.AsNoTracking().SingleAsync(a => a.Id == application.AccountId, cancellationToken);
+        var result = EligibilityPolicy.Evaluate(region, application.Case, resident,
+            realNameVerified: account.CitizenId == application.CitizenId, ChinaTime.DateOf(now));
+        application.RecordEligibility(result, region, now, Actor.System);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToEligibilityView(application, region));
+    }
+
+    public static async Task<Ok<ApplicationView>> ReportLoss(
+        Guid id, LossReportRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, IHouseholdRegistry registry,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var application = await db.LoadOwnAsync(id, user, cancellationToken);
+        if (request.LostAt is not { } lostAt)
+        {
+            throw new DomainException("loss_time_required", "请填写证件遗失的大致时间。");
+        }
+
+        var receiptNumber = string.Create(CultureInfo.InvariantCulture, $"GS{ChinaTime.DateOf(now):yyyyMMdd}{System.Security.Cryptography.RandomNumberGenerator.GetInt32(0, 100_000_000):D8}");
+        application.ReportLoss(new LossReport
+        {
+            ReceiptNumber = receiptNumber,
+            Place = (request.Place ?? string.Empty).Trim(),
+            LostAt = lostAt.ToUniversalTime(),
+            ReportedAt = now,
+            ReceiptWanted = request.ReceiptWanted,
+        }, now, user.AsActor());
+
+        // The registry is told first: if it fails nothing is saved here and the applicant retries.
+        await registry.MarkCardLostAsync(application.CitizenId, receiptNumber, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ApplicationView.From(application, regions.Get(application.RegionId)));
+    }
+
+    public static async Task<Results<Ok<FaceVerificationView>, ProblemHttpResult>> VerifyFace(
+        Guid id, IFormFile? capture, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, IFaceVerification faces,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var application = await db.LoadOwnAsync(id, user, cancellationToken);
+        var region = regions.Get(application.RegionId);
+        application.RequireFaceVerificationAllowed(region);
+        var bytes = await Uploads.ReadAsync(capture, cancellationToken);
+        var result = await faces.VerifyAsync(application.CitizenId, bytes, cancellationToken);
+        var now = time.GetUtcNow();
+        switch (result.Outcome)
+        {
+            case FaceVerificationOutcome.Match:
+                application.RecordFaceVerified(region, now, Actor.Gateway("face-verification"));
+                break;
+            case FaceVerificationOutcome.AppearanceChanged:
+                application.ReferToWindow(now, Actor.Gateway("face-verification"));
+                break;
+            case FaceVerificationOutcome.CaptureUnusable:
+                return Problems.Validation("face_capture_unusable", result.Problem ?? "无法识别人脸，请正对镜头、光线充足时重新拍摄。", "capture");
+            default:
+                return Problems.Validation("face_not_matched", "人脸比对未通过，请本人正对镜头、摘下帽子和口罩后重试。", "capture");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var message = result.Outcome == FaceVerificationOutcome.Match ? "实人认证通过。" : EligibilityPolicy.AppearanceChanged.Message;
+        return TypedResults.Ok(new FaceVerificationView(result.Outcome.ToString(), message, application.State, ApplicationView.NextStepFor(application, region)));
+    }
+
+    public static async Task<Ok<PostageView>> QuotePostage(
+        Guid id, PostageQuoteRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, CancellationToken cancellationToken)
+    {
+        var application = await db.LoadOwnAsync(id, user, cancellationToken);
+        var divisionCode = RequireDeliveryDivision(request.DivisionCode);
+        return TypedResults.Ok(PostageView.From(regions.Get(application.RegionId).Postage.Quote(application.HouseholdDivisionCode, divisionCode)));
+    }
+
+    public static async Task<Ok<ApplicationView>> GiveAddress(
+        Guid id, AddressRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var application = await db.LoadOwnAsync(id, user, cancellationToken);
+        var region = regions.Get(application.RegionId);
+        var divisionCode = RequireDeliveryDivision(request.DivisionCode);
+        var recipient = (request.Recipient ?? string.Empty).Trim();
+        if (recipient.Length is 0 or > MailingAddress.MaxRecipientLength)
+        {
+            throw new DomainException("recipient_invalid", $"请填写收件人姓名（1至{MailingAddress.MaxRecipientLength}个字）。");
+        }
+
+        var detail = (request.Detail ?? string.Empty).Trim();
+        if (detail.Length is < 4 or > MailingAddress.MaxDetailLength)
+        {
+            throw new DomainException("address_detail_invalid", $"请填写详细地址（街道、门牌号，4至{MailingAddress.MaxDetailLength}个字）。");
+        }
+
+        var address = new MailingAddress { Recipient = recipient, Phone = PhoneNumber.Require(request.Phone), DivisionCode = divisionCode, Detail = detail };
+        application.GiveAddress(address, region.Postage.Quote(application.HouseholdDivisionCode, divisionCode), time.GetUtcNow(), user.AsActor());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ApplicationView.From(application, region));
+    }
+
+    public static async Task<Results<Created<ApplicationView>, ProblemHttpResult>> UploadHouseholdPage(
+        Guid id, IFormFile? file, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var application = await db.LoadOwnAsync(id, user, cancellationToken);
+        var region = regions.Get(application.RegionId);
+        if (!region.RequiredDocuments.Contains(RequiredDocument.HouseholdRegisterPage))
+        {
+            return Problems.Create(409, "document_not_required", $"{region.Name}无需上传户口页。");
+        }
+
+        var bytes = await Uploads.ReadAsync(file, cancellationToken);
+        var stored = Uploads.StoreImage(db, bytes, Infrastructure.Persistence.Records.StoredFileKind.HouseholdRegisterPage, application.Id, time.GetUtcNow());
+        application.AttachHouseholdPage(stored.Id, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/applications/{application.Id}", ApplicationView.From(application, region));
+    }
+
+    public static async Task<Ok<ApplicationView>> Cancel(Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var application = await db.LoadOwnAsync(id, user, cancellationToken);
+        application.Cancel(time.GetUtcNow(), user.AsActor());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ApplicationView.From(application, regions.Get(application.RegionId)));
+    }
+
+    public static async Task<Ok<ProgressView>> Progress(
+        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var accountId = user.ApplicantId();
+        var application = await db.Applications.AsNoTracking().Include(a => a.Transitions)
+            .SingleOrDefaultAsync(a => a.Id == id && a.AccountId == accountId, cancellationToken) ?? throw ApplicationStore.NotFound();
+        return TypedResults.Ok(ToProgress(application, regions.Get(application.RegionId), ChinaTime.DateOf(time.GetUtcNow())));
+    }
+
+    public static ProgressView ToProgress(ReissueApplication a, RegionPolicy region, DateOnly today) => new(
+        a.Id,
+        a.ApplicationNumber,
+        a.State,
+        a.State.Chinese(),
+        ApplicationView.NextStepFor(a, region),
+        a.DueDate,
+        a.IsOverdue(today),
+        a.PhotoNumber,
+        a.TrackingNumber,
+        a.DecisionReason,
+        a.NewCardValidity is { } validity ? ValidityView.From(validity) : null,
+        [.. a.Transitions.OrderBy(t => t.Sequence).Select(TimelineEntry.From)]);
+
+    private static EligibilityView ToEligibilityView(ReissueApplication application, RegionPolicy region)
+    {
+        var result = new EligibilityResult(application.UnmetConditions);
+        return new EligibilityView(result.Eligible && application.State != ApplicationState.IdentityVerified, result.GoToPoliceWindow,
+            result.UnmetConditions, application.State, ApplicationView.NextStepFor(application, region));
+    }
+
+    private static string RequireDeliveryDivision(string? input)
+    {
+        var code = (input ?? string.Empty).Trim();
+        if (code.Length != 6 || AdministrativeDivisions.Official.Find(code) is not { Abolished: false } || code.EndsWith("0000", StringComparison.Ordinal))
+        {
+            throw new DomainException("division_code_invalid", "请选择有效的省、市、区（县）（6位行政区划代码）。");
+        }
+
+        return code;
+    }
+
+    private static ProblemHttpResult OpenApplicationExists() =>
+        Problems.Create(409, "application_already_open", "您已有一份办理中的申请，请在“进度查询”中继续办理，不能重复申请。");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationNumber} started in {Region} ({Case}) for {MaskedCitizenId}")]
+    private static partial void LogStarted(ILogger logger, string applicationNumber, string region, ReissueCase @case, string maskedCitizenId);
+}

@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using IdReissue.Domain.Common;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Persistence.Records;
+using IdReissue.Infrastructure.Photos;
+
+namespace IdReissue.Web.Applications;
+
+/// <summary>Reads an uploaded image with a size limit and stores it in the database.</summary>
+public static class Uploads
+{
+    public const int MaxBytes = 8 * 1024 * 1024;
+
+    public static async Task<byte[]> ReadAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            throw new DomainException("file_required", "请选择要上传的照片文件。");
+        }
+
+        if (file.Length > MaxBytes)
+        {
+            throw new DomainException("file_too_large", $"文件过大（{file.Length / 1024 / 1024}MB），请上传{MaxBytes / 1024 / 1024}MB以内的图片。");
+        }
+
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    public static StoredFile StoreImage(IdReissueDbContext db, byte[] bytes, StoredFileKind kind, Guid? applicationId, DateTimeOffset now)
+    {
+        var header = ImageHeader.Read(bytes)
+            ?? throw new DomainException("unreadable_image", "无法识别该图片，请上传JPEG或PNG格式的照片。");
+        var stored = new StoredFile
+        {
+            Id = Guid.NewGuid(),
+            Kind = kind,
+            ApplicationId = applicationId,
+            ContentType = header.Format == "png" ? "image/png" : "image/jpeg",
+            Content = bytes,
+            Sha256 = Convert.ToHexString(SHA256.HashData(bytes)),
+            CreatedAt = now,
+        };
+        db.Files.Add(stored);
+        return stored;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using IdReissue.Domain.Common;
+using IdReissue.Domain.Gateways;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Persistence.Records;
+using IdReissue.Infrastructure.Security;
+using IdReissue.Web.Audit;
+using IdReissue.Web.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdReissue.Web.Auth;
+
+/// <summary>Log-in: applicants by phone and SMS code, officers by username and password.</summary>
+public static class AuthApi
+{
+    private static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan ResendInterval = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ApplicantSessionLifetime = TimeSpan.FromHours(12);
+    private static readonly TimeSpan OfficerSessionLifetime = TimeSpan.FromHours(8);
+    private const int MaxCodesPerDay = 10;
+    private const int MaxAttemptsPerCode = 5;
+
+    public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/auth").WithTags("Auth");
+        group.MapPost("/sms-codes", SendSmsCode);
+        group.MapPost("/applicant-sessions", ApplicantLogin);
+        group.MapPost("/officer-sessions", OfficerLogin);
+        group.MapDelete("/sessions/current", Logout).RequireAuthorization();
+        return group;
+    }
+
+    public static async Task<Results<Accepted<SmsCodeSent>, ProblemHttpResult>> SendSmsCode(
+        SmsCodeRequest request, IdReissueDbContext db, ISmsSender sms, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        var phone = PhoneNumber.Require(request.Phone);
+        var now = time.GetUtcNow();
+        var dayStart = now - TimeSpan.FromDays(1);
+        var recent = await db.SmsCodes.Where(c => c.Phone == phone && c.CreatedAt > dayStart)
+            .OrderByDescending(c => c.CreatedAt).Select(c => c.CreatedAt).ToListAsync(cancellationToken);
+        if (recent.Count > 0 && now - recent[0] < ResendInterval)
+        {
+            var wait = (int)Math.Ceiling((ResendInterval - (now - recent[0])).TotalSeconds);
+            http.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
+            return Problems.Create(429, "sms_too_frequent", $"验证码发送过于频繁，请{wait}秒后再试。");
+        }
+
+        if (recent.Count >= MaxCodesPerDay)
+        {
+            http.Response.Headers.RetryAfter = "86400";
+            return Problems.Create(429, "sms_daily_limit", "该手机号今日获取验证码次数已达上限，请明天再试。");
+        }
+
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        db.SmsCodes.Add(new SmsCodeRecord
+        {
+            Id = Guid.NewGuid(),
+            Phone = phone,
+            CodeHash = TokenHash.Of(phone + ":" + code),
+            CreatedAt = now,
+            ExpiresAt = now + CodeLifetime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await sms.SendAsync(phone, $"【居民身份证网上补换领】您的登录验证码为{code}，{CodeLifetime.TotalMinutes}分钟内有效。如非本人操作，请忽略。", cancellationToken);
+        return TypedResults.Accepted((string?)null, new SmsCodeSent(PersonalDataMask.Phone(phone), (int)CodeLifetime.TotalSeconds, (int)ResendInterval.TotalSeconds));
+    }
+
+    public static async Task<Results<Ok<SessionIssued>, ProblemHttpResult>> ApplicantLogin(
+        ApplicantLoginRequest request, IdReissueDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var phone = PhoneNumber.Require(request.Phone);
+        var now = time.GetUtcNow();
+        var pending = await db.SmsCodes.Where(c => c.Phone == phone && c.UsedAt == null && c.ExpiresAt > now)
+            .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (pending is null || pending.FailedAttempts >= MaxAttemptsPerCode)
+        {
+            return Problems.Validation("sms_code_expired", "验证码已失效，请重新获取。", "code");
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.ASCII.GetBytes(TokenHash.Of(phone + ":" + (request.Code ?? string.Empty).Trim())),
+                System.Text.Encoding.ASCII.GetBytes(pending.CodeHash)))
+        {
+            pending.FailedAttempts++;
+            await db.SaveChangesAsync(cancellationToken);
+            var left = MaxAttemptsPerCode - pending.FailedAttempts;
+            return Problems.Validation("sms_code_invalid", left > 0 ? $"验证码错误，还可尝试{left}次。" : "验证码错误次数过多，请重新获取。", "code");
+        }
+
+        pending.UsedAt = now;
+        var account = await db.ApplicantAccounts.SingleOrDefaultAsync(a => a.Phone == phone, cancellationToken);
+        if (account is null)
+        {
+            account = new ApplicantAccount { Id = Guid.NewGuid(), Phone = phone, CreatedAt = now };
+            db.ApplicantAccounts.Add(account);
+        }
+
+        var token = IssueSession(db, SessionKinds.Applicant, account.Id.ToString(), now, ApplicantSessionLifetime);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new SessionIssued(token, now + ApplicantSessionLifetime, SessionKinds.Applicant, account.Id.ToString(), [], null));
+    }
+
+    public static async Task<Results<Ok<SessionIssued>, ProblemHttpResult>> OfficerLogin(
+        OfficerLoginRequest request, IdReissueDbContext db, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var username = (request.Username ?? string.Empty).Trim();
+        var officer = await db.Officers.SingleOrDefaultAsync(o => o.Username == username, cancellationToken);
+        if (officer is null || officer.Disabled || !PasswordHasher.Verify(request.Password ?? string.Empty, officer.PasswordHash))
+        {
+            audit.Record(Actor.Officer(username.Length > 40 ? username[..40] : username), "login.failed", "officer-session", null);
+            await db.SaveChangesAsync(cancellationToken);
+            return Problems.Create(401, "invalid_credentials", "用户名或密码错误。");
+        }
+
+        var token = IssueSession(db, SessionKinds.Officer, officer.Username, now, OfficerSessionLifetime);
+        audit.Record(Actor.Officer(officer.Username), "login", "officer-session", null);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new SessionIssued(token, now + OfficerSessionLifetime, SessionKinds.Officer, officer.Username,
+            officer.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries), officer.RegionId));
+    }
+
+    public static async Task<NoContent> Logout(HttpContext http, IdReissueDbContext db, CancellationToken cancellationToken)
+    {
+        var token = http.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
+        var hash = TokenHash.Of(token);
+        await db.Sessions.Where(s => s.TokenHash == hash).ExecuteDeleteAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static string IssueSession(IdReissueDbContext db, string kind, string subject, DateTimeOffset now, TimeSpan lifetime)
+    {
+        var token = TokenHash.NewToken();
+        db.Sessions.Add(new SessionRecord { TokenHash = TokenHash.Of(token), Kind = kind, Subject = subject, CreatedAt = now, ExpiresAt = now + lifetime });
+        return token;
+    }
+}

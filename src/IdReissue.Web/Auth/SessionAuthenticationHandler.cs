@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IdReissue.Web.Auth;
+
+/// <summary>
+/// Bearer sessions kept in the database (only their SHA-256), so any node can authenticate any
+/// request and a log-out takes effect everywhere at once.
+/// </summary>
+public sealed class SessionAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IdReissueDbContext db,
+    TimeProvider time)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Session";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var hash = TokenHash.Of(header["Bearer ".Length..].Trim());
+        var now = time.GetUtcNow();
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.TokenHash == hash && s.ExpiresAt > now, Context.RequestAborted);
+        if (session is null)
+        {
+            return AuthenticateResult.Fail("unknown or expired session");
+        }
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, session.Subject),
+            new(SessionClaims.Kind, session.Kind),
+        };
+        if (session.Kind == SessionKinds.Officer)
+        {
+            var officer = await db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Username == session.Subject, Context.RequestAborted);
+            if (officer is null || officer.Disabled)
+            {
+                return AuthenticateResult.Fail("officer disabled");
+            }
+
+            claims.Add(new Claim(SessionClaims.Region, officer.RegionId));
+            claims.AddRange(officer.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(ClaimTypes.Role, r)));
+        }
+
+        var identity = new ClaimsIdentity(claims, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await Errors.Problems.Create(401, "unauthenticated", "请先登录。").ExecuteAsync(Context);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await Errors.Problems.Create(403, "forbidden", "您的账号无权执行此操作。").ExecuteAsync(Context);
+    }
+}
+
+public static class SessionClaims
+{
+    public const string Kind = "idreissue:kind";
+    public const string Region = "idreissue:region";
+}
+
+public static class SessionKinds
+{
+    public const string Applicant = "applicant";
+    public const string Officer = "officer";
+}
+
+public static class Policies
+{
+    public const string Applicant = "applicant";
+    public const string Officer = "officer";
+    public const string Reviewer = "reviewer";
+    public const string Production = "production";
+}

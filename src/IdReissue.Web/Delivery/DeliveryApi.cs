@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using IdReissue.Domain.Applications;
+using IdReissue.Domain.Common;
+using IdReissue.Domain.Gateways;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Persistence.Records;
+using IdReissue.Infrastructure.Regions;
+using IdReissue.Web.Applications;
+using IdReissue.Web.Audit;
+using IdReissue.Web.Auth;
+using IdReissue.Web.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdReissue.Web.Delivery;
+
+/// <summary>EMS dispatch of produced cards and delivery, from the courier's events or an officer's confirmation.</summary>
+public static partial class DeliveryApi
+{
+    public static IEndpointRouteBuilder MapDeliveryApi(this IEndpointRouteBuilder routes)
+    {
+        var officer = routes.MapGroup("/api/officer/applications/{id:guid}").WithTags("Officer").RequireAuthorization(Policies.Production)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        officer.MapPost("/dispatch", Dispatch);
+        officer.MapPost("/delivery", ConfirmDelivery);
+
+        routes.MapPost("/api/courier/events", CourierEventReceived).WithTags("Delivery").AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        return routes;
+    }
+
+    public static async Task<Ok<ApplicationView>> Dispatch(
+        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, ICourierGateway courier, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var application = await db.LoadForOfficerAsync(id, user, cancellationToken);
+        if (application.State != ApplicationState.InProduction || application.Address is not { } address)
+        {
+            throw new DomainException("step_out_of_order", $"只有制证中的申请可以寄出（当前状态：{application.State.Chinese()}）。", DomainErrorKind.Conflict);
+        }
+
+        var postage = application.Postage;
+        var tracking = await courier.CreateWaybillAsync(new Shipment(application.ApplicationNumber, address.Recipient, address.Phone, address.DivisionCode, address.Detail,
+            postage is { PayOnDelivery: true } ? postage.Amount.Fen : 0), cancellationToken);
+        application.Dispatch(tracking, time.GetUtcNow(), user.AsActor());
+        audit.Record(user.AsActor(), "application.dispatch", application.ApplicationNumber, $"EMS {tracking}");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ApplicationView.From(application, regions.Get(application.RegionId)));
+    }
+
+    public static async Task<Ok<ApplicationView>> ConfirmDelivery(
+        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var application = await db.LoadForOfficerAsync(id, user, cancellationToken);
+        application.Deliver(time.GetUtcNow(), user.AsActor());
+        audit.Record(user.AsActor(), "application.deliver", application.ApplicationNumber, "confirmed by officer");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ApplicationView.From(application, regions.Get(application.RegionId)));
+    }
+
+    public static async Task<Results<Ok<CourierAck>, ProblemHttpResult>> CourierEventReceived(
+        HttpRequest http, IdReissueDbContext db, ICourierGateway courier, TimeProvider time, ILogger<CourierAck> logger, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await http.Body.CopyToAsync(buffer, cancellationToken);
+        var headers = http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        CourierEvent courierEvent;
+        try
+        {
+            courierEvent = courier.ReadEvent(headers, buffer.ToArray());
+        }
+        catch (CourierEventRejectedException rejected)
+        {
+            return Problems.Create(401, rejected.Message, "快递事件签名校验失败，已拒绝。");
+        }
+
+        if (await db.ReceivedNotifications.AnyAsync(n => n.NotificationId == courierEvent.EventId, cancellationToken))
+        {
+            return TypedResults.Ok(new CourierAck("SUCCESS"));
+        }
+
+        var application = await db.Applications.Include(a => a.Transitions)
+            .SingleOrDefaultAsync(a => a.TrackingNumber == courierEvent.TrackingNumber, cancellationToken);
+        var outcome = "recorded";
+        if (courierEvent.Kind == CourierEventKind.Delivered && application is { State: ApplicationState.Dispatched })
+        {
+            application.Deliver(courierEvent.At, Actor.Gateway("ems"));
+            outcome = "delivered";
+        }
+
+        db.ReceivedNotifications.Add(new ReceivedNotification
+        {
+            NotificationId = courierEvent.EventId,
+            Source = "courier:ems",
+            Reference = courierEvent.TrackingNumber,
+            ReceivedAt = time.GetUtcNow(),
+            Outcome = $"{courierEvent.Kind}:{outcome}",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        LogEvent(logger, courierEvent.TrackingNumber, courierEvent.Kind, outcome);
+        return TypedResults.Ok(new CourierAck("SUCCESS"));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Courier event {Kind} for {TrackingNumber}: {Outcome}")]
+    private static partial void LogEvent(ILogger logger, string trackingNumber, CourierEventKind kind, string outcome);
+}
+
+public sealed record CourierAck(string Code);

@@ -1,0 +1,58 @@
+using IdReissue.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdReissue.Web.Errors;
+
+/// <summary>
+/// Turns exceptions into ProblemDetails: each broken domain rule keeps its own code and status; an
+/// unexpected failure is a 500 that says nothing internal. Nothing is half-written because each
+/// command saves once, at its end.
+/// </summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, detail) = exception switch
+        {
+            DomainException domain => (StatusOf(domain.Kind), domain.Code, domain.Message),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "concurrent_update", "该申请正在被另一操作修改，请刷新后重试。"),
+            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
+                (StatusCodes.Status413PayloadTooLarge, "request_too_large", "上传内容过大，请压缩后重试。"),
+            BadHttpRequestException => (StatusCodes.Status400BadRequest, "invalid_request", "请求格式错误，请检查填写的内容。"),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "client_closed", "请求已取消。"),
+            _ => (StatusCodes.Status500InternalServerError, "internal_error", "服务暂时出现问题，请稍后重试。您的数据不会丢失。"),
+        };
+
+        if (status >= 500)
+        {
+            LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = status,
+                Title = Problems.TitleFor(status),
+                Detail = detail,
+                Extensions = { ["code"] = code },
+            },
+        });
+    }
+
+    private static int StatusOf(DomainErrorKind kind) => kind switch
+    {
+        DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+        DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+        DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        DomainErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure on {Method} {Path}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);
+}

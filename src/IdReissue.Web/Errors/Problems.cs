@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IdReissue.Web.Errors;
+
+/// <summary>ProblemDetails with a stable <c>code</c> extension and a Chinese <c>detail</c>.</summary>
+public static class Problems
+{
+    public static ProblemHttpResult Create(int status, string code, string detail, IDictionary<string, object?>? extensions = null)
+    {
+        var all = new Dictionary<string, object?> { ["code"] = code };
+        if (extensions is not null)
+        {
+            foreach (var (key, value) in extensions)
+            {
+                all[key] = value;
+            }
+        }
+
+        return TypedResults.Problem(detail: detail, statusCode: status, title: TitleFor(status), extensions: all);
+    }
+
+    public static ProblemHttpResult NotFound(string code, string detail) => Create(StatusCodes.Status404NotFound, code, detail);
+
+    public static ProblemHttpResult Validation(string code, string detail, string? field = null) =>
+        Create(StatusCodes.Status422UnprocessableEntity, code, detail, field is null ? null : new Dictionary<string, object?> { ["field"] = field });
+
+    public static string TitleFor(int status) => status switch
+    {
+        400 => "请求格式错误",
+        401 => "未登录或登录已过期",
+        403 => "无权执行此操作",
+        404 => "未找到",
+        409 => "与当前状态冲突",
+        413 => "上传内容过大",
+        422 => "信息有误",
+        429 => "操作过于频繁",
+        502 or 503 or 504 => "外部系统暂时不可用",
+        _ => "服务器内部错误",
+    };
+}

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using IdReissue.Domain.Common;
+using IdReissue.Domain.Gateways;
+using IdReissue.Domain.Payments;
+using IdReissue.Domain.Regions;
+using IdReissue.Infrastructure;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Persistence.Records;
+using IdReissue.Infrastructure.Regions;
+using IdReissue.Web.Applications;
+using IdReissue.Web.Auth;
+using IdReissue.Web.Errors;
+using IdReissue.Web.Idempotency;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdReissue.Web.Payments;
+
+/// <summary>Card-fee payment: create an order at the chosen gateway, learn the result by notification or query.</summary>
+public static partial class PaymentsApi
+{
+    private static readonly TimeSpan OrderLifetime = TimeSpan.FromMinutes(30);
+    private const int MaxNotificationBytes = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder routes)
+    {
+        var applicant = routes.MapGroup("/api/applications/{id:guid}/payments").WithTags("Payments").RequireAuthorization(Policies.Applicant)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        applicant.MapPost("/", CreatePayment).WithIdempotencyKey();
+        applicant.MapGet("/current", CurrentPayment);
+
+        routes.MapPost("/api/payments/notify/{channel}", Notify).WithTags("Payments").AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return routes;
+    }
+
+    public static async Task<Results<Created<PaymentView>, Ok<PaymentView>, ProblemHttpResult>> CreatePayment(
+        Guid id, CreatePaymentRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, PaymentGateways gateways,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var application = await db.LoadOwnAsync(id, user, cancellationToken);
+        var region = regions.Get(application.RegionId);
+        if (request.Channel is not { } channel || !region.PaymentChannels.Contains(channel))
+        {
+            return Problems.Validation("payment_channel_not_offered",
+                $"请选择支付方式：{string.Join("、", region.PaymentChannels.Select(c => $"{c.Chinese()}（{c}）"))}。", "channel");
+        }
+
+        application.RequireReadyToPay(region, request.AcknowledgeNoCancellationNoRefund);
+        var now = time.GetUtcNow();
+        var open = await db.PaymentOrders.Where(o => o.ApplicationId == application.Id && o.State == PaymentOrderState.Pending).ToListAsync(cancellationToken);
+        var reusable = open.FirstOrDefault(o => o.Channel == channel && o.ExpiresAt > now + TimeSpan.FromMinutes(2));
+        if (reusable is not null)
+        {
+            return TypedResults.Ok(PaymentView.From(reusable));
+        }
+
+        foreach (var stale in open)
+        {
+            // Close the other order first, so the applicant cannot pay both; if it was paid meanwhile, say so.
+            if (!await gateways.For(stale.Channel).CloseOrderAsync(stale.OrderNumber, cancellationToken))
+            {
+                return Problems.Create(409, "payment_in_progress", "您已在其他支付方式完成支付，正在确认结果，请稍后查看进度。");
+            }
+
+            stale.State = PaymentOrderState.Closed;
+            stale.Version++;
+        }
+
+        var orderNumber = string.Create(CultureInfo.InvariantCulture, $"P{ChinaTime.Local(now):yyyyMMddHHmmss}{RandomNumberGenerator.GetInt32(0, 100_000_000):D8}");
+        var gatewayOrder = await gateways.For(channel).CreateOrderAsync(
+            new PaymentOrderRequest(orderNumber, application.CardFee, $"居民身份证{application.Case.Chinese()}工本费", now + OrderLifetime),
+            cancellationToken);
+        var order = new PaymentOrderRecord
+        {
+            OrderNumber = orderNumber,
+            ApplicationId = application.Id,
+            Channel = channel,
+            AmountFen = application.CardFee.Fen,
+            State = PaymentOrderState.Pending,
+            CashierUrl = gatewayOrder.CashierUrl.ToString(),
+            QrContent = gatewayOrder.QrContent,
+            CreatedAt = now,
+            ExpiresAt = now + OrderLifetime,
+        };
+        db.PaymentOrders.Add(order);
+        application.AcknowledgeNoRefund(now);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/applications/{application.Id}/payments/current", PaymentView.From(order));
+    }
+
+    /// <summary>The latest order. A pending one is checked with the gateway, so a lost notification does not leave the applicant waiting.</summary>
+    public static async Task<Results<Ok<PaymentView>, ProblemHttpResult>> CurrentPayment(
+        Guid id, ClaimsPrincipal user, IdReissueDbContext db, PaymentGateways gateways, PaymentSettlement settlement, CancellationToken cancellationToken)
+    {
+        var application = await db.LoadOwnAsync(id, user, cancellationToken);
+        var order = await db.PaymentOrders.Where(o => o.ApplicationId == application.Id).OrderByDescending(o => o.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (order is null)
+        {
+            return Problems.NotFound("payment_not_found", "该申请还没有发起缴费。");
+        }
+
+        if (order.State == PaymentOrderState.Pending)
+        {
+            var status = await gateways.For(order.Channel).QueryOrderAsync(order.OrderNumber, cancellationToken);
+            await settlement.ApplyAsync(order.OrderNumber, status.State, status.Amount, status.TransactionId, Actor.Gateway($"query:{order.Channel}"), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(PaymentView.From(order));
+    }
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Notify(
+        string channel, HttpRequest http, IdReissueDbContext db, PaymentGateways gateways, PaymentSettlement settlement, TimeProvider time,
+        ILogger<PaymentSettlement> logger, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<PaymentChannel>(channel, ignoreCase: false, out var paymentChannel))
+        {
+            return Problems.NotFound("unknown_channel", "未知的支付渠道。");
+        }
+
+        var gateway = gateways.For(paymentChannel);
+        var body = await ReadLimitedAsync(http, MaxNotificationBytes, cancellationToken);
+        var headers = http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        PaymentNotification notification;
+        try
+        {
+            notification = gateway.ReadNotification(headers, body, time.GetUtcNow());
+        }
+        catch (PaymentNotificationRejectedException rejected)
+        {
+            LogRejected(logger, paymentChannel, rejected.Code);
+            return Problems.Create(401, rejected.Code, rejected.Message);
+        }
+
+        var source = $"payment:{paymentChannel}";
+        var seen = await db.ReceivedNotifications.AsNoTracking().SingleOrDefaultAsync(n => n.NotificationId == notification.NotificationId, cancellationToken);
+        var outcome = seen is not null
+            ? Enum.Parse<SettlementOutcome>(seen.Outcome)
+            : await SettleOnceAsync(db, settlement, notification, source, paymentChannel, time, cancellationToken);
+        LogNotification(logger, paymentChannel, notification.OrderNumber, outcome, seen is not null);
+
+        return outcome switch
+        {
+            SettlementOutcome.AmountMismatch => Problems.Validation("amount_mismatch", "通知金额与订单金额不一致，已拒绝并转人工核查。"),
+            SettlementOutcome.UnknownOrder => Problems.NotFound("order_not_found", "查无此订单。"),
+            _ => TypedResults.Content(gateway.AcknowledgementBody, "application/json"),
+        };
+    }
+
+    /// <summary>Settles and records the notification in one transaction. A conflicting concurrent write
+    /// (a duplicate of this notification, or another change to the application) makes it start over, so
+    /// a payment is never acknowledged without being applied; a duplicate that won the race has its outcome reused.</summary>
+    private static async Task<SettlementOutcome> SettleOnceAsync(
+        IdReissueDbContext db, PaymentSettlement settlement, PaymentNotification notification, string source, PaymentChannel channel, TimeProvider time, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await settlement.ApplyAsync(notification.OrderNumber, notification.State, notification.Amount, notification.TransactionId,
+                Actor.Gateway($"notify:{channel}"), cancellationToken);
+            if (outcome != SettlementOutcome.UnknownOrder)
+            {
+                db.ReceivedNotifications.Add(new ReceivedNotification
+                {
+                    NotificationId = notification.NotificationId,
+                    Source = source,
+                    Reference = notification.OrderNumber,
+                    ReceivedAt = time.GetUtcNow(),
+                    Outcome = outcome.ToString(),
+                });
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return outcome;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+                var winner = await db.ReceivedNotifications.AsNoTracking().SingleOrDefaultAsync(n => n.NotificationId == notification.NotificationId, cancellationToken);
+                if (winner is not null)
+                {
+                    return Enum.Parse<SettlementOutcome>(winner.Outcome);
+                }
+            }
+        }
+    }
+
+    private static async Task<byte[]> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw new DomainException("notification_too_large", "通知内容过大。");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment notification on {Channel} rejected: {Code}")]
+    private static partial void LogRejected(ILogger logger, PaymentChannel channel, string code);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payment notification on {Channel} for order {OrderNumber}: {Outcome} (repeat: {Repeat})")]
+    private static partial void LogNotification(ILogger logger, PaymentChannel channel, string orderNumber, SettlementOutcome outcome, bool repeat);
+}

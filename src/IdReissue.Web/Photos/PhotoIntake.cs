@@ -1,0 +1,68 @@
+using System.Text.Json;
+using IdReissue.Domain.Applications;
+using IdReissue.Domain.Cards;
+using IdReissue.Domain.Common;
+using IdReissue.Domain.Gateways;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Persistence.Records;
+using IdReissue.Infrastructure.Regions;
+using IdReissue.Web.Applications;
+
+namespace IdReissue.Web.Photos;
+
+/// <summary>
+/// A photo submitted under a photo number, by the applicant or a studio: checked by the portrait
+/// check, kept with its verdict, and bound to the application when it passes.
+/// </summary>
+public sealed class PhotoIntake(IdReissueDbContext db, IPortraitCheck portraitCheck, RegionCatalog regions, WorkingDayCalendar calendar, TimeProvider time)
+{
+    public async Task<PhotoCheckView> SubmitAsync(ReissueApplication application, byte[] photo, string submittedBy, Actor actor, CancellationToken cancellationToken)
+    {
+        if (application.State != ApplicationState.PhotoPending || application.PhotoNumber is null)
+        {
+            throw new DomainException("photo_not_expected",
+                application.PhotoSource == PhotoSource.Historic ? "本次办理使用历史制证照片，无需提交新照片。" : $"当前不需要提交照片（当前状态：{application.State.Chinese()}）。",
+                DomainErrorKind.Conflict);
+        }
+
+        var region = regions.Get(application.RegionId);
+        var verdict = await portraitCheck.CheckAsync(photo, region.Photo.Specification, cancellationToken);
+        var now = time.GetUtcNow();
+        var file = new StoredFile
+        {
+            Id = Guid.NewGuid(),
+            Kind = StoredFileKind.Photo,
+            ApplicationId = application.Id,
+            ContentType = "image/jpeg",
+            Content = photo,
+            Sha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(photo)),
+            CreatedAt = now,
+        };
+        db.Files.Add(file);
+        db.PhotoSubmissions.Add(new PhotoSubmission
+        {
+            Id = Guid.NewGuid(),
+            PhotoNumber = application.PhotoNumber,
+            ApplicationId = application.Id,
+            FileId = file.Id,
+            Verdict = verdict.Verdict,
+            ReasonsJson = JsonSerializer.Serialize(verdict.Reasons),
+            SubmittedBy = submittedBy,
+            SubmittedAt = now,
+        });
+        if (verdict.Passed)
+        {
+            application.AcceptPhoto(file.Id, region, calendar, now, actor);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new PhotoCheckView(
+            application.PhotoNumber,
+            verdict.Verdict.ToString().ToLowerInvariant(),
+            verdict.Passed,
+            verdict.Reasons,
+            verdict.Measures,
+            application.State,
+            verdict.Passed ? "照片检测合格，已提交公安机关审核。" : "照片不符合制证要求，请按提示重新拍摄后再提交。");
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json.Serialization;
+using IdReissue.Infrastructure;
+using IdReissue.Infrastructure.Sandbox;
+using IdReissue.Web.Accounts;
+using IdReissue.Web.Applications;
+using IdReissue.Web.Audit;
+using IdReissue.Web.Auth;
+using IdReissue.Web.Delivery;
+using IdReissue.Web.Errors;
+using IdReissue.Web.Idempotency;
+using IdReissue.Web.Payments;
+using IdReissue.Web.Photos;
+using IdReissue.Web.Production;
+using IdReissue.Web.Regions;
+using IdReissue.Web.Review;
+using IdReissue.Web.Sandbox;
+using Microsoft.AspNetCore.Authentication;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddIdReissueInfrastructure(builder.Configuration);
+builder.Services.AddScoped<AuditTrail>();
+builder.Services.AddScoped<PaymentSettlement>();
+builder.Services.AddScoped<PhotoIntake>();
+
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+});
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+{
+    context.ProblemDetails.Extensions.TryAdd("code", CodeForStatus(context.ProblemDetails.Status));
+    context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+    if (context.ProblemDetails.Status is { } status)
+    {
+        context.ProblemDetails.Title = Problems.TitleFor(status);
+    }
+});
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddOpenApi();
+
+builder.Services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(Policies.Applicant, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Applicant))
+    .AddPolicy(Policies.Officer, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer))
+    .AddPolicy(Policies.Reviewer, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer).RequireRole("review", "admin"))
+    .AddPolicy(Policies.Production, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer).RequireRole("production", "admin"));
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
+
+app.MapOpenApi();
+app.MapGet("/", () => TypedResults.Ok(new
+{
+    service = "居民身份证网上补换领 IdReissue",
+    openApi = "/openapi/v1.json",
+    docs = "docs/api.md",
+})).ExcludeFromDescription();
+app.MapRegionsApi();
+app.MapAuthApi();
+app.MapAccountsApi();
+app.MapApplicationsApi();
+app.MapPaymentsApi();
+app.MapPhotosApi();
+app.MapReviewApi();
+app.MapProductionApi();
+app.MapDeliveryApi();
+if (app.Services.GetService<SandboxSigner>() is not null)
+{
+    app.MapSandboxApi();
+}
+
+app.Run();
+
+static string CodeForStatus(int? status) => status switch
+{
+    400 => "invalid_request",
+    401 => "unauthenticated",
+    403 => "forbidden",
+    404 => "not_found",
+    405 => "method_not_allowed",
+    413 => "request_too_large",
+    415 => "unsupported_media_type",
+    _ => "error",
+};
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

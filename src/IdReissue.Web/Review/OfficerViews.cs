@@ -1,0 +1,36 @@
+using IdReissue.Domain.Applications;
+using IdReissue.Domain.Common;
+using IdReissue.Domain.Regions;
+using IdReissue.Web.Applications;
+
+namespace IdReissue.Web.Review;
+
+public sealed record QueueItem(
+    Guid Id,
+    string ApplicationNumber,
+    string Region,
+    ReissueCase Case,
+    string CaseName,
+    ApplicationState State,
+    string StateName,
+    string MaskedName,
+    string MaskedCitizenId,
+    DateTimeOffset? CompletedAt,
+    DateOnly? DueDate,
+    bool Overdue)
+{
+    public static QueueItem From(ReissueApplication a, DateOnly today) => new(
+        a.Id, a.ApplicationNumber, a.RegionId, a.Case, a.Case.Chinese(), a.State, a.State.Chinese(), a.MaskedName, a.MaskedCitizenId,
+        a.CompletedAt, a.DueDate, a.IsOverdue(today));
+}
+
+/// <summary>What an officer sees of one application: personal data masked.</summary>
+public sealed record OfficerApplicationView(
+    ApplicationView Application,
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<PhotoSubmissionView> PhotoSubmissions,
+    bool Overdue);
+
+public sealed record PhotoSubmissionView(Guid Id, string SubmittedBy, DateTimeOffset SubmittedAt, string Verdict, string ReasonsJson);
+
+public sealed record DecisionRequest(string? Reason);

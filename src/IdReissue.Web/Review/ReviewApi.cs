@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using IdReissue.Domain.Applications;
+using IdReissue.Domain.Common;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Regions;
+using IdReissue.Web.Applications;
+using IdReissue.Web.Audit;
+using IdReissue.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdReissue.Web.Review;
+
+/// <summary>The officer's queues and decisions. Officers see only their region; every decision is audited.</summary>
+public static class ReviewApi
+{
+    public static RouteGroupBuilder MapReviewApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/officer/applications").WithTags("Officer").RequireAuthorization(Policies.Officer)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/", Queue);
+        group.MapGet("/{id:guid}", Detail);
+        group.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Policies.Reviewer);
+        group.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(Policies.Reviewer);
+        group.MapPost("/{id:guid}/request-new-photo", RequestNewPhoto).RequireAuthorization(Policies.Reviewer);
+        return group;
+    }
+
+    /// <summary>A queue: applications in a state (default: under review), optionally only the overdue ones.</summary>
+    public static async Task<Ok<List<QueueItem>>> Queue(
+        ClaimsPrincipal user, IdReissueDbContext db, TimeProvider time, ApplicationState? state, bool? overdue, string? region, CancellationToken cancellationToken)
+    {
+        var scope = user.OfficerRegion();
+        var wanted = state ?? ApplicationState.UnderReview;
+        var query = db.Applications.AsNoTracking().Where(a => a.State == wanted);
+        if (scope != "*")
+        {
+            query = query.Where(a => a.RegionId == scope);
+        }
+        else if (!string.IsNullOrEmpty(region))
+        {
+            query = query.Where(a => a.RegionId == region);
+        }
+
+        var today = ChinaTime.DateOf(time.GetUtcNow());
+        var items = (await query.Take(500).ToListAsync(cancellationToken))
+            .Select(a => QueueItem.From(a, today))
+            .Where(i => overdue is not true || i.Overdue)
+            .OrderBy(i => i.DueDate ?? DateOnly.MaxValue).ThenBy(i => i.CompletedAt)
+            .ToList();
+        return TypedResults.Ok(items);
+    }
+
+    public static async Task<Ok<OfficerApplicationView>> Detail(
+        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var application = await db.LoadForOfficerAsync(id, user, cancellationToken);
+        var submissions = await db.PhotoSubmissions.AsNoTracking().Where(p => p.ApplicationId == id).ToListAsync(cancellationToken);
+        audit.Record(user.AsActor(), "application.view", application.ApplicationNumber, "masked");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new OfficerApplicationView(
+            ApplicationView.From(application, regions.Get(application.RegionId)),
+            [.. application.Transitions.OrderBy(t => t.Sequence).Select(TimelineEntry.From)],
+            [.. submissions.OrderByDescending(s => s.SubmittedAt).Select(s => new PhotoSubmissionView(s.Id, s.SubmittedBy, s.SubmittedAt, s.Verdict.ToString().ToLowerInvariant(), s.ReasonsJson))],
+            application.IsOverdue(ChinaTime.DateOf(time.GetUtcNow()))));
+    }
+
+    public static Task<Ok<ApplicationView>> Approve(
+        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
+        DecideAsync(id, user, db, regions, audit, "application.approve", null, (a, now, actor) => a.Approve(now, actor), time, cancellationToken);
+
+    public static Task<Ok<ApplicationView>> Reject(
+        Guid id, DecisionRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
+        DecideAsync(id, user, db, regions, audit, "application.reject", request.Reason, (a, now, actor) => a.Reject(request.Reason ?? string.Empty, now, actor), time, cancellationToken);
+
+    public static Task<Ok<ApplicationView>> RequestNewPhoto(
+        Guid id, DecisionRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
+        DecideAsync(id, user, db, regions, audit, "application.request-new-photo", request.Reason, (a, now, actor) => a.RequestNewPhoto(request.Reason ?? string.Empty, now, actor), time, cancellationToken);
+
+    private static async Task<Ok<ApplicationView>> DecideAsync(
+        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, string action, string? reason,
+        Action<ReissueApplication, DateTimeOffset, Actor> decide, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var application = await db.LoadForOfficerAsync(id, user, cancellationToken);
+        decide(application, time.GetUtcNow(), user.AsActor());
+        audit.Record(user.AsActor(), action, application.ApplicationNumber, reason);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ApplicationView.From(application, regions.Get(application.RegionId)));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using IdReissue.Domain.Common;
+using IdReissue.Domain.Gateways;
+using IdReissue.Domain.Identity;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Regions;
+using IdReissue.Infrastructure.Sandbox;
+using IdReissue.Infrastructure.Sandbox.DemoData;
+using IdReissue.Web.Auth;
+using IdReissue.Web.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IdReissue.Web.Sandbox;
+
+/// <summary>
+/// The sandbox's own surface, present only when the sandbox gateways are on: demo residents, the SMS
+/// outbox, and the payment cashier. These are the stand-ins' screens, not the service's API.
+/// </summary>
+public static class SandboxApi
+{
+    public static RouteGroupBuilder MapSandboxApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/sandbox").WithTags("Sandbox").AllowAnonymous();
+        group.MapPost("/residents", IssueResident);
+        group.MapGet("/sms/messages", SmsMessages);
+        group.MapGet("/cashier/{orderNumber}", Cashier);
+        group.MapPost("/cashier/{orderNumber}/pay", Pay).DisableAntiforgery();
+        group.MapGet("/callbacks", Callbacks);
+        return group;
+    }
+
+    public static async Task<Created<DemoResident>> IssueResident(
+        IssueResidentRequest request, RegionCatalog regions, SandboxResidentIssuer issuer, CancellationToken cancellationToken)
+    {
+        var region = regions.Get(request.Region);
+        var resident = await issuer.IssueAsync(region, request.Profile ?? ResidentProfiles.Eligible, cancellationToken);
+        return TypedResults.Created($"/sandbox/residents/{resident.CitizenId}", new DemoResident(
+            resident.Name, resident.CitizenId, resident.HouseholdNumber, resident.HouseholdDivisionCode,
+            AdministrativeDivisions.Official.Describe(resident.HouseholdDivisionCode), resident.Phone, region.Id, request.Profile ?? ResidentProfiles.Eligible,
+            resident.LastCardIssuedOn, resident.FingerprintsRecorded, resident.FaceProfile.ToString()));
+    }
+
+    public static async Task<Ok<List<SmsView>>> SmsMessages(string phone, IdReissueDbContext db, CancellationToken cancellationToken)
+    {
+        var normalized = PhoneNumber.Require(phone);
+        var messages = await db.SandboxSmsMessages.AsNoTracking().Where(m => m.Phone == normalized)
+            .OrderByDescending(m => m.Id).Take(20).ToListAsync(cancellationToken);
+        return TypedResults.Ok(messages.Select(m => new SmsView(m.Phone, m.Text, ChinaTime.Local(m.SentAt))).ToList());
+    }
+
+    /// <summary>The cashier page a payer sees: amount, QR code content, and the buttons of a sandbox payer.</summary>
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Cashier(string orderNumber, IdReissueDbContext db, CancellationToken cancellationToken)
+    {
+        var order = await db.SandboxPaymentOrders.AsNoTracking().SingleOrDefaultAsync(o => o.OrderNumber == orderNumber, cancellationToken);
+        if (order is null)
+        {
+            return Problems.NotFound("order_not_found", "收银台查无此订单。");
+        }
+
+        var html = HtmlEncoder.Default;
+        var page = new StringBuilder()
+            .Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+            .Append("<title>沙箱收银台</title></head><body><h1>沙箱收银台（").Append(html.Encode(order.Channel.ToString())).Append("）</h1>")
+            .Append("<p>订单号：").Append(html.Encode(order.OrderNumber)).Append("</p>")
+            .Append("<p>商品：").Append(html.Encode(order.Description)).Append("</p>")
+            .Append("<p>金额：").Append(html.Encode(new Money(order.AmountFen).ToString())).Append("</p>")
+            .Append("<p>状态：").Append(html.Encode(order.State.ToString())).Append("</p>");
+        if (order.State == GatewayPaymentState.NotPaid)
+        {
+            page.Append("<form method=\"post\" action=\"/sandbox/cashier/").Append(html.Encode(order.OrderNumber)).Append("/pay\">")
+                .Append("<button name=\"outcome\" value=\"success\">确认支付</button> <button name=\"outcome\" value=\"fail\">模拟支付失败</button></form>");
+        }
+
+        page.Append("</body></html>");
+        return TypedResults.Content(page.ToString(), "text/html; charset=utf-8");
+    }
+
+    /// <summary>The payer pays (or fails to) at the cashier; the result reaches the service by notification.</summary>
+    public static async Task<Ok<CashierResult>> Pay(
+        string orderNumber, HttpRequest http, IdReissueDbContext db, IOptions<SandboxOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var outcome = http.HasFormContentType ? (await http.ReadFormAsync(cancellationToken))["outcome"].ToString() : http.Query["outcome"].ToString();
+        var order = await SandboxPaymentGateway.PayAtCashierAsync(db, options.Value, orderNumber, outcome != "fail", time.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(new CashierResult(order.OrderNumber, order.State.ToString(), order.State == GatewayPaymentState.Paid ? "支付成功，结果将通知办理系统。" : "支付未成功。"));
+    }
+
+    public static async Task<Ok<List<CallbackView>>> Callbacks(IdReissueDbContext db, CancellationToken cancellationToken)
+    {
+        var callbacks = await db.SandboxCallbacks.AsNoTracking().OrderByDescending(c => c.DueAt).Take(50).ToListAsync(cancellationToken);
+        return TypedResults.Ok(callbacks.Select(c => new CallbackView(c.Path, c.DueAt, c.Attempts, c.DeliveredAt, c.AbandonedAt, c.LastResult)).ToList());
+    }
+}
+
+public sealed record IssueResidentRequest(string? Region, string? Profile);
+
+/// <summary>A synthetic resident; shown in full because it is not a real person.</summary>
+public sealed record DemoResident(
+    string Name, string CitizenId, string HouseholdNumber, string HouseholdDivisionCode, string HouseholdPlace, string Phone, string Region, string Profile,
+    DateOnly? LastCardIssuedOn, bool FingerprintsRecorded, string FaceProfile);
+
+public sealed record SmsView(string Phone, string Text, DateTimeOffset SentAt);
+
+public sealed record CashierResult(string OrderNumber, string State, string Message);
+
+public sealed record CallbackView(string Path, DateTimeOffset DueAt, int Attempts, DateTimeOffset? DeliveredAt, DateTimeOffset? AbandonedAt, string? LastResult);
