@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace IdReissue.Web.Tests;
+
+/// <summary>
+/// The real service on a loopback port (Kestrel, not an in-memory server), so the sandbox gateways
+/// call it back over HTTP as they would in production. Each fixture has its own SQLite database.
+/// </summary>
+public sealed class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly DirectoryInfo _dataDirectory = Directory.CreateTempSubdirectory("idreissue-tests-");
+
+    public ServiceFixture()
+    {
+        SigningKey = RandomNumberGenerator.GetBytes(32);
+        UseKestrel(0);
+    }
+
+    /// <summary>The sandbox gateways' signing key, so tests can forge (or sign) notifications.</summary>
+    public byte[] SigningKey { get; }
+
+    public string LoginsFile => Path.Combine(_dataDirectory.FullName, "demo-logins.txt");
+
+    public Api Api { get; private set; } = null!;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:IdReissue", $"Data Source={Path.Combine(_dataDirectory.FullName, "idreissue.db")}");
+        builder.UseSetting("DemoData:LoginsFile", LoginsFile);
+        builder.UseSetting("Sandbox:SigningKey", Convert.ToBase64String(SigningKey));
+        builder.UseSetting("Sandbox:DemoResidentsPerRegion", "2");
+        builder.UseSetting("Sandbox:NotificationDelay", "00:00:00.100");
+        builder.UseSetting("Sandbox:RetryScale", "0.01");
+        builder.UseSetting("Sandbox:PollInterval", "00:00:00.050");
+        builder.UseSetting("Sandbox:CourierPickUpDelay", "00:00:00.100");
+        builder.UseSetting("Sandbox:CourierInTransitDelay", "00:00:00.200");
+        builder.UseSetting("Sandbox:CourierDeliveredDelay", "00:00:00.300");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    Task IAsyncLifetime.InitializeAsync()
+    {
+        StartServer();
+        Api = new Api(CreateClient(), this);
+        return Task.CompletedTask;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            _dataDirectory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+
+    /// <summary>The demo password of a seeded officer.</summary>
+    public string OfficerPassword(string username) =>
+        File.ReadLines(LoginsFile).Select(l => l.Split(' ')).First(f => f.Length > 2 && f[0] == "officer" && f[1] == username)[2];
+
+    /// <summary>A file of the shared portrait development set (real photos, labelled).</summary>
+    public static byte[] DevSetPhoto(string name)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "IdReissue.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        var path = Path.Combine(directory?.Parent?.FullName ?? "/", "shared", "portrait-dev-set", name);
+        return File.Exists(path) ? File.ReadAllBytes(path) : throw new FileNotFoundException("The shared portrait development set must sit beside the repository.", path);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedService : ICollectionFixture<ServiceFixture>
+{
+    public const string Name = "service";
+}
