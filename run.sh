@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs IdReissue on http://localhost:8080 with SQLite, the sandbox gateways and generated demo data.
+set -euo pipefail
+cd "$(dirname "$0")"
+root="$PWD"
+source scripts/lib/setup.sh
+
+ensure_dotnet
+ensure_debian_packages curl jq ca-certificates
+
+echo "==> building"
+dotnet build src/IdReissue.Web/IdReissue.Web.csproj -c Release -v quiet -nologo -clp:ErrorsOnly
+
+bin="$root/src/IdReissue.Web/bin/Release/net10.0"
+url="${IDREISSUE_URL:-http://localhost:8080}"
+mkdir -p "$root/.data"
+export ASPNETCORE_CONTENTROOT="$bin"
+export ConnectionStrings__IdReissue="${ConnectionStrings__IdReissue:-Data Source=$root/.data/idreissue.db}"
+export DemoData__LoginsFile="${DemoData__LoginsFile:-$root/.data/demo-logins.txt}"
+
+echo "==> starting on $url"
+dotnet "$bin/IdReissue.Web.dll" --urls "$url" &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true' INT TERM EXIT
+wait_for_http "$url/api/regions" 120
+
+cat <<BANNER
+
+  居民身份证网上补换领 IdReissue is running on $url
+  API: $url/openapi/v1.json   walk-through: docs/api.md
+  Demo data (sandbox residents, generated officer passwords): $DemoData__LoginsFile
+  Applicants log in with a phone below and the code shown by: curl "$url/sandbox/sms/messages?phone=PHONE"
+  A fresh demo resident at any time: curl -X POST $url/sandbox/residents -H 'Content-Type: application/json' -d '{"region":"hunan"}'
+
+BANNER
+cat "$DemoData__LoginsFile"
+echo
+echo "Press Ctrl+C to stop."
+wait "$pid"
