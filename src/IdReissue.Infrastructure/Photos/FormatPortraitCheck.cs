@@ -35,7 +35,7 @@ public sealed class FormatPortraitCheck : IPortraitCheck
 
         if (header.Width != Width || header.Height != Height)
         {
-            reasons.Add(new PortraitReason("wrong_dimensions", header.Width * 10000 + header.Height, $"{Width}x{Height}", "px",
+            reasons.Add(new PortraitReason("wrong_dimensions", header.Width != Width ? header.Width : header.Height, $"{Width}x{Height}", "px",
                 string.Create(CultureInfo.InvariantCulture, $"照片尺寸为{header.Width}×{header.Height}像素，应为{Width}×{Height}像素（宽×高）。")));
         }
 

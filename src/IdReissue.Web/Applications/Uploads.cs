@@ -28,16 +28,23 @@ public static class Uploads
         return buffer.ToArray();
     }
 
+    /// <summary>Stores an upload that must be a readable JPEG or PNG image.</summary>
     public static StoredFile StoreImage(IdReissueDbContext db, byte[] bytes, StoredFileKind kind, Guid? applicationId, DateTimeOffset now)
     {
         var header = ImageHeader.Read(bytes)
             ?? throw new DomainException("unreadable_image", "无法识别该图片，请上传JPEG或PNG格式的照片。");
+        return Store(db, bytes, kind, applicationId, header.Format == "png" ? "image/png" : "image/jpeg", now);
+    }
+
+    /// <summary>Adds the file to the unit of work; it is saved with the command that uses it.</summary>
+    public static StoredFile Store(IdReissueDbContext db, byte[] bytes, StoredFileKind kind, Guid? applicationId, string contentType, DateTimeOffset now)
+    {
         var stored = new StoredFile
         {
             Id = Guid.NewGuid(),
             Kind = kind,
             ApplicationId = applicationId,
-            ContentType = header.Format == "png" ? "image/png" : "image/jpeg",
+            ContentType = contentType,
             Content = bytes,
             Sha256 = Convert.ToHexString(SHA256.HashData(bytes)),
             CreatedAt = now,

@@ -28,17 +28,8 @@ public sealed class PhotoIntake(IdReissueDbContext db, IPortraitCheck portraitCh
         var region = regions.Get(application.RegionId);
         var verdict = await portraitCheck.CheckAsync(photo, region.Photo.Specification, cancellationToken);
         var now = time.GetUtcNow();
-        var file = new StoredFile
-        {
-            Id = Guid.NewGuid(),
-            Kind = StoredFileKind.Photo,
-            ApplicationId = application.Id,
-            ContentType = "image/jpeg",
-            Content = photo,
-            Sha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(photo)),
-            CreatedAt = now,
-        };
-        db.Files.Add(file);
+        // Kept whatever the verdict, so an officer can see what was tried.
+        var file = Uploads.Store(db, photo, StoredFileKind.Photo, application.Id, "image/jpeg", now);
         db.PhotoSubmissions.Add(new PhotoSubmission
         {
             Id = Guid.NewGuid(),

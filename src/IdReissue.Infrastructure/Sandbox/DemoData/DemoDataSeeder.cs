@@ -45,7 +45,7 @@ public sealed class DemoDataSeeder(RegionCatalog regions, TimeProvider time)
         var factory = new SyntheticResidentFactory(new Random(RandomNumberGenerator.GetInt32(int.MaxValue)));
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var phones = new HashSet<string>(StringComparer.Ordinal);
-        logins.AppendLine("# applicant phone (log in with an SMS code from the sandbox outbox) / profile / region");
+        logins.AppendLine("# applicant phone (log in with an SMS code from the sandbox outbox) / name / citizen ID / household number / profile / region");
         foreach (var region in regions.All)
         {
             foreach (var profile in SyntheticResidentFactory.Profiles)
@@ -59,7 +59,8 @@ public sealed class DemoDataSeeder(RegionCatalog regions, TimeProvider time)
                     db.SandboxResidents.Add(resident);
                     if (i == 0)
                     {
-                        logins.AppendLine(CultureInfo.InvariantCulture, $"applicant {resident.Phone} {profile} {region.Id}");
+                        logins.AppendLine(CultureInfo.InvariantCulture,
+                            $"applicant {resident.Phone} {resident.Name} {resident.CitizenId} {resident.HouseholdNumber} {profile} {region.Id}");
                     }
                 }
             }
