@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Installs what the tests need and runs every test: unit, HTTP integration, and docs/api.md verbatim (twice).
+# Installs what the tests need and runs every test: unit, HTTP integration on SQLite and on a real
+# PostgreSQL, a small crash test (two nodes, one killed), and docs/api.md verbatim (twice).
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$PWD"
 source scripts/lib/setup.sh
+source scripts/lib/postgres.sh
 
 ensure_dotnet
-ensure_debian_packages curl jq ca-certificates
+ensure_debian_packages curl jq ca-certificates postgresql
 
 results="$root/TestResults"
 rm -rf "$results"
@@ -15,12 +17,31 @@ mkdir -p "$results"
 echo "==> building"
 dotnet build IdReissue.slnx -c Release -v quiet -nologo -clp:ErrorsOnly
 
-echo "==> unit and integration tests"
+work="$(mktemp -d)"
+cleanup() {
+  [ -n "${pid:-}" ] && { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
+  stop_throwaway_postgres "$work/pg"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "==> unit and integration tests (SQLite)"
 status=0
 dotnet test IdReissue.slnx -c Release --no-build --nologo --logger "trx" --results-directory "$results" || status=$?
 
+echo "==> integration tests (PostgreSQL)"
+postgres="$(start_throwaway_postgres "$work/pg" "${IDREISSUE_TEST_PG_PORT:-55439}")"
+IDREISSUE_TEST_POSTGRES="$postgres" dotnet test tests/IdReissue.Web.Tests -c Release --no-build --nologo \
+  --logger "trx;LogFileName=web-postgresql.trx" --results-directory "$results" || status=$?
+
+echo "==> crash test (PostgreSQL, two nodes, one SIGKILL)"
+crash_status=0
+IDREISSUE_TEST_POSTGRES="$postgres" IDREISSUE_SKIP_BUILD=1 IDREISSUE_CRASH_LOGS="$results/crash-test" \
+  scripts/crash-test.sh "${IDREISSUE_CRASH_APPLICANTS:-40}" || crash_status=$?
+
 echo "==> docs/api.md against a running service"
-data="$(mktemp -d)"
+data="$work/docs"
+mkdir -p "$data"
 port="${IDREISSUE_TEST_PORT:-18080}"
 bin="$root/src/IdReissue.Web/bin/Release/net10.0"
 ASPNETCORE_CONTENTROOT="$bin" \
@@ -29,7 +50,6 @@ ASPNETCORE_CONTENTROOT="$bin" \
   Logging__LogLevel__Default=Warning \
   dotnet "$bin/IdReissue.Web.dll" --urls "http://127.0.0.1:$port" > "$results/service.log" 2>&1 &
 pid=$!
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
 doc_status=0
 if wait_for_http "http://127.0.0.1:$port/api/regions" 120; then
   IDREISSUE_URL="http://127.0.0.1:$port" IDREISSUE_LOGINS="$data/demo-logins.txt" scripts/check-api-doc.sh 2 || doc_status=$?
@@ -41,7 +61,9 @@ fi
 count() { cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }
 passed=$(count passed); passed=${passed:-0}
 failed=$(count failed); failed=${failed:-0}
-if [ "$doc_status" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+for outcome in "$doc_status" "$crash_status"; do
+  if [ "$outcome" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+done
 echo
 echo "$passed passed, $failed failed"
-[ "$status" -eq 0 ] && [ "$doc_status" -eq 0 ] && [ "$failed" -eq 0 ]
+[ "$status" -eq 0 ] && [ "$doc_status" -eq 0 ] && [ "$crash_status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -2,13 +2,14 @@ using IdReissue.Domain.Cards;
 using IdReissue.Domain.Gateways;
 using IdReissue.Domain.Payments;
 using IdReissue.Infrastructure.Calendar;
+using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Photos;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Infrastructure.Sandbox;
 using IdReissue.Infrastructure.Sandbox.DemoData;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,12 +17,18 @@ namespace IdReissue.Infrastructure;
 
 public static class InfrastructureServices
 {
-    /// <summary>Database, regional policies, calendar and the gateways (sandbox by default).</summary>
+    /// <summary>Database, regional policies, calendar, background work and the gateways (sandbox by default).</summary>
     public static IServiceCollection AddIdReissueInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
+        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = configuration.GetConnectionString("IdReissue") ?? "Data Source=.data/idreissue.db";
-        EnsureSqliteDirectory(connectionString);
-        services.AddDbContextFactory<IdReissueDbContext>(options => options.UseSqlite(connectionString));
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            EnsureSqliteDirectory(connectionString);
+        }
+
+        services.AddDbContextFactory<IdReissueDbContext>(options => options.UseIdReissueDatabase(provider, connectionString));
+        services.AddDataProtection().SetApplicationName("IdReissue").PersistKeysToDbContext<IdReissueDbContext>();
 
         var dataDirectory = Path.Combine(AppContext.BaseDirectory, "Data");
         var regions = RegionCatalog.LoadDirectory(configuration["Regions:Directory"] ?? Path.Combine(dataDirectory, "regions"));
@@ -32,6 +39,14 @@ public static class InfrastructureServices
         services.AddSingleton<PaymentGateways>();
 
         services.AddHostedService<DatabaseInitializer>();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.AddSingleton<OutboxMetrics>();
+        services.AddSingleton<OutboxProcessor>();
+        if (configuration.GetValue($"{OutboxOptions.Section}:Enabled", true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxProcessor>());
+        }
+
         services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section));
         if (configuration.GetValue($"{SandboxOptions.Section}:Enabled", true))
         {
@@ -49,6 +64,7 @@ public static class InfrastructureServices
         services.AddSingleton<IFaceVerification, SandboxFaceVerification>();
         services.AddSingleton<ICourierGateway, SandboxCourierGateway>();
         services.AddSingleton<ISmsSender, SandboxSmsSender>();
+        services.AddSingleton<IProductionCentre, SandboxProductionCentre>();
         services.AddSingleton<IPortraitCheck, FormatPortraitCheck>();
         foreach (var channel in Enum.GetValues<PaymentChannel>())
         {
@@ -57,9 +73,8 @@ public static class InfrastructureServices
 
         services.AddScoped<SandboxResidentIssuer>();
         services.AddSingleton<DemoDataSeeder>();
-        services.AddHttpClient(SandboxCallbackWorker.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton<SandboxCallbackWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<SandboxCallbackWorker>());
+        services.AddHttpClient(SandboxCallbackHandler.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddScoped<IOutboxHandler, SandboxCallbackHandler>();
     }
 
     private static void EnsureSqliteDirectory(string connectionString)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using IdReissue.Infrastructure;
+using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Sandbox;
 using IdReissue.Web.Accounts;
 using IdReissue.Web.Applications;
@@ -13,8 +14,15 @@ using IdReissue.Web.Photos;
 using IdReissue.Web.Production;
 using IdReissue.Web.Regions;
 using IdReissue.Web.Review;
+using IdReissue.Web.Operations;
 using IdReissue.Web.Sandbox;
+using IdReissue.Web.ServiceLevel;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,6 +30,25 @@ builder.Services.AddIdReissueInfrastructure(builder.Configuration);
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<PaymentSettlement>();
 builder.Services.AddScoped<PhotoIntake>();
+builder.Services.AddSingleton<ApplicationMetrics>();
+builder.Services.AddOptions<PaymentOptions>().Bind(builder.Configuration.GetSection(PaymentOptions.Section));
+builder.Services.AddOptions<DeliveryOptions>().Bind(builder.Configuration.GetSection(DeliveryOptions.Section));
+builder.Services.AddScoped<IOutboxHandler, ApplicantNotificationHandler>();
+builder.Services.AddScoped<IOutboxHandler, PaymentReconciliationHandler>();
+builder.Services.AddScoped<IOutboxHandler, CourierTrackingHandler>();
+builder.Services.AddScoped<IOutboxHandler, ProductionHandoffHandler>();
+builder.Services.AddScoped<IOutboxHandler, ServiceLevelCheckHandler>();
+
+builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+var telemetry = builder.Services.AddOpenTelemetry()
+    .ConfigureResource(resource => resource.AddService("idreissue"))
+    .WithTracing(tracing => tracing.AddSource(Telemetry.Activities.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+    .WithMetrics(metrics => metrics.AddMeter(Telemetry.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()
+        .AddRuntimeInstrumentation().AddPrometheusExporter());
+if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+{
+    telemetry.UseOtlpExporter();
+}
 
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
@@ -58,6 +85,9 @@ app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapOpenApi();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapGet("/", () => TypedResults.Ok(new
 {
     service = "居民身份证网上补换领 IdReissue",

@@ -25,9 +25,17 @@ public sealed class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifet
 
     public Api Api { get; private set; } = null!;
 
+    /// <summary>"Sqlite" unless IDREISSUE_TEST_POSTGRES holds a PostgreSQL connection string (./test.sh runs the suite both ways).</summary>
+    public static string Provider => string.IsNullOrEmpty(PostgresServer) ? "Sqlite" : "PostgreSql";
+
+    private static string? PostgresServer => Environment.GetEnvironmentVariable("IDREISSUE_TEST_POSTGRES");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:IdReissue", $"Data Source={Path.Combine(_dataDirectory.FullName, "idreissue.db")}");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:IdReissue", Provider == "Sqlite"
+            ? $"Data Source={Path.Combine(_dataDirectory.FullName, "idreissue.db")}"
+            : new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = $"idreissue_test_{Guid.NewGuid():N}" }.ConnectionString);
         builder.UseSetting("DemoData:LoginsFile", LoginsFile);
         builder.UseSetting("Sandbox:SigningKey", Convert.ToBase64String(SigningKey));
         builder.UseSetting("Sandbox:DemoResidentsPerRegion", "2");

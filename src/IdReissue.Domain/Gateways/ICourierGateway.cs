@@ -5,6 +5,9 @@ public interface ICourierGateway
 {
     Task<string> CreateWaybillAsync(Shipment shipment, CancellationToken cancellationToken);
 
+    /// <summary>The events of a waybill so far, for when pushed events did not arrive.</summary>
+    Task<IReadOnlyList<CourierEvent>> TrackAsync(string trackingNumber, CancellationToken cancellationToken);
+
     /// <summary>Verifies and decodes a tracking event; throws <see cref="CourierEventRejectedException"/> when not genuine.</summary>
     CourierEvent ReadEvent(IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body);
 }

@@ -3,5 +3,6 @@ namespace IdReissue.Domain.Gateways;
 /// <summary>Sends text messages (verification codes, progress notices).</summary>
 public interface ISmsSender
 {
-    Task SendAsync(string phone, string text, CancellationToken cancellationToken);
+    /// <summary>Sends once per <paramref name="messageId"/>: a repeated call with the same id (a retry after a crash) sends nothing new.</summary>
+    Task SendAsync(string messageId, string phone, string text, CancellationToken cancellationToken);
 }

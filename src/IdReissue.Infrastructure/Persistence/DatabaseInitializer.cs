@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 
 namespace IdReissue.Infrastructure.Persistence;
 
-/// <summary>Creates the schema, loads the sandbox signing key and seeds demo data, before the server takes requests.</summary>
+/// <summary>Applies migrations (EF Core takes a database lock, so nodes starting together do not race),
+/// loads the sandbox signing key and seeds demo data, before the server takes requests.</summary>
 public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration) : IHostedService
 {
     private const string SandboxKeySetting = "sandbox.signing-key";
@@ -19,7 +20,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
-        await db.Database.EnsureCreatedAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             // Readers do not block the writer, so progress queries stay fast while a payment commits.
@@ -38,11 +39,28 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         if (configuration.GetValue("DemoData:Enabled", true))
         {
             var loginsFile = configuration["DemoData:LoginsFile"] ?? Path.Combine(AppContext.BaseDirectory, "demo-logins.txt");
-            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(db, options, loginsFile, cancellationToken);
+            await SeedOnceAsync(db, scope.ServiceProvider.GetRequiredService<DemoDataSeeder>(), options, loginsFile, cancellationToken);
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Several nodes may start on an empty database at once: one seeds, the others see its data.</summary>
+    private static async Task SeedOnceAsync(IdReissueDbContext db, DemoDataSeeder seeder, SandboxOptions options, string loginsFile, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await seeder.SeedAsync(db, options, loginsFile, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (!await db.Officers.AnyAsync(cancellationToken))
+            {
+                throw;
+            }
+        }
+    }
 
     private static async Task<byte[]> LoadOrCreateSigningKeyAsync(IdReissueDbContext db, SandboxOptions options, CancellationToken cancellationToken)
     {

@@ -4,14 +4,16 @@ using IdReissue.Domain.Cards;
 using IdReissue.Domain.Common;
 using IdReissue.Domain.Eligibility;
 using IdReissue.Domain.Regions;
+using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Sandbox.Records;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace IdReissue.Infrastructure.Persistence;
 
-public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> options) : DbContext(options)
+public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<ReissueApplication> Applications => Set<ReissueApplication>();
 
@@ -41,15 +43,32 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
 
     public DbSet<SettingRecord> Settings => Set<SettingRecord>();
 
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>ASP.NET Core data-protection keys, shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<SandboxResident> SandboxResidents => Set<SandboxResident>();
 
     public DbSet<SandboxPaymentOrder> SandboxPaymentOrders => Set<SandboxPaymentOrder>();
 
-    public DbSet<SandboxCallback> SandboxCallbacks => Set<SandboxCallback>();
+    public DbSet<SandboxProductionHandoff> SandboxProductionHandoffs => Set<SandboxProductionHandoff>();
 
     public DbSet<SandboxShipment> SandboxShipments => Set<SandboxShipment>();
 
     public DbSet<SandboxSmsMessage> SandboxSmsMessages => Set<SandboxSmsMessage>();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        TransitionOutbox.AddMessages(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        TransitionOutbox.AddMessages(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -118,16 +137,21 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
             b.HasIndex(r => new { r.Profile, r.HandedOut });
         });
         modelBuilder.Entity<SandboxPaymentOrder>().HasKey(o => o.OrderNumber);
-        modelBuilder.Entity<SandboxCallback>(b =>
+        modelBuilder.Entity<SandboxProductionHandoff>().HasKey(h => h.BatchNumber);
+        modelBuilder.Entity<OutboxMessage>(b =>
         {
-            b.HasKey(c => c.Id);
-            b.HasIndex(c => new { c.DeliveredAt, c.DueAt });
+            b.HasKey(m => m.Id);
+            b.HasIndex(m => new { m.ProcessedAt, m.FailedAt, m.AvailableAt });
+            b.HasIndex(m => m.DeduplicationKey).IsUnique();
+            b.Property(m => m.Kind).HasMaxLength(60);
+            b.Property(m => m.LockedBy).HasMaxLength(100).IsConcurrencyToken();
         });
         modelBuilder.Entity<SandboxShipment>().HasKey(s => s.TrackingNumber);
         modelBuilder.Entity<SandboxSmsMessage>(b =>
         {
             b.HasKey(m => m.Id);
             b.HasIndex(m => m.Phone);
+            b.HasIndex(m => m.MessageId).IsUnique();
         });
     }
 

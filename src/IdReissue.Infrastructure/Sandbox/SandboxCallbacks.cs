@@ -1,24 +1,20 @@
 using System.Text.Json;
+using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Sandbox.Records;
 
 namespace IdReissue.Infrastructure.Sandbox;
 
-/// <summary>Schedules a call from a sandbox gateway to the service. Stored, so a restart loses nothing.</summary>
+/// <summary>Schedules a call from a sandbox gateway to the service, as outbox work: stored, so a restart
+/// loses nothing, and retried until acknowledged by <see cref="SandboxCallbackHandler"/>.</summary>
 public static class SandboxCallbacks
 {
-    public static void Enqueue(IdReissueDbContext db, string path, object payload, DateTimeOffset dueAt)
-    {
-        db.SandboxCallbacks.Add(new SandboxCallback
-        {
-            Id = Guid.NewGuid(),
-            Path = path,
-            HeadersJson = "{}",
-            Body = JsonSerializer.Serialize(payload, SandboxJson.Options),
-            DueAt = dueAt,
-        });
-    }
+    public const string Kind = "sandbox.callback";
+
+    public static void Enqueue(IdReissueDbContext db, string path, object payload, DateTimeOffset now, DateTimeOffset dueAt) =>
+        db.Enqueue(Kind, new SandboxCallback(path, JsonSerializer.Serialize(payload, SandboxJson.Options)), now, dueAt);
 }
+
+public sealed record SandboxCallback(string Path, string Body);
 
 internal static class SandboxJson
 {

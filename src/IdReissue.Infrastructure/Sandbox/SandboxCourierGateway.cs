@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using IdReissue.Domain.Gateways;
@@ -8,7 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace IdReissue.Infrastructure.Sandbox;
 
-/// <summary>EMS sandbox: issues 13-digit domestic waybill numbers and pushes pick-up, transit and delivery events.</summary>
+/// <summary>EMS sandbox: issues 13-digit domestic waybill numbers, pushes pick-up, transit and delivery
+/// events as signed callbacks, and answers tracking queries from the same timeline.</summary>
 public sealed class SandboxCourierGateway(
     IDbContextFactory<IdReissueDbContext> dbFactory,
     SandboxSigner signer,
@@ -21,22 +23,36 @@ public sealed class SandboxCourierGateway(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var trackingNumber = "11" + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9", System.Globalization.CultureInfo.InvariantCulture)
-            + RandomNumberGenerator.GetInt32(0, 100).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
-        db.SandboxShipments.Add(new SandboxShipment
+        var o = options.Value;
+        var trackingNumber = "11" + RandomNumberGenerator.GetInt32(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture)
+            + RandomNumberGenerator.GetInt32(0, 100).ToString("D2", CultureInfo.InvariantCulture);
+        var waybill = new SandboxShipment
         {
             TrackingNumber = trackingNumber,
             Reference = shipment.Reference,
             DivisionCode = shipment.DivisionCode,
             CollectOnDeliveryFen = shipment.CollectOnDeliveryFen,
             CreatedAt = now,
-        });
-        var o = options.Value;
-        Schedule(db, trackingNumber, CourierEventKind.PickedUp, "EMS已揽收", now + o.CourierPickUpDelay);
-        Schedule(db, trackingNumber, CourierEventKind.InTransit, "运输中，正在发往投递局", now + o.CourierInTransitDelay);
-        Schedule(db, trackingNumber, CourierEventKind.Delivered, "已妥投，本人签收", now + o.CourierDeliveredDelay);
+            PickedUpAt = now + o.CourierPickUpDelay,
+            InTransitAt = now + o.CourierInTransitDelay,
+            DeliveredAt = now + o.CourierDeliveredDelay,
+        };
+        db.SandboxShipments.Add(waybill);
+        foreach (var courierEvent in Events(waybill))
+        {
+            SandboxCallbacks.Enqueue(db, EventsPath, courierEvent, now, courierEvent.At);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return trackingNumber;
+    }
+
+    public async Task<IReadOnlyList<CourierEvent>> TrackAsync(string trackingNumber, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var waybill = await db.SandboxShipments.AsNoTracking().SingleOrDefaultAsync(s => s.TrackingNumber == trackingNumber, cancellationToken);
+        var now = time.GetUtcNow();
+        return waybill is null ? [] : [.. Events(waybill).Where(e => e.At <= now)];
     }
 
     public CourierEvent ReadEvent(IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body)
@@ -56,6 +72,11 @@ public sealed class SandboxCourierGateway(
         }
     }
 
-    private static void Schedule(IdReissueDbContext db, string trackingNumber, CourierEventKind kind, string description, DateTimeOffset at) =>
-        SandboxCallbacks.Enqueue(db, EventsPath, new CourierEvent(Guid.NewGuid().ToString(), trackingNumber, kind, at, description), at);
+    /// <summary>Event ids derive from the waybill, so a pushed event and a tracked one are recognisably the same.</summary>
+    private static IEnumerable<CourierEvent> Events(SandboxShipment waybill) =>
+    [
+        new($"{waybill.TrackingNumber}:picked-up", waybill.TrackingNumber, CourierEventKind.PickedUp, waybill.PickedUpAt, "EMS已揽收"),
+        new($"{waybill.TrackingNumber}:in-transit", waybill.TrackingNumber, CourierEventKind.InTransit, waybill.InTransitAt, "运输中，正在发往投递局"),
+        new($"{waybill.TrackingNumber}:delivered", waybill.TrackingNumber, CourierEventKind.Delivered, waybill.DeliveredAt, "已妥投，本人签收"),
+    ];
 }

@@ -131,10 +131,10 @@ public sealed class SandboxPaymentGateway(
             Resource: new SandboxPaymentResource(order.OrderNumber, order.TransactionId ?? string.Empty, succeed ? "SUCCESS" : "PAYERROR",
                 new SandboxAmount(order.AmountFen, "CNY"), order.PaidAt));
         var path = $"/api/payments/notify/{order.Channel}";
-        SandboxCallbacks.Enqueue(db, path, notice, now + options.NotificationDelay);
+        SandboxCallbacks.Enqueue(db, path, notice, now, now + options.NotificationDelay);
         if (options.DuplicateNotifications)
         {
-            SandboxCallbacks.Enqueue(db, path, notice, now + options.NotificationDelay + TimeSpan.FromMilliseconds(300));
+            SandboxCallbacks.Enqueue(db, path, notice, now, now + options.NotificationDelay + TimeSpan.FromMilliseconds(300));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -5,13 +5,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IdReissue.Infrastructure.Sandbox;
 
-/// <summary>SMS sandbox: messages go to an outbox the demo shows instead of a phone.</summary>
+/// <summary>SMS sandbox: messages go to an outbox the demo shows instead of a phone; a message id seen
+/// before is not sent again.</summary>
 public sealed class SandboxSmsSender(IDbContextFactory<IdReissueDbContext> dbFactory, TimeProvider time) : ISmsSender
 {
-    public async Task SendAsync(string phone, string text, CancellationToken cancellationToken)
+    public async Task SendAsync(string messageId, string phone, string text, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.SandboxSmsMessages.Add(new SandboxSmsMessage { Phone = phone, Text = text, SentAt = time.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
+        if (await db.SandboxSmsMessages.AnyAsync(m => m.MessageId == messageId, cancellationToken))
+        {
+            return;
+        }
+
+        db.SandboxSmsMessages.Add(new SandboxSmsMessage { MessageId = messageId, Phone = phone, Text = text, SentAt = time.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent retry of the same message may have won: then it was sent once.
+            db.ChangeTracker.Clear();
+            if (!await db.SandboxSmsMessages.AsNoTracking().AnyAsync(m => m.MessageId == messageId, CancellationToken.None))
+            {
+                throw;
+            }
+        }
     }
 }

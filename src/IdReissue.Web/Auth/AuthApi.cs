@@ -54,16 +54,20 @@ public static class AuthApi
         }
 
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-        db.SmsCodes.Add(new SmsCodeRecord
+        var record = new SmsCodeRecord
         {
             Id = Guid.NewGuid(),
             Phone = phone,
             CodeHash = TokenHash.Of(phone + ":" + code),
             CreatedAt = now,
             ExpiresAt = now + CodeLifetime,
-        });
+        };
+        db.SmsCodes.Add(record);
         await db.SaveChangesAsync(cancellationToken);
-        await sms.SendAsync(phone, $"【居民身份证网上补换领】您的登录验证码为{code}，{CodeLifetime.TotalMinutes}分钟内有效。如非本人操作，请忽略。", cancellationToken);
+
+        // Sent at once, not through the outbox: a log-in code is worthless late, and if sending fails the
+        // request fails and the person simply asks again.
+        await sms.SendAsync($"login:{record.Id:N}", phone, $"【居民身份证网上补换领】您的登录验证码为{code}，{CodeLifetime.TotalMinutes}分钟内有效。如非本人操作，请忽略。", cancellationToken);
         return TypedResults.Accepted((string?)null, new SmsCodeSent(PersonalDataMask.Phone(phone), (int)CodeLifetime.TotalSeconds, (int)ResendInterval.TotalSeconds));
     }
 

@@ -2,15 +2,15 @@ using System.Security.Claims;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
 using IdReissue.Domain.Gateways;
+using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Web.Applications;
 using IdReissue.Web.Audit;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Delivery;
 
@@ -33,7 +33,8 @@ public static partial class DeliveryApi
     }
 
     public static async Task<Ok<ApplicationView>> Dispatch(
-        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, ICourierGateway courier, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, ICourierGateway courier, AuditTrail audit, IOptions<DeliveryOptions> options,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var application = await db.LoadForOfficerAsync(id, user, cancellationToken);
         if (application.State != ApplicationState.InProduction || application.Address is not { } address)
@@ -44,7 +45,9 @@ public static partial class DeliveryApi
         var postage = application.Postage;
         var tracking = await courier.CreateWaybillAsync(new Shipment(application.ApplicationNumber, address.Recipient, address.Phone, address.DivisionCode, address.Detail,
             postage is { PayOnDelivery: true } ? postage.Amount.Fen : 0), cancellationToken);
-        application.Dispatch(tracking, time.GetUtcNow(), user.AsActor());
+        var now = time.GetUtcNow();
+        application.Dispatch(tracking, now, user.AsActor());
+        db.Enqueue(CourierTrackingHandler.KindName, new TrackWaybill(tracking), now, now + options.Value.TrackEvery, $"track:{tracking}");
         audit.Record(user.AsActor(), "application.dispatch", application.ApplicationNumber, $"EMS {tracking}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ApplicationView.From(application, regions.Get(application.RegionId)));
@@ -76,28 +79,12 @@ public static partial class DeliveryApi
             return Problems.Create(401, rejected.Message, "快递事件签名校验失败，已拒绝。");
         }
 
-        if (await db.ReceivedNotifications.AnyAsync(n => n.NotificationId == courierEvent.EventId, cancellationToken))
+        var outcome = await DeliveryRecorder.ApplyAsync(db, courierEvent, time.GetUtcNow(), cancellationToken);
+        if (outcome is null)
         {
             return TypedResults.Ok(new CourierAck("SUCCESS"));
         }
 
-        var application = await db.Applications.Include(a => a.Transitions)
-            .SingleOrDefaultAsync(a => a.TrackingNumber == courierEvent.TrackingNumber, cancellationToken);
-        var outcome = "recorded";
-        if (courierEvent.Kind == CourierEventKind.Delivered && application is { State: ApplicationState.Dispatched })
-        {
-            application.Deliver(courierEvent.At, Actor.Gateway("ems"));
-            outcome = "delivered";
-        }
-
-        db.ReceivedNotifications.Add(new ReceivedNotification
-        {
-            NotificationId = courierEvent.EventId,
-            Source = "courier:ems",
-            Reference = courierEvent.TrackingNumber,
-            ReceivedAt = time.GetUtcNow(),
-            Outcome = $"{courierEvent.Kind}:{outcome}",
-        });
         await db.SaveChangesAsync(cancellationToken);
         LogEvent(logger, courierEvent.TrackingNumber, courierEvent.Kind, outcome);
         return TypedResults.Ok(new CourierAck("SUCCESS"));

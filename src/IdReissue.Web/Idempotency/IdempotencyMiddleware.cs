@@ -18,7 +18,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     public const string HeaderName = "Idempotency-Key";
 
     /// <summary>An in-progress key older than this belongs to a request whose node died: it may run again.</summary>
-    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromSeconds(30);
 
     public async Task InvokeAsync(HttpContext context, IDbContextFactory<IdReissueDbContext> dbFactory, TimeProvider time)
     {

@@ -6,6 +6,7 @@ using IdReissue.Domain.Gateways;
 using IdReissue.Domain.Payments;
 using IdReissue.Domain.Regions;
 using IdReissue.Infrastructure;
+using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Regions;
@@ -13,15 +14,16 @@ using IdReissue.Web.Applications;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Errors;
 using IdReissue.Web.Idempotency;
+using IdReissue.Web.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Payments;
 
 /// <summary>Card-fee payment: create an order at the chosen gateway, learn the result by notification or query.</summary>
 public static partial class PaymentsApi
 {
-    private static readonly TimeSpan OrderLifetime = TimeSpan.FromMinutes(30);
     private const int MaxNotificationBytes = 64 * 1024;
 
     public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder routes)
@@ -41,8 +43,9 @@ public static partial class PaymentsApi
 
     public static async Task<Results<Created<PaymentView>, Ok<PaymentView>, ProblemHttpResult>> CreatePayment(
         Guid id, CreatePaymentRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, PaymentGateways gateways,
-        TimeProvider time, CancellationToken cancellationToken)
+        IOptions<PaymentOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
+        var orderLifetime = options.Value.OrderLifetime;
         var application = await db.LoadOwnAsync(id, user, cancellationToken);
         var region = regions.Get(application.RegionId);
         if (request.Channel is not { } channel || !region.PaymentChannels.Contains(channel))
@@ -74,7 +77,7 @@ public static partial class PaymentsApi
 
         var orderNumber = string.Create(CultureInfo.InvariantCulture, $"P{ChinaTime.Local(now):yyyyMMddHHmmss}{RandomNumberGenerator.GetInt32(0, 100_000_000):D8}");
         var gatewayOrder = await gateways.For(channel).CreateOrderAsync(
-            new PaymentOrderRequest(orderNumber, application.CardFee, $"居民身份证{application.Case.Chinese()}工本费", now + OrderLifetime),
+            new PaymentOrderRequest(orderNumber, application.CardFee, $"居民身份证{application.Case.Chinese()}工本费", now + orderLifetime),
             cancellationToken);
         var order = new PaymentOrderRecord
         {
@@ -86,9 +89,10 @@ public static partial class PaymentsApi
             CashierUrl = gatewayOrder.CashierUrl.ToString(),
             QrContent = gatewayOrder.QrContent,
             CreatedAt = now,
-            ExpiresAt = now + OrderLifetime,
+            ExpiresAt = now + orderLifetime,
         };
         db.PaymentOrders.Add(order);
+        db.Enqueue(PaymentReconciliationHandler.KindName, new ReconcileOrder(orderNumber), now, now + options.Value.ReconcileAfter, $"reconcile:{orderNumber}");
         application.AcknowledgeNoRefund(now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/applications/{application.Id}/payments/current", PaymentView.From(order));
@@ -117,7 +121,7 @@ public static partial class PaymentsApi
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Notify(
         string channel, HttpRequest http, IdReissueDbContext db, PaymentGateways gateways, PaymentSettlement settlement, TimeProvider time,
-        ILogger<PaymentSettlement> logger, CancellationToken cancellationToken)
+        ApplicationMetrics metrics, ILogger<PaymentSettlement> logger, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<PaymentChannel>(channel, ignoreCase: false, out var paymentChannel))
         {
@@ -144,6 +148,7 @@ public static partial class PaymentsApi
             ? Enum.Parse<SettlementOutcome>(seen.Outcome)
             : await SettleOnceAsync(db, settlement, notification, source, paymentChannel, time, cancellationToken);
         LogNotification(logger, paymentChannel, notification.OrderNumber, outcome, seen is not null);
+        metrics.Payment(paymentChannel.ToString(), seen is null ? outcome.ToString() : "Repeat");
 
         return outcome switch
         {

@@ -7,6 +7,7 @@ using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Web.Applications;
+using IdReissue.Web.Operations;
 
 namespace IdReissue.Web.Photos;
 
@@ -14,7 +15,7 @@ namespace IdReissue.Web.Photos;
 /// A photo submitted under a photo number, by the applicant or a studio: checked by the portrait
 /// check, kept with its verdict, and bound to the application when it passes.
 /// </summary>
-public sealed class PhotoIntake(IdReissueDbContext db, IPortraitCheck portraitCheck, RegionCatalog regions, WorkingDayCalendar calendar, TimeProvider time)
+public sealed class PhotoIntake(IdReissueDbContext db, IPortraitCheck portraitCheck, RegionCatalog regions, WorkingDayCalendar calendar, ApplicationMetrics metrics, TimeProvider time)
 {
     public async Task<PhotoCheckView> SubmitAsync(ReissueApplication application, byte[] photo, string submittedBy, Actor actor, CancellationToken cancellationToken)
     {
@@ -26,7 +27,9 @@ public sealed class PhotoIntake(IdReissueDbContext db, IPortraitCheck portraitCh
         }
 
         var region = regions.Get(application.RegionId);
+        var started = time.GetTimestamp();
         var verdict = await portraitCheck.CheckAsync(photo, region.Photo.Specification, cancellationToken);
+        metrics.PhotoCheck(verdict.Verdict.ToString().ToLowerInvariant(), time.GetElapsedTime(started));
         var now = time.GetUtcNow();
         // Kept whatever the verdict, so an officer can see what was tried.
         var file = Uploads.Store(db, photo, StoredFileKind.Photo, application.Id, "image/jpeg", now);

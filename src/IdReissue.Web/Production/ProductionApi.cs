@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
+using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Regions;
@@ -63,6 +64,7 @@ public static class ProductionApi
         }
 
         audit.Record(user.AsActor(), "production.batch", batch.BatchNumber, $"{approved.Count} applications");
+        db.Enqueue(ProductionHandoffHandler.KindName, new HandOffBatch(batch.Id), now, deduplicationKey: $"handoff:{batch.Id:N}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/officer/production-batches/{batch.Id}/export", BatchView.From(batch, [.. approved.Select(a => a.ApplicationNumber)]));
     }
@@ -74,8 +76,7 @@ public static class ProductionApi
         return TypedResults.Ok(batches.OrderByDescending(b => b.CreatedAt).Take(100).Select(b => BatchView.From(b, [])).ToList());
     }
 
-    /// <summary>CSV for the production centre: one line per card, personal data masked (the centre
-    /// looks the full record up in its own system by application number).</summary>
+    /// <summary>The batch's CSV, as handed to the production centre.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
         Guid id, ClaimsPrincipal user, IdReissueDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
@@ -85,19 +86,10 @@ public static class ProductionApi
             return Problems.NotFound("batch_not_found", "未找到该制证批次。");
         }
 
-        var applications = await db.Applications.AsNoTracking().Where(a => a.ProductionBatchId == id).ToListAsync(cancellationToken);
-        var csv = new StringBuilder();
-        csv.AppendLine("batch_number,application_number,region,case,masked_name,masked_citizen_id,photo_source,photo_number,photo_file_id,validity");
-        foreach (var a in applications.OrderBy(a => a.ApplicationNumber, StringComparer.Ordinal))
-        {
-            csv.AppendLine(string.Join(',',
-                batch.BatchNumber, a.ApplicationNumber, a.RegionId, a.Case, a.MaskedName, a.MaskedCitizenId, a.PhotoSource,
-                a.PhotoNumber ?? string.Empty, a.PhotoId?.ToString() ?? string.Empty, a.NewCardValidity?.Printed ?? string.Empty));
-        }
-
-        audit.Record(user.AsActor(), "production.export", batch.BatchNumber, $"{applications.Count} lines");
+        var (csv, lines) = await ProductionExport.BuildAsync(db, batch, cancellationToken);
+        audit.Record(user.AsActor(), "production.export", batch.BatchNumber, $"{lines} lines");
         await db.SaveChangesAsync(cancellationToken);
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
         return TypedResults.File(bytes, "text/csv; charset=utf-8", $"{batch.BatchNumber}.csv");
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using IdReissue.Domain.Common;
 using IdReissue.Domain.Gateways;
 using IdReissue.Domain.Identity;
+using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Infrastructure.Sandbox;
@@ -89,8 +90,9 @@ public static class SandboxApi
 
     public static async Task<Ok<List<CallbackView>>> Callbacks(IdReissueDbContext db, CancellationToken cancellationToken)
     {
-        var callbacks = await db.SandboxCallbacks.AsNoTracking().OrderByDescending(c => c.DueAt).Take(50).ToListAsync(cancellationToken);
-        return TypedResults.Ok(callbacks.Select(c => new CallbackView(c.Path, c.DueAt, c.Attempts, c.DeliveredAt, c.AbandonedAt, c.LastResult)).ToList());
+        var callbacks = await db.OutboxMessages.AsNoTracking().Where(m => m.Kind == SandboxCallbacks.Kind)
+            .OrderByDescending(m => m.CreatedAt).Take(50).ToListAsync(cancellationToken);
+        return TypedResults.Ok(callbacks.Select(m => new CallbackView(m.Read<SandboxCallback>().Path, m.AvailableAt, m.Attempts, m.ProcessedAt, m.FailedAt, m.LastError)).ToList());
     }
 }
 
@@ -105,4 +107,4 @@ public sealed record SmsView(string Phone, string Text, DateTimeOffset SentAt);
 
 public sealed record CashierResult(string OrderNumber, string State, string Message);
 
-public sealed record CallbackView(string Path, DateTimeOffset DueAt, int Attempts, DateTimeOffset? DeliveredAt, DateTimeOffset? AbandonedAt, string? LastResult);
+public sealed record CallbackView(string Path, DateTimeOffset DueAt, int Attempts, DateTimeOffset? DeliveredAt, DateTimeOffset? FailedAt, string? LastResult);

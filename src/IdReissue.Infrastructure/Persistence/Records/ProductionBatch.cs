@@ -14,4 +14,7 @@ public sealed class ProductionBatch
     public required string CreatedBy { get; set; }
 
     public int ApplicationCount { get; set; }
+
+    /// <summary>When the production centre acknowledged the export.</summary>
+    public DateTimeOffset? HandedOffAt { get; set; }
 }

@@ -1,6 +1,6 @@
 namespace IdReissue.Infrastructure.Sandbox.Records;
 
-/// <summary>An EMS waybill in the sandbox courier.</summary>
+/// <summary>An EMS waybill in the sandbox courier, with the times its events happen.</summary>
 public sealed class SandboxShipment
 {
     public required string TrackingNumber { get; set; }
@@ -12,4 +12,10 @@ public sealed class SandboxShipment
     public long CollectOnDeliveryFen { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset PickedUpAt { get; set; }
+
+    public DateTimeOffset InTransitAt { get; set; }
+
+    public DateTimeOffset DeliveredAt { get; set; }
 }

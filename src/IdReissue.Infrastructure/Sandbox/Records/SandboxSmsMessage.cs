@@ -5,6 +5,9 @@ public sealed class SandboxSmsMessage
 {
     public long Id { get; set; }
 
+    /// <summary>The sender's id for the message; a repeated send with the same id is ignored, as real SMS gateways do.</summary>
+    public required string MessageId { get; set; }
+
     public required string Phone { get; set; }
 
     public required string Text { get; set; }

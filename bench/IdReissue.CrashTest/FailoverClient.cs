@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace IdReissue.CrashTest;
+
+/// <summary>
+/// Sends each request to the next node in turn and, when a node is down, to the other one — the same
+/// request with the same Idempotency-Key, as a client behind a load balancer would see a retry.
+/// </summary>
+public sealed class FailoverClient(IReadOnlyList<ServiceNode> nodes) : IDisposable
+{
+    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    private int _next;
+    private int _failovers;
+
+    /// <summary>Requests that found a node down and went to the other one.</summary>
+    public int Failovers => _failovers;
+
+    public void Dispose() => _http.Dispose();
+
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(HttpMethod method, string path, string? token = null, object? json = null,
+        Func<HttpContent>? content = null, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        var first = Interlocked.Increment(ref _next);
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            var node = nodes[(first + attempt) % nodes.Count];
+            using var request = new HttpRequestMessage(method, new Uri(node.BaseAddress, path));
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            if (idempotencyKey is not null)
+            {
+                request.Headers.Add("Idempotency-Key", idempotencyKey);
+            }
+
+            request.Content = content?.Invoke() ?? (json is null ? null : JsonContent.Create(json));
+            try
+            {
+                using var response = await _http.SendAsync(request, cancellationToken);
+                var text = await response.Content.ReadAsStringAsync(cancellationToken);
+                // A node that died mid-request, or a command still running on the dead node: try again.
+                if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable
+                    || (response.StatusCode == HttpStatusCode.Conflict && text.Contains("idempotency_in_progress", StringComparison.Ordinal)))
+                {
+                    await Task.Delay(250 * (attempt + 1), cancellationToken);
+                    continue;
+                }
+
+                return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+            }
+            catch (HttpRequestException)
+            {
+                Interlocked.Increment(ref _failovers);
+                await Task.Delay(100 * (attempt + 1), cancellationToken);
+            }
+        }
+
+        throw new InvalidOperationException($"{method} {path}: no node answered");
+    }
+
+    public async Task<JsonNode> ExpectAsync(HttpStatusCode expected, HttpMethod method, string path, string? token = null, object? json = null,
+        Func<HttpContent>? content = null, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        var (status, body) = await SendAsync(method, path, token, json, content, idempotencyKey, cancellationToken);
+        if (status != expected)
+        {
+            throw new InvalidOperationException($"{method} {path}: expected {(int)expected}, got {(int)status}: {body?.ToJsonString()}");
+        }
+
+        return body ?? new JsonObject();
+    }
+}

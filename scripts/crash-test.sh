@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The crash and scale test by hand: builds, starts a throwaway PostgreSQL (unless IDREISSUE_TEST_POSTGRES
+# names one), two service nodes, drives N applicants (default 300) through the whole journey, kills a
+# node with SIGKILL mid-way, restarts it, and checks that nothing was lost or done twice.
+# Usage: scripts/crash-test.sh [applicants]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+source scripts/lib/setup.sh
+source scripts/lib/postgres.sh
+applicants="${1:-300}"
+
+ensure_dotnet
+ensure_debian_packages postgresql curl
+if [ "${IDREISSUE_SKIP_BUILD:-}" != 1 ]; then
+  dotnet build IdReissue.slnx -c Release -v quiet -nologo -clp:ErrorsOnly
+fi
+
+work="$(mktemp -d)"
+server="${IDREISSUE_TEST_POSTGRES:-}"
+if [ -z "$server" ]; then
+  server="$(start_throwaway_postgres "$work/pg" "${IDREISSUE_CRASH_PG_PORT:-55441}")"
+  trap 'stop_throwaway_postgres "$work/pg"; rm -rf "$work"' EXIT
+else
+  trap 'rm -rf "$work"' EXIT
+fi
+
+dotnet "$root/bench/IdReissue.CrashTest/bin/Release/net10.0/IdReissue.CrashTest.dll" \
+  --postgres "$server" \
+  --web "$root/src/IdReissue.Web/bin/Release/net10.0/IdReissue.Web.dll" \
+  --photo "$root/../shared/portrait-dev-set/df__img13__ok.jpg" \
+  --applicants "$applicants" \
+  --logs "${IDREISSUE_CRASH_LOGS:-$work/logs}"

@@ -1,0 +1,23 @@
+using IdReissue.Infrastructure.Persistence;
+
+namespace IdReissue.Infrastructure.Outbox;
+
+/// <summary>
+/// Runs one kind of outbox message. Changes made through <paramref name="db"/> commit together with
+/// the message being marked processed; effects outside the database must be idempotent (keyed by the
+/// message id), because a node can die after the effect and before the commit.
+/// </summary>
+public interface IOutboxHandler
+{
+    string Kind { get; }
+
+    Task<OutboxOutcome> HandleAsync(OutboxMessage message, IdReissueDbContext db, CancellationToken cancellationToken);
+}
+
+/// <summary>Done, or to be run again later (e.g. a payment not settled yet).</summary>
+public sealed record OutboxOutcome(DateTimeOffset? RunAgainAt, string? Note = null)
+{
+    public static OutboxOutcome Done { get; } = new((DateTimeOffset?)null);
+
+    public static OutboxOutcome Again(DateTimeOffset at, string note) => new(at, note);
+}

@@ -1,0 +1,19 @@
+namespace IdReissue.Infrastructure.Outbox;
+
+/// <summary>Configuration section "Outbox".</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    public bool Enabled { get; set; } = true;
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a claim lasts; a node that dies loses its claims after this.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>After this many failed attempts a message is set aside as failed.</summary>
+    public int MaxAttempts { get; set; } = 25;
+}

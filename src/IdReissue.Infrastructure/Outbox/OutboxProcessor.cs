@@ -1,0 +1,175 @@
+using System.Security.Cryptography;
+using IdReissue.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IdReissue.Infrastructure.Outbox;
+
+/// <summary>
+/// Runs outbox messages on every node. A claim is one UPDATE … RETURNING (with FOR UPDATE SKIP LOCKED
+/// on PostgreSQL, so nodes never wait for each other or take the same row) that stamps a lease. A node
+/// that dies keeps nothing: its leases run out and another node takes the work. Finishing a message
+/// and the handler's own database changes are one SaveChanges, guarded by the lease holder as a
+/// concurrency token, so a node that lost its lease cannot also commit.
+/// </summary>
+public sealed partial class OutboxProcessor(
+    IServiceScopeFactory scopes,
+    IOptions<OutboxOptions> options,
+    OutboxMetrics metrics,
+    TimeProvider time,
+    ILogger<OutboxProcessor> logger) : BackgroundService
+{
+    public string NodeId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Convert.ToHexString(RandomNumberGenerator.GetBytes(3))}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                // Keep going while there is a full batch: a backlog drains without waiting for ticks.
+                while (await RunOnceAsync(stoppingToken) >= options.Value.BatchSize)
+                {
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogPassFailed(logger, e);
+            }
+        }
+    }
+
+    /// <summary>Claims due messages and runs them; returns how many were claimed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> claimed;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
+            claimed = await ClaimAsync(db, cancellationToken);
+        }
+
+        foreach (var id in claimed)
+        {
+            await RunAsync(id, cancellationToken);
+        }
+
+        return claimed.Count;
+    }
+
+    private async Task<List<Guid>> ClaimAsync(IdReissueDbContext db, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var until = now + options.Value.Lease;
+        var batch = options.Value.BatchSize;
+        if (db.Database.IsNpgsql())
+        {
+            return await db.Database.SqlQuery<Guid>($"""
+                UPDATE "OutboxMessages" SET "LockedBy" = {NodeId}, "LockedUntil" = {until}, "Attempts" = "Attempts" + 1
+                WHERE "Id" IN (
+                    SELECT "Id" FROM "OutboxMessages"
+                    WHERE "ProcessedAt" IS NULL AND "FailedAt" IS NULL AND "AvailableAt" <= {now}
+                      AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
+                    ORDER BY "AvailableAt" LIMIT {batch}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(cancellationToken);
+        }
+
+        // SQLite has one writer at a time, so the same statement is already exclusive there.
+        var nowTicks = now.UtcTicks;
+        var untilTicks = until.UtcTicks;
+        return await db.Database.SqlQuery<Guid>($"""
+            UPDATE "OutboxMessages" SET "LockedBy" = {NodeId}, "LockedUntil" = {untilTicks}, "Attempts" = "Attempts" + 1
+            WHERE "Id" IN (
+                SELECT "Id" FROM "OutboxMessages"
+                WHERE "ProcessedAt" IS NULL AND "FailedAt" IS NULL AND "AvailableAt" <= {nowTicks}
+                  AND ("LockedUntil" IS NULL OR "LockedUntil" < {nowTicks})
+                ORDER BY "AvailableAt" LIMIT {batch})
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(cancellationToken);
+    }
+
+    private async Task RunAsync(Guid id, CancellationToken cancellationToken)
+    {
+        string kind = "unknown";
+        var started = time.GetTimestamp();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
+            var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
+            kind = message.Kind;
+            if (message.LockedBy != NodeId || message.ProcessedAt is not null)
+            {
+                return;
+            }
+
+            var handler = scope.ServiceProvider.GetServices<IOutboxHandler>().SingleOrDefault(h => h.Kind == message.Kind)
+                ?? throw new InvalidOperationException($"No handler for outbox kind '{message.Kind}'.");
+            var outcome = await handler.HandleAsync(message, db, cancellationToken);
+            var now = time.GetUtcNow();
+            if (outcome.RunAgainAt is { } again)
+            {
+                message.AvailableAt = again;
+                message.LastError = outcome.Note;
+            }
+            else
+            {
+                message.ProcessedAt = now;
+            }
+
+            message.LockedBy = null;
+            message.LockedUntil = null;
+            await db.SaveChangesAsync(cancellationToken);
+            metrics.Processed(kind, outcome.RunAgainAt is null ? "done" : "again", time.GetElapsedTime(started));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            metrics.Processed(kind, "error", time.GetElapsedTime(started));
+            await RecordFailureAsync(id, e, cancellationToken);
+        }
+    }
+
+    private async Task RecordFailureAsync(Guid id, Exception error, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
+        var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id && m.LockedBy == NodeId, cancellationToken);
+        if (message is null)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        message.LockedBy = null;
+        message.LockedUntil = null;
+        var text = $"{error.GetType().Name}: {error.Message}";
+        message.LastError = text.Length > 500 ? text[..500] : text;
+        if (message.Attempts >= options.Value.MaxAttempts)
+        {
+            message.FailedAt = now;
+            LogGaveUp(logger, message.Kind, message.Id, message.Attempts, error);
+        }
+        else
+        {
+            message.AvailableAt = now + TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, message.Attempts)));
+            LogRetry(logger, message.Kind, message.Id, message.Attempts, error.Message);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox pass failed")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Kind} {Id} failed (attempt {Attempts}), will retry: {Error}")]
+    private static partial void LogRetry(ILogger logger, string kind, Guid id, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Kind} {Id} set aside after {Attempts} attempts")]
+    private static partial void LogGaveUp(ILogger logger, string kind, Guid id, int attempts, Exception exception);
+}

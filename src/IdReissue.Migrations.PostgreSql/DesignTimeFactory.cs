@@ -1,0 +1,16 @@
+using IdReissue.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace IdReissue.Migrations.PostgreSql;
+
+/// <summary>Lets `dotnet ef migrations add` build the model for PostgreSQL (no server is needed for that).</summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<IdReissueDbContext>
+{
+    public IdReissueDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<IdReissueDbContext>();
+        options.UseIdReissueDatabase(DatabaseProvider.PostgreSql, "Host=127.0.0.1;Database=design_time");
+        return new IdReissueDbContext(options.Options);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using IdReissue.Domain.Applications;
+using IdReissue.Domain.Gateways;
+using IdReissue.Infrastructure.Outbox;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Regions;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdReissue.Web.Applications;
+
+/// <summary>Texts the applicant when their application reaches a step that matters to them.</summary>
+public sealed class ApplicantNotificationHandler(ISmsSender sms, RegionCatalog regions) : IOutboxHandler
+{
+    public string Kind => TransitionOutbox.NotifyApplicant;
+
+    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, IdReissueDbContext db, CancellationToken cancellationToken)
+    {
+        var notice = message.Read<ApplicantNotice>();
+        var application = await db.Applications.AsNoTracking().Include(a => a.Transitions).SingleOrDefaultAsync(a => a.Id == notice.ApplicationId, cancellationToken);
+        var transition = application?.Transitions.SingleOrDefault(t => t.Sequence == notice.Sequence);
+        if (application is null || transition is null)
+        {
+            return new OutboxOutcome(null, "application or transition gone");
+        }
+
+        var phone = await db.ApplicantAccounts.Where(a => a.Id == application.AccountId).Select(a => a.Phone).SingleAsync(cancellationToken);
+        var text = new System.Text.StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"【居民身份证网上补换领】您的申请（受理编号{application.ApplicationNumber}）：{transition.To.Chinese()}。");
+        if (transition.To == ApplicationState.PhotoPending && application.PhotoNumber is { } photoNumber)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"相片编号{photoNumber}，");
+        }
+
+        if (transition.To == ApplicationState.Dispatched && application.TrackingNumber is { } tracking)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"EMS运单号{tracking}，");
+        }
+
+        text.Append(transition.Note is { Length: > 0 } note && transition.To == ApplicationState.Rejected ? $"原因：{note}。" : ApplicationView.NextStepFor(application, regions.Get(application.RegionId)));
+        await sms.SendAsync(message.Id.ToString("N"), phone, text.ToString(), cancellationToken);
+        return OutboxOutcome.Done;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics.Metrics;
+using IdReissue.Domain.Applications;
+using IdReissue.Infrastructure;
+using IdReissue.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdReissue.Web.Operations;
+
+/// <summary>
+/// The service's own metrics: applications by state (a gauge read from the database at most every
+/// 30 seconds, so it is the same on every node), state transitions, payments and photo checks.
+/// </summary>
+public sealed class ApplicationMetrics
+{
+    private static readonly TimeSpan GaugeRefresh = TimeSpan.FromSeconds(30);
+
+    private readonly IDbContextFactory<IdReissueDbContext> _dbFactory;
+    private readonly TimeProvider _time;
+    private readonly Counter<long> _payments;
+    private readonly Counter<long> _photoChecks;
+    private readonly Histogram<double> _photoCheckDuration;
+    private readonly Lock _gate = new();
+    private IReadOnlyList<Measurement<long>> _byState = [];
+    private DateTimeOffset _byStateAt = DateTimeOffset.MinValue;
+
+    public ApplicationMetrics(IMeterFactory meters, IDbContextFactory<IdReissueDbContext> dbFactory, TimeProvider time)
+    {
+        _dbFactory = dbFactory;
+        _time = time;
+        var meter = meters.Create(Telemetry.MeterName);
+        meter.CreateObservableGauge("idreissue.applications", ApplicationsByState, description: "Applications by state");
+        _payments = meter.CreateCounter<long>("idreissue.payments", description: "Payment notifications and queries applied, by channel and outcome");
+        _photoChecks = meter.CreateCounter<long>("idreissue.photo_checks", description: "Portrait checks, by verdict");
+        _photoCheckDuration = meter.CreateHistogram<double>("idreissue.photo_check.duration", unit: "ms", description: "Portrait check latency");
+    }
+
+    public void Payment(string channel, string outcome) =>
+        _payments.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void PhotoCheck(string verdict, TimeSpan duration)
+    {
+        _photoChecks.Add(1, new KeyValuePair<string, object?>("verdict", verdict));
+        _photoCheckDuration.Record(duration.TotalMilliseconds, new KeyValuePair<string, object?>("verdict", verdict));
+    }
+
+    private IEnumerable<Measurement<long>> ApplicationsByState()
+    {
+        lock (_gate)
+        {
+            if (_time.GetUtcNow() - _byStateAt > GaugeRefresh)
+            {
+                using var db = _dbFactory.CreateDbContext();
+                _byState = [.. db.Applications.GroupBy(a => a.State).Select(g => new { g.Key, Count = g.LongCount() }).AsEnumerable()
+                    .Select(g => new Measurement<long>(g.Count, new KeyValuePair<string, object?>("state", g.Key.ToString())))];
+                _byStateAt = _time.GetUtcNow();
+            }
+
+            return _byState;
+        }
+    }
+}
