@@ -25,7 +25,7 @@ else
   trap 'rm -rf "$work"' EXIT
 fi
 
-dotnet "$root/bench/IdReissue.CrashTest/bin/Release/net10.0/IdReissue.CrashTest.dll" \
+dotnet "$root/bench/IdReissue.ServiceBench/bin/Release/net10.0/IdReissue.ServiceBench.dll" crash \
   --postgres "$server" \
   --web "$root/src/IdReissue.Web/bin/Release/net10.0/IdReissue.Web.dll" \
   --photo "$root/../shared/portrait-dev-set/df__img13__ok.jpg" \

@@ -28,6 +28,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddIdReissueInfrastructure(builder.Configuration);
 builder.Services.AddScoped<AuditTrail>();
+builder.Services.AddSingleton<SessionCache>();
 builder.Services.AddScoped<PaymentSettlement>();
 builder.Services.AddScoped<PhotoIntake>();
 builder.Services.AddSingleton<ApplicationMetrics>();

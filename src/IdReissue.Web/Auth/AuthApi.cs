@@ -126,11 +126,12 @@ public static class AuthApi
             officer.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries), officer.RegionId));
     }
 
-    public static async Task<NoContent> Logout(HttpContext http, IdReissueDbContext db, CancellationToken cancellationToken)
+    public static async Task<NoContent> Logout(HttpContext http, IdReissueDbContext db, SessionCache cache, CancellationToken cancellationToken)
     {
         var token = http.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
         var hash = TokenHash.Of(token);
         await db.Sessions.Where(s => s.TokenHash == hash).ExecuteDeleteAsync(cancellationToken);
+        cache.Remove(hash);
         return TypedResults.NoContent();
     }
 

@@ -17,6 +17,7 @@ public sealed class SessionAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IdReissueDbContext db,
+    SessionCache cache,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -32,6 +33,11 @@ public sealed class SessionAuthenticationHandler(
 
         var hash = TokenHash.Of(header["Bearer ".Length..].Trim());
         var now = time.GetUtcNow();
+        if (cache.TryGet(hash, now) is { } cached)
+        {
+            return AuthenticateResult.Success(new AuthenticationTicket(cached, SchemeName));
+        }
+
         var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.TokenHash == hash && s.ExpiresAt > now, Context.RequestAborted);
         if (session is null)
         {
@@ -55,8 +61,9 @@ public sealed class SessionAuthenticationHandler(
             claims.AddRange(officer.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(ClaimTypes.Role, r)));
         }
 
-        var identity = new ClaimsIdentity(claims, SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        cache.Add(hash, principal, session.ExpiresAt, now);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace IdReissue.CrashTest;
+namespace IdReissue.ServiceBench;
 
 /// <summary>One service node: the real web host as its own process on a loopback port.</summary>
 public sealed class ServiceNode(string name, string webDll, int port, IReadOnlyDictionary<string, string> environment, string logDirectory) : IDisposable

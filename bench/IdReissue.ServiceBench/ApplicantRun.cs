@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace IdReissue.CrashTest;
+namespace IdReissue.ServiceBench;
 
 /// <summary>One applicant's whole journey through the API, tolerant of a node dying under it.</summary>
 public sealed partial class ApplicantRun(FailoverClient client, int index, byte[] photo, Action onPaid)

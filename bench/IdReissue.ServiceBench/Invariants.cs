@@ -1,7 +1,7 @@
 using IdReissue.Domain.Applications;
 using Npgsql;
 
-namespace IdReissue.CrashTest;
+namespace IdReissue.ServiceBench;
 
 /// <summary>What must hold after the run, read straight from the database.</summary>
 public static class Invariants

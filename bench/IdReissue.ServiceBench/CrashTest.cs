@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Npgsql;
+
+namespace IdReissue.ServiceBench;
+
+/// <summary>
+/// The crash and scale test: two service nodes on one PostgreSQL, many concurrent applicants through the
+/// whole journey, one node killed with SIGKILL in the middle and restarted, then every invariant checked.
+/// Usage: crash --postgres CONNECTION --web PATH/IdReissue.Web.dll --photo FILE [--applicants N] [--logs DIR]
+/// </summary>
+public static class CrashTest
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = Arguments.Parse(args);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(options.TimeoutMinutes));
+        var stopwatch = Stopwatch.StartNew();
+
+        var database = $"idreissue_crash_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var connectionString = new NpgsqlConnectionStringBuilder(options.Postgres) { Database = database, MaxPoolSize = 60 }.ConnectionString;
+        Directory.CreateDirectory(options.Logs);
+        var environment = NodeEnvironment.For("PostgreSql", connectionString, options.Logs, options.Web);
+
+        using var nodeA = new ServiceNode("node-a", options.Web, options.FirstPort, environment, options.Logs);
+        using var nodeB = new ServiceNode("node-b", options.Web, options.FirstPort + 1, environment, options.Logs);
+        Console.WriteLine($"Starting two nodes on PostgreSQL database {database} ...");
+        await nodeA.StartAsync(cancel.Token);
+        await nodeB.StartAsync(cancel.Token);
+        using var client = new FailoverClient([nodeA, nodeB]);
+        var photo = await File.ReadAllBytesAsync(options.Photo, cancel.Token);
+
+        // Phase 1: applicants to review; node A is killed once 40 % of them have paid.
+        var paid = 0;
+        var killAt = Math.Max(1, options.Applicants * 2 / 5);
+        var killed = new TaskCompletionSource();
+        var runs = Enumerable.Range(0, options.Applicants).Select(i => new ApplicantRun(client, i, photo, () =>
+        {
+            if (Interlocked.Increment(ref paid) == killAt)
+            {
+                killed.TrySetResult();
+            }
+        })).ToList();
+
+        var killer = Task.Run(async () =>
+        {
+            await killed.Task.WaitAsync(cancel.Token);
+            Console.WriteLine($"[{stopwatch.Elapsed:mm\\:ss}] {paid} paid: SIGKILL node-a");
+            nodeA.Kill();
+            await Task.Delay(TimeSpan.FromSeconds(3), cancel.Token);
+            await nodeA.StartAsync(cancel.Token);
+            Console.WriteLine($"[{stopwatch.Elapsed:mm\\:ss}] node-a restarted");
+        }, cancel.Token);
+
+        using var gate = new SemaphoreSlim(options.Concurrency);
+        var failures = new List<string>();
+        await Task.WhenAll(runs.Select(async run =>
+        {
+            await gate.WaitAsync(cancel.Token);
+            try
+            {
+                await run.RunToReviewAsync(cancel.Token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                lock (failures)
+                {
+                    failures.Add($"applicant {runs.IndexOf(run)} at {run.Stage}: {e.Message}");
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        await killer;
+        Console.WriteLine($"[{stopwatch.Elapsed:mm\\:ss}] {runs.Count - failures.Count} of {runs.Count} applicants under review ({client.Failovers} requests failed over)");
+
+        // Phase 2: officers approve, produce and dispatch through the API; the courier delivers.
+        var reviewing = runs.Where(r => r.ApplicationId is not null && r.Stage == "under review").ToList();
+        foreach (var region in reviewing.Select(r => r.Region).Distinct())
+        {
+            var password = File.ReadLines(Path.Combine(options.Logs, "demo-logins.txt")).Select(l => l.Split(' '));
+            string Login(string user) => password.First(f => f[0] == "officer" && f[1] == user)[2];
+            var reviewer = (await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/api/auth/officer-sessions", json: new { username = $"{region}-review", password = Login($"{region}-review") }))["token"]!.GetValue<string>();
+            var producer = (await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/api/auth/officer-sessions", json: new { username = $"{region}-production", password = Login($"{region}-production") }))["token"]!.GetValue<string>();
+            var mine = reviewing.Where(r => r.Region == region).ToList();
+            await Parallel.ForEachAsync(mine, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancel.Token }, async (run, token) =>
+                await client.SendAsync(HttpMethod.Post, $"/api/officer/applications/{run.ApplicationId}/approve", reviewer, cancellationToken: token));
+            await client.SendAsync(HttpMethod.Post, "/api/officer/production-batches", producer, new { }, idempotencyKey: Guid.NewGuid().ToString(), cancellationToken: cancel.Token);
+            await Parallel.ForEachAsync(mine, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancel.Token }, async (run, token) =>
+                await client.SendAsync(HttpMethod.Post, $"/api/officer/applications/{run.ApplicationId}/dispatch", producer, cancellationToken: token));
+        }
+
+        await Parallel.ForEachAsync(reviewing, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancel.Token }, async (run, token) =>
+        {
+            try
+            {
+                await run.WaitForAsync(s => s == "Delivered", TimeSpan.FromMinutes(2), token);
+            }
+            catch (TimeoutException e)
+            {
+                lock (failures)
+                {
+                    failures.Add(e.Message);
+                }
+            }
+        });
+        Console.WriteLine($"[{stopwatch.Elapsed:mm\\:ss}] journeys finished; letting background work drain");
+        await Task.Delay(TimeSpan.FromSeconds(8), cancel.Token);
+
+        var violations = await Invariants.CheckAsync(connectionString, options.Applicants, cancel.Token);
+        violations.AddRange(failures);
+        Console.WriteLine();
+        Console.WriteLine(violations.Count == 0
+            ? $"OK: {options.Applicants} applicants, 2 nodes, one SIGKILL, {client.Failovers} failovers, in {stopwatch.Elapsed.TotalSeconds:0} s"
+            : $"FAILED ({violations.Count}):\n  " + string.Join("\n  ", violations.Take(30)));
+        return violations.Count == 0 ? 0 : 1;
+    }
+
+    private sealed record Arguments(string Postgres, string Web, string Photo, int Applicants, int Concurrency, int FirstPort, string Logs, int TimeoutMinutes)
+{
+        public static Arguments Parse(string[] args)
+        {
+            string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+            int Number(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+            return new Arguments(
+                Value("--postgres") ?? throw new ArgumentException("--postgres CONNECTION is required"),
+                Value("--web") ?? throw new ArgumentException("--web PATH/IdReissue.Web.dll is required"),
+                Value("--photo") ?? throw new ArgumentException("--photo FILE is required"),
+                Number("--applicants", 300),
+                Number("--concurrency", 32),
+                Number("--port", 18481),
+                Value("--logs") ?? Path.Combine(Path.GetTempPath(), "idreissue-crash-test"),
+                Number("--timeout-minutes", 20));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace IdReissue.ServiceBench;
+
+/// <summary>The configuration both harnesses give their service nodes: fast sandbox gateways and short
+/// background-work delays, so a run of minutes exercises retries, reconciliation and tracking.</summary>
+public static class NodeEnvironment
+{
+    public static Dictionary<string, string> For(string provider, string connectionString, string logs, string webDll) => new()
+    {
+        ["ASPNETCORE_CONTENTROOT"] = Path.GetDirectoryName(Path.GetFullPath(webDll))!,
+        ["Database__Provider"] = provider,
+        ["ConnectionStrings__IdReissue"] = connectionString,
+        ["DemoData__LoginsFile"] = Path.Combine(logs, "demo-logins.txt"),
+        ["Sandbox__DemoResidentsPerRegion"] = "2",
+        ["Sandbox__NotificationDelay"] = "00:00:00.500",
+        ["Sandbox__DuplicateNotifications"] = "true",
+        ["Sandbox__RetryScale"] = "0.05",
+        ["Sandbox__CourierPickUpDelay"] = "00:00:01",
+        ["Sandbox__CourierInTransitDelay"] = "00:00:02",
+        ["Sandbox__CourierDeliveredDelay"] = "00:00:03",
+        ["Payments__ReconcileAfter"] = "00:00:05",
+        ["Delivery__TrackEvery"] = "00:00:04",
+        ["Outbox__Lease"] = "00:00:05",
+        ["Outbox__PollInterval"] = "00:00:00.200",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+}

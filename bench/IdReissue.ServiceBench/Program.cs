@@ -1,0 +1,15 @@
+using IdReissue.ServiceBench;
+
+// Service-level harnesses that run the real web host as separate processes on loopback ports.
+return args.FirstOrDefault() switch
+{
+    "crash" => await CrashTest.RunAsync(args[1..]),
+    "load" => await LoadTest.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: IdReissue.ServiceBench crash|load [options]  (see scripts/crash-test.sh and scripts/load-test.sh)");
+    return 2;
+}
