@@ -6,6 +6,8 @@ root="$PWD"
 source scripts/lib/setup.sh
 
 ensure_dotnet
+command -v npm >/dev/null 2>&1 || ensure_debian_packages nodejs npm
+scripts/fetch-models.sh
 ensure_debian_packages curl jq ca-certificates
 
 echo "==> building"

@@ -8,6 +8,8 @@ source scripts/lib/setup.sh
 source scripts/lib/postgres.sh
 
 ensure_dotnet
+command -v npm >/dev/null 2>&1 || ensure_debian_packages nodejs npm
+scripts/fetch-models.sh
 ensure_debian_packages curl jq ca-certificates postgresql
 
 results="$root/TestResults"

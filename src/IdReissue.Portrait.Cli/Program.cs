@@ -1,0 +1,112 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using IdReissue.Portrait;
+using IdReissue.Portrait.Evaluation;
+using IdReissue.Portrait.Specifications;
+
+// ./portrait.sh check [--spec cn-id-card] [--json] FILE... | specs | evaluate DIR [--spec ID]
+// Exit status: 0 when every file was checked (whatever the verdicts), 2 on bad usage.
+var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+if (args.Length == 0 || args[0] is not ("check" or "specs" or "evaluate"))
+{
+    return Usage();
+}
+
+SpecificationCatalog specs;
+try
+{
+    specs = SpecificationCatalog.Load(ModelLocation.SpecificationDirectory);
+}
+catch (InvalidDataException e)
+{
+    Console.Error.WriteLine($"invalid photo specification: {e.Message}");
+    return 2;
+}
+
+if (args[0] == "specs")
+{
+    foreach (var s in specs.All)
+    {
+        Console.WriteLine($"{s.Id}\t{s.Name}\t{s.WidthPx}x{s.HeightPx}\t{s.Format}");
+    }
+
+    return 0;
+}
+
+var spec = "cn-id-card";
+var asJson = false;
+var files = new List<string>();
+for (var i = 1; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--spec" when i + 1 < args.Length:
+            spec = args[++i];
+            break;
+        case "--json":
+            asJson = true;
+            break;
+        case var option when option.StartsWith("--", StringComparison.Ordinal):
+            Console.Error.WriteLine($"unknown option {option}");
+            return Usage();
+        default:
+            files.Add(args[i]);
+            break;
+    }
+}
+
+if (specs.Find(spec) is null)
+{
+    Console.Error.WriteLine($"unknown specification '{spec}'; ./portrait.sh specs lists them");
+    return 2;
+}
+
+if (files.Count == 0)
+{
+    return Usage();
+}
+
+using var engine = new PortraitEngine(ModelLocation.Find(), specs);
+if (args[0] == "evaluate")
+{
+    var report = LabelledEvaluation.Run(engine, files[0], spec, Console.Out);
+    report.Print(Console.Out);
+    return 0;
+}
+
+foreach (var file in files)
+{
+    byte[] bytes;
+    try
+    {
+        bytes = File.ReadAllBytes(file);
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    {
+        bytes = [];
+        Console.Error.WriteLine($"{file}: {e.Message}");
+    }
+
+    var result = engine.Check(bytes, spec);
+    if (asJson)
+    {
+        Console.WriteLine(JsonSerializer.Serialize(new { file, spec = result.Spec, verdict = result.Verdict, elapsedMs = result.ElapsedMs, reasons = result.Reasons, measures = result.Measures }, json));
+    }
+    else
+    {
+        Console.WriteLine($"{file}: {result.Verdict} ({result.ElapsedMs:0.0} ms)");
+        foreach (var reason in result.Reasons)
+        {
+            Console.WriteLine($"  {reason.Code}: {reason.Message}");
+        }
+    }
+}
+
+return 0;
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: portrait.sh check [--spec cn-id-card] [--json] FILE... | specs | evaluate DIR [--spec ID]");
+    return 2;
+}

@@ -1,0 +1,111 @@
+using IdReissue.Portrait.Imaging;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace IdReissue.Portrait.Faces;
+
+/// <summary>
+/// MediaPipe BlazeFace (short-range, 128×128) run with ONNX Runtime: 896 anchors on a 16×16 (2 per
+/// cell) and an 8×8 (6 per cell) grid, each with a score, a box and six key points (eyes, nose tip,
+/// mouth, ears). The photo is letterboxed to a square, so faces keep their proportions.
+/// </summary>
+public sealed class BlazeFaceDetector : IDisposable
+{
+    private const int InputSize = 128;
+    private readonly InferenceSession _session;
+    private readonly string _inputName;
+    private readonly (float X, float Y)[] _anchors;
+
+    public BlazeFaceDetector(string modelPath)
+    {
+        var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR };
+        _session = new InferenceSession(modelPath, options);
+        _inputName = _session.InputMetadata.Keys.Single();
+        _anchors = [.. Anchors(16, 2), .. Anchors(8, 6)];
+    }
+
+    /// <summary>Faces with at least <paramref name="minScore"/>, strongest first.</summary>
+    public IReadOnlyList<FaceDetection> Detect(RgbImage image, float minScore = 0.5f)
+    {
+        var side = Math.Max(image.Width, image.Height);
+        var left = (image.Width - side) / 2f;
+        var top = (image.Height - side) / 2f;
+        var input = new DenseTensor<float>([1, InputSize, InputSize, 3]);
+        // The network expects channels in [-1, 1].
+        Resampler.SquareToTensor(image, left, top, side, InputSize, input.Buffer.Span, 2f / 255f, -1f);
+
+        using var results = _session.Run([NamedOnnxValue.CreateFromTensor(_inputName, input)]);
+        var byName = results.ToDictionary(r => r.Name, r => r.AsTensor<float>());
+        // Outputs: scores of the 16×16 layer (512) and the 8×8 layer (384), then their regressors.
+        var scores = byName["Identity:0"].ToArray().Concat(byName["Identity_1:0"].ToArray()).ToArray();
+        var boxes = byName["Identity_2:0"].ToArray().Concat(byName["Identity_3:0"].ToArray()).ToArray();
+
+        var scale = side / (float)InputSize;
+        var candidates = new List<FaceDetection>();
+        for (var i = 0; i < _anchors.Length; i++)
+        {
+            var score = 1f / (1f + MathF.Exp(-Math.Clamp(scores[i], -80f, 80f)));
+            if (score < minScore)
+            {
+                continue;
+            }
+
+            var (ax, ay) = _anchors[i];
+            var o = i * 16;
+            PointF Point(int k) => new(left + (ax * InputSize + boxes[o + 4 + 2 * k]) * scale, top + (ay * InputSize + boxes[o + 5 + 2 * k]) * scale);
+            candidates.Add(new FaceDetection(score,
+                left + (ax * InputSize + boxes[o]) * scale, top + (ay * InputSize + boxes[o + 1]) * scale, boxes[o + 2] * scale, boxes[o + 3] * scale,
+                Point(0), Point(1), Point(2), Point(3), Point(4), Point(5)));
+        }
+
+        return WeightedNonMaximumSuppression(candidates);
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    private static IEnumerable<(float X, float Y)> Anchors(int grid, int perCell)
+    {
+        for (var y = 0; y < grid; y++)
+        {
+            for (var x = 0; x < grid; x++)
+            {
+                for (var k = 0; k < perCell; k++)
+                {
+                    yield return ((x + 0.5f) / grid, (y + 0.5f) / grid);
+                }
+            }
+        }
+    }
+
+    /// <summary>MediaPipe's blending: overlapping detections of one face are averaged, weighted by score.</summary>
+    private static List<FaceDetection> WeightedNonMaximumSuppression(List<FaceDetection> candidates)
+    {
+        var remaining = candidates.OrderByDescending(c => c.Score).ToList();
+        var faces = new List<FaceDetection>();
+        while (remaining.Count > 0)
+        {
+            var best = remaining[0];
+            var cluster = remaining.Where(c => IntersectionOverUnion(best, c) > 0.3f).ToList();
+            remaining.RemoveAll(cluster.Contains);
+            var total = cluster.Sum(c => c.Score);
+            float Avg(Func<FaceDetection, float> f) => cluster.Sum(c => f(c) * c.Score) / total;
+            PointF AvgPoint(Func<FaceDetection, PointF> f) => new(Avg(c => f(c).X), Avg(c => f(c).Y));
+            faces.Add(new FaceDetection(best.Score, Avg(c => c.CenterX), Avg(c => c.CenterY), Avg(c => c.Width), Avg(c => c.Height),
+                AvgPoint(c => c.RightEye), AvgPoint(c => c.LeftEye), AvgPoint(c => c.NoseTip), AvgPoint(c => c.Mouth),
+                AvgPoint(c => c.RightEar), AvgPoint(c => c.LeftEar)));
+        }
+
+        return faces;
+    }
+
+    private static float IntersectionOverUnion(FaceDetection a, FaceDetection b)
+    {
+        var x0 = Math.Max(a.CenterX - a.Width / 2, b.CenterX - b.Width / 2);
+        var y0 = Math.Max(a.CenterY - a.Height / 2, b.CenterY - b.Height / 2);
+        var x1 = Math.Min(a.CenterX + a.Width / 2, b.CenterX + b.Width / 2);
+        var y1 = Math.Min(a.CenterY + a.Height / 2, b.CenterY + b.Height / 2);
+        var intersection = Math.Max(0, x1 - x0) * Math.Max(0, y1 - y0);
+        var union = a.Width * a.Height + b.Width * b.Height - intersection;
+        return union <= 0 ? 0 : intersection / union;
+    }
+}

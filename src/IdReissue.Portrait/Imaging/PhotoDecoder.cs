@@ -1,0 +1,165 @@
+using SkiaSharp;
+
+namespace IdReissue.Portrait.Imaging;
+
+/// <summary>
+/// Decodes a photo with Skia: refuses by header what is too big to decode safely (a decompression bomb
+/// is rejected before any pixel is allocated), decodes large photos at a reduced scale, and applies the
+/// EXIF orientation, so the analysis sees the photo as a person would.
+/// </summary>
+public static class PhotoDecoder
+{
+    /// <summary>Larger images are refused unread: 100 megapixels would need 400 MB to decode.</summary>
+    public const long MaxEncodedPixels = 60_000_000;
+
+    public const long MaxFileBytes = 30 * 1024 * 1024;
+
+    /// <summary>Large photos are decoded so that their long side is about this many pixels: enough for a
+    /// face that fills a fifth of the frame to be ~130 px wide, and JPEG decodes at 1/2, 1/4 or 1/8 scale
+    /// almost for free.</summary>
+    public const int AnalysisLongSide = 720;
+
+    public static DecodeResult Decode(ReadOnlySpan<byte> file)
+    {
+        if (file.Length == 0)
+        {
+            return DecodeResult.Fail("文件为空，请重新选择照片。");
+        }
+
+        if (file.Length > MaxFileBytes)
+        {
+            return DecodeResult.Fail($"文件过大（{file.Length / 1024 / 1024}MB），请上传{MaxFileBytes / 1024 / 1024}MB以内的照片。");
+        }
+
+        using var data = SKData.CreateCopy(file);
+        using var codec = SKCodec.Create(data);
+        if (codec is null)
+        {
+            return DecodeResult.Fail("无法识别的图片文件，请上传JPEG格式的照片。");
+        }
+
+        var info = codec.Info;
+        if (info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > MaxEncodedPixels)
+        {
+            return DecodeResult.Fail($"图片尺寸异常（{info.Width}×{info.Height}像素），无法处理。");
+        }
+
+        var format = codec.EncodedFormat.ToString().ToLowerInvariant();
+        var longSide = Math.Max(info.Width, info.Height);
+        var scale = longSide > AnalysisLongSide * 1.5 ? (float)AnalysisLongSide / longSide : 1f;
+        var size = scale < 1f ? codec.GetScaledDimensions(scale) : info.Size;
+        var decodeInfo = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        using var bitmap = new SKBitmap(decodeInfo);
+        var decoded = codec.GetPixels(decodeInfo, bitmap.GetPixels());
+        if (decoded is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        {
+            return DecodeResult.Fail("图片数据损坏，无法读取，请重新导出照片后上传。");
+        }
+
+        if (decoded == SKCodecResult.IncompleteInput)
+        {
+            return DecodeResult.Fail("图片文件不完整（可能传输中断），请重新上传。");
+        }
+
+        var swap = codec.EncodedOrigin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        RgbImage image;
+        bool hasAlpha;
+        if (codec.EncodedOrigin is SKEncodedOrigin.TopLeft or SKEncodedOrigin.Default)
+        {
+            image = ToRgb(bitmap, out hasAlpha);
+        }
+        else
+        {
+            using var oriented = Orient(bitmap, codec.EncodedOrigin);
+            image = ToRgb(oriented, out hasAlpha);
+        }
+        return DecodeResult.Ok(new DecodedPhoto
+        {
+            Format = format,
+            Width = swap ? info.Height : info.Width,
+            Height = swap ? info.Width : info.Height,
+            FileBytes = file.Length,
+            Greyscale = info.ColorType == SKColorType.Gray8 || IsNearlyGrey(image),
+            HasAlpha = hasAlpha || info.AlphaType is not SKAlphaType.Opaque,
+            Animated = codec.FrameCount > 1,
+            Image = image,
+        });
+    }
+
+    private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
+    {
+        var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var result = new SKBitmap(new SKImageInfo(swap ? source.Height : source.Width, swap ? source.Width : source.Height, source.ColorType, source.AlphaType));
+        using var canvas = new SKCanvas(result);
+        var w = result.Width;
+        var h = result.Height;
+        var matrix = origin switch
+        {
+            SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),
+            SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1),
+            SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, h, 0, 0, 1),
+            SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
+            SKEncodedOrigin.RightTop => new SKMatrix(0, -1, w, 1, 0, 0, 0, 0, 1),
+            SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, w, -1, 0, h, 0, 0, 1),
+            SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, h, 0, 0, 1),
+            _ => SKMatrix.Identity,
+        };
+        canvas.SetMatrix(matrix);
+        using var image = SKImage.FromBitmap(source);
+        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
+        return result;
+    }
+
+    private static RgbImage ToRgb(SKBitmap bitmap, out bool hasAlpha)
+    {
+        var width = bitmap.Width;
+        var height = bitmap.Height;
+        var rgba = bitmap.GetPixelSpan();
+        var rgb = new byte[width * height * 3];
+        var translucent = false;
+        for (int i = 0, o = 0; i < rgba.Length; i += 4, o += 3)
+        {
+            var alpha = rgba[i + 3];
+            if (alpha == 255)
+            {
+                rgb[o] = rgba[i];
+                rgb[o + 1] = rgba[i + 1];
+                rgb[o + 2] = rgba[i + 2];
+                continue;
+            }
+
+            translucent |= alpha < 250;
+            // Transparent pixels are shown on white, as a browser or a print would show them.
+            rgb[o] = (byte)((rgba[i] * alpha + 255 * (255 - alpha)) / 255);
+            rgb[o + 1] = (byte)((rgba[i + 1] * alpha + 255 * (255 - alpha)) / 255);
+            rgb[o + 2] = (byte)((rgba[i + 2] * alpha + 255 * (255 - alpha)) / 255);
+        }
+
+        hasAlpha = translucent;
+        return new RgbImage(width, height, rgb);
+    }
+
+    /// <summary>Colour photos saved from greyscale carry three equal channels.</summary>
+    private static bool IsNearlyGrey(RgbImage image)
+    {
+        var pixels = image.Pixels.AsSpan();
+        long spread = 0;
+        var count = 0;
+        for (var i = 0; i < pixels.Length; i += 3 * 7)
+        {
+            int r = pixels[i], g = pixels[i + 1], b = pixels[i + 2];
+            spread += Math.Max(r, Math.Max(g, b)) - Math.Min(r, Math.Min(g, b));
+            count++;
+        }
+
+        return count > 0 && (double)spread / count < 2.0;
+    }
+}
+
+/// <summary>A decoded photo, or the reason it could not be read (Chinese, for the citizen).</summary>
+public sealed record DecodeResult(DecodedPhoto? Photo, string? Problem)
+{
+    public static DecodeResult Ok(DecodedPhoto photo) => new(photo, null);
+
+    public static DecodeResult Fail(string problem) => new(null, problem);
+}

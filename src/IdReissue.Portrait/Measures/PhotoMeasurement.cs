@@ -1,0 +1,323 @@
+using System.Globalization;
+using IdReissue.Portrait.Imaging;
+using IdReissue.Portrait.Specifications;
+
+namespace IdReissue.Portrait.Measures;
+
+/// <summary>
+/// Every measure of one photo with a detected face, compared with the specification. Pixel geometry is
+/// converted to the specification's grid when the photo has its proportions; otherwise (a raw phone
+/// photo) the geometry is measured and reported but only the dimensions rule applies to it.
+/// </summary>
+internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto photo, FaceGeometry face, List<Reason> reasons, SortedDictionary<string, double> measures)
+{
+    private readonly LabImage _lab = LabImage.From(photo.Image);
+
+    public void Run()
+    {
+        // Analysis pixels → the specification's pixels (1 for a photo of the right size).
+        var toSpec = spec.WidthPx / (double)photo.Image.Width;
+        var proportional = Math.Abs(photo.Width * spec.HeightPx - photo.Height * spec.WidthPx) <= 0.02 * photo.Width * spec.HeightPx;
+        var hairTop = FindHairTop();
+        measures["headWidthPx"] = Round(face.FaceWidth * toSpec);
+        measures["hairTopMarginPx"] = Round(hairTop * toSpec);
+        measures["eyeLineFromBottomPx"] = Round((photo.Image.Height - face.EyeLine.Y) * toSpec);
+        // The head's centre is taken between the eyes: hair and ears are rarely symmetric, and the jaw outline
+        // shifts with the slightest turn (measured on the development set: jaw midpoint off by 10 px on a centred photo).
+        measures["centreOffsetPx"] = Round((face.EyeLine.X - photo.Image.Width / 2.0) * toSpec);
+        measures["rollDegrees"] = Round(face.RollDegrees);
+        measures["yaw"] = Round(face.Yaw);
+        measures["pitch"] = Round(face.Pitch);
+        measures["eyeOpening"] = Round(face.EyeOpening);
+        measures["mouthOpening"] = Round(face.MouthOpening);
+        if (proportional)
+        {
+            CheckGeometry(hairTop * toSpec);
+        }
+
+        CheckPose();
+        CheckExpression();
+        CheckBackgroundAndClothing(hairTop);
+        CheckFace(hairTop);
+        CheckSharpnessAndCompression();
+    }
+
+    private void CheckGeometry(double hairTopMargin)
+    {
+        var width = measures["headWidthPx"];
+        if (width < spec.FaceWidthPx.Min)
+        {
+            Add("head_too_small", width, spec.FaceWidthPx.ToString(), "px", $"头部宽度偏小（{width:0}像素），应为{spec.FaceWidthPx.Min:0}至{spec.FaceWidthPx.Max:0}像素，请靠近镜头或放大头部后重新裁剪。");
+        }
+        else if (width > spec.FaceWidthPx.Max)
+        {
+            Add("head_too_large", width, spec.FaceWidthPx.ToString(), "px", $"头部宽度偏大（{width:0}像素），应为{spec.FaceWidthPx.Min:0}至{spec.FaceWidthPx.Max:0}像素，请离镜头远一些或缩小头部后重新裁剪。");
+        }
+
+        var eyeLine = measures["eyeLineFromBottomPx"];
+        if (eyeLine < spec.EyeLineFromBottomMinPx)
+        {
+            Add("head_too_low", eyeLine, $">={spec.EyeLineFromBottomMinPx:0}", "px", $"头部位置偏低：眼睛距照片下边缘{eyeLine:0}像素，至少应为{spec.EyeLineFromBottomMinPx:0}像素，请把头部在画面中上移。");
+        }
+        else if (hairTopMargin > spec.HairTopMarginPx.Max)
+        {
+            Add("head_too_low", hairTopMargin, spec.HairTopMarginPx.ToString(), "px", $"头顶距照片上边缘{hairTopMargin:0}像素，应为{spec.HairTopMarginPx.Min:0}至{spec.HairTopMarginPx.Max:0}像素，请把头部在画面中上移。");
+        }
+        else if (hairTopMargin < spec.HairTopMarginPx.Min && eyeLine - spec.EyeLineFromBottomMinPx > spec.HairTopMarginPx.Min - hairTopMargin)
+        {
+            // Tall hair may touch the top when the eye line could not otherwise hold; only flag it when there is room.
+            Add("head_too_high", hairTopMargin, spec.HairTopMarginPx.ToString(), "px", $"头顶距照片上边缘只有{hairTopMargin:0}像素，应为{spec.HairTopMarginPx.Min:0}至{spec.HairTopMarginPx.Max:0}像素，请把头部在画面中下移。");
+        }
+
+        var offset = measures["centreOffsetPx"];
+        if (Math.Abs(offset) > spec.MaxCentreOffsetPx)
+        {
+            Add("off_center", offset, $"±{spec.MaxCentreOffsetPx:0}", "px", $"头部未水平居中（偏{(offset < 0 ? "左" : "右")}{Math.Abs(offset):0}像素），请居中重新裁剪。");
+        }
+
+        var points = face.Points;
+        if (points.Any(p => p.X < 0 || p.X >= photo.Image.Width || p.Y >= photo.Image.Height))
+        {
+            Add("head_cropped", null, null, null, "脸部或下巴有部分在照片外，请保证整个头部都在照片内。");
+        }
+    }
+
+    private void CheckPose()
+    {
+        var roll = measures["rollDegrees"];
+        if (Math.Abs(roll) > spec.MaxRollDegrees)
+        {
+            Add("head_tilted", roll, $"±{spec.MaxRollDegrees:0}", "°", $"头部歪斜{Math.Abs(roll):0.#}度（双眼不在同一水平线），请端正头部重新拍摄。");
+        }
+
+        var yaw = measures["yaw"];
+        if (Math.Abs(yaw) > spec.MaxYaw)
+        {
+            Add("head_turned", yaw, $"±{spec.MaxYaw:0.##}", "ratio", "头部向一侧转动，请正面对着镜头重新拍摄。");
+        }
+
+        var pitch = measures["pitch"];
+        if (!spec.Pitch.Contains(pitch))
+        {
+            Add("head_pitched", pitch, spec.Pitch.ToString(), "ratio", pitch < spec.Pitch.Min ? "头部上仰，请平视镜头重新拍摄。" : "头部低垂，请平视镜头重新拍摄。");
+        }
+    }
+
+    private void CheckExpression()
+    {
+        var eyes = measures["eyeOpening"];
+        if (eyes < spec.MinEyeOpening)
+        {
+            Add("eyes_closed", eyes, $">={spec.MinEyeOpening:0.##}", "ratio", "眼睛没有完全睁开，请自然睁眼重新拍摄。");
+        }
+
+        var mouth = measures["mouthOpening"];
+        if (mouth > spec.MaxMouthOpening)
+        {
+            Add("mouth_open", mouth, $"<={spec.MaxMouthOpening:0.##}", "ratio", "嘴巴张开或露齿，请闭合嘴唇、保持自然表情重新拍摄。");
+        }
+    }
+
+    /// <summary>The first row from the top where, across the head's columns, pixels differ from the background.</summary>
+    private int FindHairTop()
+    {
+        var background = RegionStatistics.Of(_lab, Corners());
+        var left = Math.Max(0, (int)(face.CentreX - face.FaceWidth * 0.4));
+        var right = Math.Min(_lab.Width, (int)(face.CentreX + face.FaceWidth * 0.4));
+        var needed = Math.Max(3, (right - left) / 10);
+        var limit = (int)face.BrowTop;
+        for (var y = 0; y < limit; y++)
+        {
+            var different = 0;
+            for (var x = left; x < right; x++)
+            {
+                if (Differs(y * _lab.Width + x, background))
+                {
+                    different++;
+                }
+            }
+
+            if (different >= needed)
+            {
+                return y;
+            }
+        }
+
+        return limit;
+    }
+
+    private bool Differs(int i, RegionStatistics background)
+    {
+        var dl = _lab.L[i] - background.MeanL;
+        var da = _lab.A[i] - background.MeanA;
+        var db = _lab.B[i] - background.MeanB;
+        return dl * dl + da * da + db * db > 18 * 18;
+    }
+
+    private IEnumerable<int> Corners()
+    {
+        var size = Math.Max(4, _lab.Width / 20);
+        return RegionStatistics.Rectangle(_lab, 0, 0, size, size).Concat(RegionStatistics.Rectangle(_lab, _lab.Width - size, 0, _lab.Width, size));
+    }
+
+    private void CheckBackgroundAndClothing(int hairTop)
+    {
+        // Background: above the hair, and beside the head down to the chin, keeping away from its outline.
+        var headLeft = face.CentreX - face.FaceWidth * 0.85;
+        var headRight = face.CentreX + face.FaceWidth * 0.85;
+        var margin = Math.Max(2, hairTop - 3);
+        var step = Math.Max(1, _lab.Width / 300);
+        var top = RegionStatistics.Rectangle(_lab, 0, 0, _lab.Width, margin, step);
+        var leftBand = RegionStatistics.Rectangle(_lab, 0, 0, headLeft, face.Chin.Y * 0.9, step);
+        var rightBand = RegionStatistics.Rectangle(_lab, headRight, 0, _lab.Width, face.Chin.Y * 0.9, step);
+        var all = RegionStatistics.Of(_lab, top.Concat(leftBand).Concat(rightBand));
+        if (all.Count < 50)
+        {
+            return;
+        }
+
+        var left = RegionStatistics.Of(_lab, leftBand);
+        var right = RegionStatistics.Of(_lab, rightBand);
+        var sides = new[] { left, right }.Where(s => s.Count > 30).ToList();
+        var unevenness = Math.Max(all.P95L - all.P05L, sides.Count == 2 ? Math.Abs(left.MedianL - right.MedianL) * 2 : 0) / 2;
+        measures["backgroundLightness"] = Round(all.MedianL);
+        measures["backgroundChroma"] = Round(all.Chroma);
+        measures["backgroundHueDegrees"] = Round(all.HueDegrees);
+        measures["backgroundUnevenness"] = Round(unevenness);
+        if (all.MedianL < spec.Background.MinLightness || all.Chroma > spec.Background.MaxChroma)
+        {
+            Add("background_not_white", Round(all.MedianL), $"L>={spec.Background.MinLightness:0}, C<={spec.Background.MaxChroma:0}", "L*",
+                all.Chroma > spec.Background.MaxChroma ? "背景不是白色（带有颜色），请在纯白背景前重新拍摄。" : $"背景偏暗（亮度{all.MedianL:0}），应为白色背景，请在白色背景前补光重新拍摄。");
+        }
+
+        if (unevenness > spec.Background.MaxUnevenness)
+        {
+            Add("background_uneven", Round(unevenness), $"<={spec.Background.MaxUnevenness:0}", "L*", "背景不均匀（有阴影、渐变或杂物），请在干净的纯色背景前均匀补光重新拍摄。");
+        }
+
+        // Clothing: the shoulders below the chin, which must stand out from the white background.
+        var shoulderTop = face.Chin.Y + (_lab.Height - face.Chin.Y) * 0.6;
+        var clothing = RegionStatistics.Of(_lab, RegionStatistics.Rectangle(_lab, face.CentreX - face.FaceWidth * 0.45, shoulderTop, face.CentreX + face.FaceWidth * 0.45, _lab.Height, step));
+        if (clothing.Count > 30)
+        {
+            measures["clothingLightness"] = Round(clothing.MedianL);
+            if (all.MedianL - clothing.MedianL < spec.ClothingMinLightnessDifference && clothing.Chroma < spec.Background.MaxChroma + 4)
+            {
+                Add("clothing_like_background", Round(clothing.MedianL), $"<={all.MedianL - spec.ClothingMinLightnessDifference:0}", "L*", "衣服颜色与白色背景过于接近，请穿深色或有颜色的衣服重新拍摄（不要穿白色上衣）。");
+            }
+        }
+    }
+
+    private void CheckFace(int hairTop)
+    {
+        var p = face.Points;
+        var skin = RegionStatistics.Of(_lab, RegionStatistics.Rectangle(_lab, p[1].X, face.BrowTop, p[15].X, p[57].Y));
+        var head = RegionStatistics.Of(_lab, RegionStatistics.Rectangle(_lab, face.JawLeft.X, hairTop, face.JawRight.X, face.Chin.Y));
+        measures["faceLightness"] = Round(skin.MedianL);
+        measures["faceClippedFraction"] = Round(skin.ClippedFraction);
+        measures["contrast"] = Round(head.P95L - head.P05L);
+        measures["skinHueDegrees"] = Round(skin.HueDegrees);
+        measures["skinChroma"] = Round(skin.Chroma);
+        if (skin.MedianL < spec.FaceLightness.Min)
+        {
+            Add("underexposed", Round(skin.MedianL), $">={spec.FaceLightness.Min:0}", "L*", $"脸部太暗（亮度{skin.MedianL:0}，应不低于{spec.FaceLightness.Min:0}），请在光线充足处或补光后重新拍摄。");
+        }
+        else if (skin.MedianL > spec.FaceLightness.Max || skin.ClippedFraction > spec.MaxClippedFraction)
+        {
+            Add("overexposed", Round(skin.MedianL), $"<={spec.FaceLightness.Max:0}", "L*", $"脸部过亮或过曝（亮度{skin.MedianL:0}，应不高于{spec.FaceLightness.Max:0}），请减弱光线重新拍摄。");
+        }
+
+        if (head.P95L - head.P05L < spec.MinContrast)
+        {
+            Add("low_contrast", Round(head.P95L - head.P05L), $">={spec.MinContrast:0}", "L*", "照片发灰、层次不足，请在均匀充足的光线下重新拍摄。");
+        }
+
+        // A cast shows as skin of an unnatural hue, or as skin and a coloured background tinted alike.
+        var hue = skin.HueDegrees;
+        var tintedAlike = measures.GetValueOrDefault("backgroundChroma") > spec.ColourCast.MaxBackgroundChroma
+            && Math.Abs(measures.GetValueOrDefault("backgroundHueDegrees", double.NaN) - hue) < 40;
+        if (skin.Chroma > 4 && (hue < spec.ColourCast.MinHueDegrees || hue > spec.ColourCast.MaxHueDegrees || tintedAlike))
+        {
+            Add("colour_cast", Round(hue), $"{spec.ColourCast.MinHueDegrees:0}..{spec.ColourCast.MaxHueDegrees:0}", "°", "照片偏色（肤色不自然），请关闭美颜滤镜、在白光下重新拍摄。");
+        }
+    }
+
+    private void CheckSharpnessAndCompression()
+    {
+        var p = face.Points;
+        var x0 = (int)Math.Max(1, p[1].X);
+        var x1 = (int)Math.Min(_lab.Width - 1, p[15].X);
+        var y0 = (int)Math.Max(1, face.BrowTop);
+        var y1 = (int)Math.Min(_lab.Height - 1, p[57].Y);
+        // Laplacian of lightness, scaled to the face size so a large photo is not judged sharper for its pixels.
+        var perFace = face.FaceWidth / 200.0;
+        double sum = 0, sumSquares = 0;
+        var n = 0;
+        var l = _lab.L;
+        var w = _lab.Width;
+        for (var y = y0; y < y1; y++)
+        {
+            for (var x = x0; x < x1; x++)
+            {
+                var i = y * w + x;
+                double lap = l[i - 1] + l[i + 1] + l[i - w] + l[i + w] - 4 * l[i];
+                sum += lap;
+                sumSquares += lap * lap;
+                n++;
+            }
+        }
+
+        if (n > 100)
+        {
+            var sharpness = Math.Sqrt(Math.Max(0, sumSquares / n - (sum / n) * (sum / n))) * Math.Max(1, perFace);
+            measures["sharpness"] = Round(sharpness);
+            if (sharpness < spec.MinSharpness)
+            {
+                Add("blurred", Round(sharpness), $">={spec.MinSharpness:0}", null, "照片不清晰（对焦不准或晃动），请保持不动、对准焦点重新拍摄。");
+            }
+        }
+
+        if (Math.Abs(photo.Scale - 1) < 1e-6)
+        {
+            var blockiness = Blockiness();
+            measures["blockiness"] = Round(blockiness);
+            if (blockiness > spec.MaxBlockiness)
+            {
+                Add("compression_artifacts", Round(blockiness), $"<={spec.MaxBlockiness:0.##}", "ratio", "照片压缩过度，出现明显的方块或噪点，请使用原图或更高质量重新导出。");
+            }
+        }
+    }
+
+    /// <summary>JPEG blocking: lightness steps across 8-pixel block borders against steps inside blocks.</summary>
+    private double Blockiness()
+    {
+        double border = 0, inside = 0;
+        long nb = 0, ni = 0;
+        var l = _lab.L;
+        var w = _lab.Width;
+        for (var y = 0; y < _lab.Height; y++)
+        {
+            for (var x = 1; x < w; x++)
+            {
+                var d = Math.Abs(l[y * w + x] - l[y * w + x - 1]);
+                if (x % 8 == 0)
+                {
+                    border += d;
+                    nb++;
+                }
+                else
+                {
+                    inside += d;
+                    ni++;
+                }
+            }
+        }
+
+        return nb == 0 || inside == 0 ? 1 : border / nb / (inside / ni);
+    }
+
+    private void Add(string code, double? value, string? limit, string? unit, string message) =>
+        reasons.Add(new Reason(code, value is null ? null : Round(value.Value), limit, unit, message));
+
+    private static double Round(double value) => Math.Round(value, 2);
+}

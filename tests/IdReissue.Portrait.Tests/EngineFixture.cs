@@ -1,0 +1,38 @@
+using IdReissue.Portrait.Specifications;
+
+namespace IdReissue.Portrait.Tests;
+
+/// <summary>One engine for all tests: the models load once, as in the service.</summary>
+public sealed class EngineFixture : IDisposable
+{
+    public EngineFixture()
+    {
+        Engine = new PortraitEngine(ModelLocation.Find(), SpecificationCatalog.Load(ModelLocation.SpecificationDirectory));
+    }
+
+    public PortraitEngine Engine { get; }
+
+    public static string DevSet
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "IdReissue.slnx")))
+            {
+                directory = directory.Parent;
+            }
+
+            return Path.Combine(directory?.Parent?.FullName ?? "/", "shared", "portrait-dev-set");
+        }
+    }
+
+    public static byte[] DevSetFile(string name) => File.ReadAllBytes(Path.Combine(DevSet, name));
+
+    public void Dispose() => Engine.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedEngine : ICollectionFixture<EngineFixture>
+{
+    public const string Name = "engine";
+}
