@@ -8,6 +8,8 @@ using IdReissue.Infrastructure.Photos;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Infrastructure.Sandbox;
 using IdReissue.Infrastructure.Sandbox.DemoData;
+using IdReissue.Portrait;
+using IdReissue.Portrait.Specifications;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +39,8 @@ public static class InfrastructureServices
             WorkingDayCalendarFile.Load(configuration["Calendar:File"] ?? Path.Combine(dataDirectory, "calendar", "cn-working-days.json")));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PaymentGateways>();
+        services.AddSingleton(_ => new PortraitEngine(ModelLocation.Find(), SpecificationCatalog.Load(ModelLocation.SpecificationDirectory)));
+        services.AddSingleton<IPortraitCheck, EnginePortraitCheck>();
 
         services.AddHostedService<DatabaseInitializer>();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
@@ -65,7 +69,6 @@ public static class InfrastructureServices
         services.AddSingleton<ICourierGateway, SandboxCourierGateway>();
         services.AddSingleton<ISmsSender, SandboxSmsSender>();
         services.AddSingleton<IProductionCentre, SandboxProductionCentre>();
-        services.AddSingleton<IPortraitCheck, FormatPortraitCheck>();
         foreach (var channel in Enum.GetValues<PaymentChannel>())
         {
             services.AddSingleton<IPaymentGateway>(sp => ActivatorUtilities.CreateInstance<SandboxPaymentGateway>(sp, channel));

@@ -101,6 +101,7 @@ app.MapAccountsApi();
 app.MapApplicationsApi();
 app.MapPaymentsApi();
 app.MapPhotosApi();
+app.MapPortraitChecksApi();
 app.MapReviewApi();
 app.MapProductionApi();
 app.MapDeliveryApi();

@@ -20,6 +20,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
+        // The portrait engine's models load now, so the first photo is checked as fast as the rest.
+        scope.ServiceProvider.GetRequiredService<IdReissue.Portrait.PortraitEngine>();
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

@@ -1,28 +1,28 @@
 using IdReissue.Domain.Gateways;
 using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Photos;
+using IdReissue.Portrait;
 using IdReissue.Infrastructure.Sandbox.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdReissue.Infrastructure.Sandbox;
 
 /// <summary>
-/// Face verification sandbox. The capture must be a readable photo; the decision (match, no match,
-/// big change of appearance) is configured per synthetic resident, so every branch can be walked.
+/// Face verification sandbox. The capture must show exactly one face, found by the portrait engine's
+/// real detector; the decision (match, no match, big change of appearance) is then configured per
+/// synthetic resident, so every branch can be walked.
 /// </summary>
-public sealed class SandboxFaceVerification(IDbContextFactory<IdReissueDbContext> dbFactory) : IFaceVerification
+public sealed class SandboxFaceVerification(IDbContextFactory<IdReissueDbContext> dbFactory, PortraitEngine engine) : IFaceVerification
 {
     public async Task<FaceVerificationResult> VerifyAsync(string citizenId, ReadOnlyMemory<byte> capture, CancellationToken cancellationToken)
     {
-        var header = ImageHeader.Read(capture.Span);
-        if (header is null)
+        switch (engine.CountFaces(capture.Span))
         {
-            return new FaceVerificationResult(FaceVerificationOutcome.CaptureUnusable, 0, "无法识别的图片，请重新拍摄。");
-        }
-
-        if (Math.Min(header.Width, header.Height) < 120)
-        {
-            return new FaceVerificationResult(FaceVerificationOutcome.CaptureUnusable, 0, "照片太小，请正对镜头重新拍摄。");
+            case null:
+                return new FaceVerificationResult(FaceVerificationOutcome.CaptureUnusable, 0, "无法识别的图片，请重新拍摄。");
+            case 0:
+                return new FaceVerificationResult(FaceVerificationOutcome.CaptureUnusable, 0, "未检测到人脸，请正对镜头、在光线充足处重新拍摄。");
+            case > 1:
+                return new FaceVerificationResult(FaceVerificationOutcome.CaptureUnusable, 0, "画面中有多张人脸，请只让本人出现在镜头中。");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
