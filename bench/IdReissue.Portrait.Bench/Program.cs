@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using IdReissue.Portrait;
+using IdReissue.Portrait.Specifications;
+using SkiaSharp;
+
+// Portrait engine benchmark: model load time, single-thread latency per 358×441 JPEG and per
+// 12-megapixel phone photo, throughput on every core, steady-state memory.
+// Usage: IdReissue.Portrait.Bench DEV-SET-DIR [iterations]
+var devSet = args.Length > 0 ? args[0] : throw new ArgumentException("usage: IdReissue.Portrait.Bench DEV-SET-DIR [iterations]");
+var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 400;
+var idPhotos = Directory.GetFiles(devSet, "df__img13__*.jpg").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
+var phonePhoto = TwelveMegapixels(idPhotos[0]);
+
+var load = Stopwatch.StartNew();
+using var engine = new PortraitEngine(ModelLocation.Find(), SpecificationCatalog.Load(ModelLocation.SpecificationDirectory));
+load.Stop();
+Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd} {Environment.ProcessorCount} cores, .NET {Environment.Version}; model load (incl. warm-up run): {load.Elapsed.TotalMilliseconds:0} ms");
+
+foreach (var photo in idPhotos)
+{
+    engine.Check(photo, "cn-id-card");
+}
+
+Report("358×441 JPEG, 1 thread", Measure(i => idPhotos[i % idPhotos.Length], iterations));
+Report($"{phonePhoto.Width}×{phonePhoto.Height} phone JPEG ({phonePhoto.Bytes.Length / 1024} KB), 1 thread", Measure(_ => phonePhoto.Bytes, Math.Max(20, iterations / 10)));
+
+var threads = Environment.ProcessorCount;
+var perThread = iterations;
+var wall = Stopwatch.StartNew();
+Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+{
+    for (var i = 0; i < perThread; i++)
+    {
+        engine.Check(idPhotos[(t + i) % idPhotos.Length], "cn-id-card");
+    }
+});
+Console.WriteLine($"throughput, {threads} threads: {threads * perThread / wall.Elapsed.TotalSeconds:0} photos/s");
+
+GC.Collect();
+GC.WaitForPendingFinalizers();
+using var process = Process.GetCurrentProcess();
+Console.WriteLine($"steady-state memory: managed heap {GC.GetTotalMemory(true) / 1024.0 / 1024:0.0} MB, working set {process.WorkingSet64 / 1024.0 / 1024:0} MB");
+return 0;
+
+List<double> Measure(Func<int, byte[]> photo, int count)
+{
+    var times = new List<double>(count);
+    for (var i = 0; i < count; i++)
+    {
+        var started = Stopwatch.GetTimestamp();
+        engine.Check(photo(i), "cn-id-card");
+        times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    times.Sort();
+    return times;
+}
+
+static void Report(string name, List<double> times) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name}: n={times.Count} p50={times[times.Count / 2]:0.0} ms p99={times[Math.Min(times.Count - 1, (int)(times.Count * 0.99))]:0.0} ms max={times[^1]:0.0} ms"));
+
+// A 4000×3000 photo with the ID-photo face in the middle, JPEG quality 92, as a phone would save it.
+static (byte[] Bytes, int Width, int Height) TwelveMegapixels(byte[] idPhoto)
+{
+    using var face = SKBitmap.Decode(idPhoto);
+    using var surface = SKSurface.Create(new SKImageInfo(4000, 3000));
+    surface.Canvas.Clear(new SKColor(236, 236, 232));
+    using var image = SKImage.FromBitmap(face);
+    surface.Canvas.DrawImage(image, new SKRect(1280, 420, 2720, 2194), new SKSamplingOptions(SKFilterMode.Linear));
+    using var snapshot = surface.Snapshot();
+    using var data = snapshot.Encode(SKEncodedImageFormat.Jpeg, 92);
+    return (data.ToArray(), 4000, 3000);
+}
