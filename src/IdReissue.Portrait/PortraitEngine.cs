@@ -42,9 +42,7 @@ public sealed class PortraitEngine : IDisposable
             return null;
         }
 
-        var faces = _detector.Detect(photo.Image, DetectionThreshold);
-        var largest = faces.Count == 0 ? 0 : faces.Max(f => f.Width);
-        return faces.Count(f => f.Score >= CountedFaceThreshold && f.Width >= largest * 0.25f);
+        return CountFaces(_detector.Detect(photo.Image, DetectionThreshold));
     }
 
     public SpecificationCatalog Specifications { get; }
@@ -65,9 +63,7 @@ public sealed class PortraitEngine : IDisposable
 
         CheckFile(spec, photo, file.Length, reasons, measures);
         var faces = _detector.Detect(photo.Image, DetectionThreshold);
-        var largest = faces.Count == 0 ? 0 : faces.Max(f => f.Width);
-        // Faces in the background of a selfie count; a much smaller false detection (a pattern) does not.
-        var counted = faces.Count(f => f.Score >= CountedFaceThreshold && f.Width >= largest * 0.25f);
+        var counted = CountFaces(faces);
         measures["faceCount"] = counted;
         if (faces.Count == 0)
         {
@@ -91,6 +87,19 @@ public sealed class PortraitEngine : IDisposable
     }
 
     public void Dispose() => _detector.Dispose();
+
+    /// <summary>The main face, plus every other confident face at least a quarter its width: people in
+    /// the background of a selfie count, a much smaller false detection (a pattern) does not.</summary>
+    private static int CountFaces(IReadOnlyList<FaceDetection> faces)
+    {
+        if (faces.Count == 0)
+        {
+            return 0;
+        }
+
+        var main = faces.OrderByDescending(f => f.Width * f.Score).First();
+        return 1 + faces.Count(f => f != main && f.Score >= CountedFaceThreshold && f.Width >= main.Width * 0.25f);
+    }
 
     /// <summary>
     /// Landmarks from one crop placed where the network expects the face: the detector's box widened

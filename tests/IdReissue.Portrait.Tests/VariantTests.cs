@@ -1,0 +1,62 @@
+using SkiaSharp;
+
+namespace IdReissue.Portrait.Tests;
+
+/// <summary>
+/// Cases grown beside the development set: a mirror image or a re-encoding of a photo is the same photo
+/// to the standard, so it must keep its verdict and its reasons. This guards against thresholds that
+/// only hold for one orientation or one encoder's output.
+/// </summary>
+[Collection(SharedEngine.Name)]
+public class VariantTests(EngineFixture fixture)
+{
+    public static TheoryData<string> Framed() =>
+    [
+        "df__img13__ok.jpg", "df__img13__w198.jpg", "df__img13__w214.jpg", "df__img13__dx6.jpg", "df__img13__roll2.jpg", "df__img13__bright8.jpg",
+        "df__img13__small.jpg", "df__img13__large.jpg", "df__img13__offcentre.jpg", "df__img13__tilt.jpg", "df__img13__dark.jpg", "df__img13__bluebg.jpg",
+        "df__img13__shadowbg.jpg", "df__img13__cast.jpg", "df__img13__blur.jpg", "df__img13__bright.jpg",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Framed))]
+    public void A_mirrored_photo_keeps_its_verdict_and_labelled_reason(string file)
+    {
+        var original = fixture.Engine.Check(EngineFixture.DevSetFile(file), "cn-id-card");
+
+        var mirrored = fixture.Engine.Check(Transform(EngineFixture.DevSetFile(file), mirror: true, quality: 92), "cn-id-card");
+
+        Assert.Equal(original.Verdict, mirrored.Verdict);
+        Assert.Equal(LabelledReasons(file), LabelledReasons(file).Intersect(mirrored.Reasons.Select(r => r.Code)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Framed))]
+    public void A_photo_saved_again_at_quality_85_keeps_its_verdict(string file)
+    {
+        var original = fixture.Engine.Check(EngineFixture.DevSetFile(file), "cn-id-card");
+
+        var resaved = fixture.Engine.Check(Transform(EngineFixture.DevSetFile(file), mirror: false, quality: 85), "cn-id-card");
+
+        Assert.Equal(original.Verdict, resaved.Verdict);
+    }
+
+    private static string[] LabelledReasons(string file) =>
+        File.ReadLines(Path.Combine(EngineFixture.DevSet, "labels.csv")).Select(l => l.Split(','))
+            .Where(f => f[0] == file && f.Length > 2 && f[2].Length > 0).SelectMany(f => f[2].Split(';')).ToArray();
+
+    private static byte[] Transform(byte[] jpeg, bool mirror, int quality)
+    {
+        using var source = SKBitmap.Decode(jpeg);
+        using var surface = SKSurface.Create(new SKImageInfo(source.Width, source.Height));
+        if (mirror)
+        {
+            surface.Canvas.Scale(-1, 1, source.Width / 2f, 0);
+        }
+
+        using var image = SKImage.FromBitmap(source);
+        surface.Canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
+        using var snapshot = surface.Snapshot();
+        using var data = snapshot.Encode(SKEncodedImageFormat.Jpeg, quality);
+        return data.ToArray();
+    }
+}
