@@ -86,7 +86,11 @@ public sealed class PortraitEngine : IDisposable
             new(spec.Id, verdict, Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds), reasons, measures);
     }
 
-    public void Dispose() => _detector.Dispose();
+    public void Dispose()
+    {
+        _detector.Dispose();
+        _landmarks.Dispose();
+    }
 
     /// <summary>The main face, plus every other confident face at least a quarter its width: people in
     /// the background of a selfie count, a much smaller false detection (a pattern) does not.</summary>

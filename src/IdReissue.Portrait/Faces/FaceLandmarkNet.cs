@@ -10,35 +10,43 @@ namespace IdReissue.Portrait.Faces;
 /// average pool and a fully connected layer to 68 (x, y) pairs in [0, 1] of the square input crop.
 /// The forward pass is ours, over spans and <see cref="Vector{T}"/>, with no per-pixel allocation.
 /// </summary>
-public sealed class FaceLandmarkNet
+public sealed class FaceLandmarkNet : IDisposable
 {
     private const int InputSize = 112;
     private static readonly float[] MeanRgb = [122.782f, 117.001f, 104.298f];
 
     private readonly Dictionary<string, float[]> _weights;
 
+    // Every pass needs the same sequence of intermediate buffers (7.6 MB in all): each thread keeps its
+    // own and reuses them, so a check allocates almost nothing and the GC stays out of the latency.
+    private readonly ThreadLocal<Arena> _arena = new(() => new Arena());
+
     public FaceLandmarkNet(string manifestPath, string weightsPath)
     {
         _weights = LoadTfjsWeights(manifestPath, weightsPath);
     }
 
+    public void Dispose() => _arena.Dispose();
+
     /// <summary>68 points in image pixels for the square crop (left, top, side).</summary>
     public PointF[] Predict(RgbImage image, float left, float top, float side)
     {
-        var input = new float[InputSize * InputSize * 3];
+        var arena = _arena.Value!;
+        arena.Reset();
+        var input = arena.Take(InputSize * InputSize * 3);
         Resampler.SquareToTensor(image, left, top, side, InputSize, input, 1f, 0f);
         for (var i = 0; i < input.Length; i++)
         {
             input[i] = (input[i] - MeanRgb[i % 3]) / 255f;
         }
 
-        var x = DenseBlock(input, InputSize, 3, "dense0", first: true, out var size);
-        x = DenseBlock(x, size, 32, "dense1", first: false, out size);
-        x = DenseBlock(x, size, 64, "dense2", first: false, out size);
-        x = DenseBlock(x, size, 128, "dense3", first: false, out size);
+        var x = DenseBlock(arena, input, InputSize, 3, "dense0", first: true, out var size);
+        x = DenseBlock(arena, x, size, 32, "dense1", first: false, out size);
+        x = DenseBlock(arena, x, size, 64, "dense2", first: false, out size);
+        x = DenseBlock(arena, x, size, 128, "dense3", first: false, out size);
 
         // 7×7 average pool, stride 2, valid: one 256-vector from the 7×7 map.
-        var pooled = new float[256];
+        var pooled = arena.Take(256);
         for (var p = 0; p < size * size; p++)
         {
             for (var c = 0; c < 256; c++)
@@ -52,7 +60,8 @@ public sealed class FaceLandmarkNet
             pooled[c] /= size * size;
         }
 
-        var output = (float[])_weights["fc/bias"].Clone();
+        var output = arena.Take(136);
+        _weights["fc/bias"].CopyTo(output, 0);
         PointwiseAccumulate(pooled, 1, 256, _weights["fc/weights"], 136, output);
         var points = new PointF[68];
         for (var i = 0; i < 68; i++)
@@ -63,26 +72,34 @@ public sealed class FaceLandmarkNet
         return points;
     }
 
-    private float[] DenseBlock(float[] input, int size, int channels, string name, bool first, out int outSize)
+    private float[] DenseBlock(Arena arena, float[] input, int size, int channels, string name, bool first, out int outSize)
     {
         outSize = (size + 1) / 2;
         var outChannels = _weights[$"{name}/conv0/bias"].Length;
         var out1 = first
-            ? Conv3x3(input, size, channels, _weights[$"{name}/conv0/filters"], outChannels, stride: 2)
-            : SeparableConv(input, size, channels, name + "/conv0", outChannels, stride: 2);
+            ? Conv3x3(arena, input, size, channels, _weights[$"{name}/conv0/filters"], outChannels, stride: 2)
+            : SeparableConv(arena, input, size, channels, name + "/conv0", outChannels, stride: 2);
         if (first)
         {
             AddBias(out1, _weights[$"{name}/conv0/bias"]);
         }
 
         Relu(out1);
-        var out2 = SeparableConv(out1, outSize, outChannels, name + "/conv1", outChannels, stride: 1);
-        var sum = Add(out1, out2);
-        var out3 = SeparableConv(Relu((float[])sum.Clone()), outSize, outChannels, name + "/conv2", outChannels, stride: 1);
+        var out2 = SeparableConv(arena, out1, outSize, outChannels, name + "/conv1", outChannels, stride: 1);
+        var sum = Copy(arena, out1);
+        AddInPlace(sum, out2);
+        var out3 = SeparableConv(arena, Relu(Copy(arena, sum)), outSize, outChannels, name + "/conv2", outChannels, stride: 1);
         AddInPlace(sum, out3);
-        var out4 = SeparableConv(Relu((float[])sum.Clone()), outSize, outChannels, name + "/conv3", outChannels, stride: 1);
+        var out4 = SeparableConv(arena, Relu(Copy(arena, sum)), outSize, outChannels, name + "/conv3", outChannels, stride: 1);
         AddInPlace(sum, out4);
         return Relu(sum);
+    }
+
+    private static float[] Copy(Arena arena, float[] source)
+    {
+        var copy = arena.Take(source.Length);
+        source.CopyTo(copy, 0);
+        return copy;
     }
 
     /// <summary>TensorFlow "same" padding: the extra row/column goes after.</summary>
@@ -92,11 +109,11 @@ public sealed class FaceLandmarkNet
         return Math.Max((outSize - 1) * stride + 3 - size, 0) / 2;
     }
 
-    private static float[] Conv3x3(float[] input, int size, int channels, float[] filters, int outChannels, int stride)
+    private static float[] Conv3x3(Arena arena, float[] input, int size, int channels, float[] filters, int outChannels, int stride)
     {
         var outSize = (size + stride - 1) / stride;
         var pad = PadBefore(size, stride);
-        var output = new float[outSize * outSize * outChannels];
+        var output = arena.Take(outSize * outSize * outChannels);
         for (var oy = 0; oy < outSize; oy++)
         {
             for (var ox = 0; ox < outSize; ox++)
@@ -130,12 +147,12 @@ public sealed class FaceLandmarkNet
         return output;
     }
 
-    private float[] SeparableConv(float[] input, int size, int channels, string name, int outChannels, int stride)
+    private float[] SeparableConv(Arena arena, float[] input, int size, int channels, string name, int outChannels, int stride)
     {
         var depthwise = _weights[name + "/depthwise_filter"];
         var outSize = (size + stride - 1) / stride;
         var pad = PadBefore(size, stride);
-        var mid = new float[outSize * outSize * channels];
+        var mid = arena.Take(outSize * outSize * channels);
         for (var oy = 0; oy < outSize; oy++)
         {
             for (var ox = 0; ox < outSize; ox++)
@@ -163,7 +180,7 @@ public sealed class FaceLandmarkNet
             }
         }
 
-        var output = new float[outSize * outSize * outChannels];
+        var output = arena.Take(outSize * outSize * outChannels);
         var bias = _weights[name + "/bias"];
         for (var p = 0; p < outSize * outSize; p++)
         {
@@ -271,18 +288,38 @@ public sealed class FaceLandmarkNet
         return data;
     }
 
-    private static float[] Add(float[] a, float[] b)
-    {
-        var sum = (float[])a.Clone();
-        AddInPlace(sum, b);
-        return sum;
-    }
-
     private static void AddInPlace(float[] sum, float[] b)
     {
         for (var i = 0; i < sum.Length; i++)
         {
             sum[i] += b[i];
+        }
+    }
+
+    /// <summary>Buffers handed out in the same order on every pass, zeroed, and kept for the next pass.</summary>
+    private sealed class Arena
+    {
+        private readonly List<float[]> _buffers = [];
+        private int _next;
+
+        public void Reset() => _next = 0;
+
+        public float[] Take(int length)
+        {
+            if (_next == _buffers.Count)
+            {
+                _buffers.Add(new float[length]);
+            }
+            else if (_buffers[_next].Length != length)
+            {
+                _buffers[_next] = new float[length];
+            }
+            else
+            {
+                Array.Clear(_buffers[_next]);
+            }
+
+            return _buffers[_next++];
         }
     }
 

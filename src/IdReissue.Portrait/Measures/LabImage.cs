@@ -32,12 +32,24 @@ public sealed class LabImage
 
     public float[] B { get; }
 
+    // The planes of the previous photo checked on this thread, reused when the next has the same size
+    // (the usual case: every ID photo is 358 × 441), so a check does not allocate 2 MB for them.
+    [ThreadStatic]
+    private static float[][]? _planes;
+
+    /// <summary>Converts the whole image. The planes are reused by the next conversion on this thread:
+    /// a <see cref="LabImage"/> lives for one check.</summary>
     public static LabImage From(RgbImage image)
     {
         var count = image.Width * image.Height;
-        var l = new float[count];
-        var a = new float[count];
-        var b = new float[count];
+        if (_planes is null || _planes[0].Length != count)
+        {
+            _planes = [new float[count], new float[count], new float[count]];
+        }
+
+        var l = _planes[0];
+        var a = _planes[1];
+        var b = _planes[2];
         var pixels = image.Pixels.AsSpan();
         for (var i = 0; i < count; i++)
         {
