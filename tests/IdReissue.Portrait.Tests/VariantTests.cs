@@ -40,6 +40,43 @@ public class VariantTests(EngineFixture fixture)
         Assert.Equal(original.Verdict, resaved.Verdict);
     }
 
+    [Fact]
+    public void A_white_reflection_on_a_lens_is_glare()
+    {
+        var result = fixture.Engine.Check(Paint(EngineFixture.DevSetFile("df__img13__ok.jpg"), canvas =>
+        {
+            using var white = new SKPaint { Color = new SKColor(252, 252, 252), IsAntialias = true };
+            canvas.DrawOval(new SKRect(112, 176, 146, 194), white);
+        }), "cn-id-card");
+
+        Assert.Contains(result.Reasons, r => r.Code == "glasses_glare");
+    }
+
+    [Fact]
+    public void Dark_lenses_over_both_eyes_are_tinted_glasses()
+    {
+        var result = fixture.Engine.Check(Paint(EngineFixture.DevSetFile("df__img13__ok.jpg"), canvas =>
+        {
+            using var dark = new SKPaint { Color = new SKColor(28, 26, 30), IsAntialias = true };
+            canvas.DrawRoundRect(new SKRect(96, 168, 166, 212), 14, 14, dark);
+            canvas.DrawRoundRect(new SKRect(188, 168, 258, 212), 14, 14, dark);
+        }), "cn-id-card");
+
+        Assert.Contains(result.Reasons, r => r.Code == "tinted_glasses");
+    }
+
+    private static byte[] Paint(byte[] jpeg, Action<SKCanvas> draw)
+    {
+        using var source = SKBitmap.Decode(jpeg);
+        using var surface = SKSurface.Create(new SKImageInfo(source.Width, source.Height));
+        using var image = SKImage.FromBitmap(source);
+        surface.Canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
+        draw(surface.Canvas);
+        using var snapshot = surface.Snapshot();
+        using var data = snapshot.Encode(SKEncodedImageFormat.Jpeg, 90);
+        return data.ToArray();
+    }
+
     private static string[] LabelledReasons(string file) =>
         File.ReadLines(Path.Combine(EngineFixture.DevSet, "labels.csv")).Select(l => l.Split(','))
             .Where(f => f[0] == file && f.Length > 2 && f[2].Length > 0).SelectMany(f => f[2].Split(';')).ToArray();

@@ -39,7 +39,56 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         CheckExpression();
         CheckBackgroundAndClothing(hairTop);
         CheckFace(hairTop);
+        CheckGlasses();
         CheckSharpnessAndCompression();
+    }
+
+    /// <summary>
+    /// Spectacle lenses cover a box around each eye about twice the eye's width. Glare is a patch of
+    /// near-white, colourless pixels there, larger than the catchlight every eye has; a tinted lens makes
+    /// the whole box much darker than the skin.
+    /// </summary>
+    private void CheckGlasses()
+    {
+        var p = face.Points;
+        var skinLightness = measures.GetValueOrDefault("faceLightness");
+        double worstGlare = 0;
+        double darkest = double.MaxValue;
+        foreach (var first in new[] { 36, 42 })
+        {
+            var eye = p.Skip(first).Take(6).ToArray();
+            var eyeWidth = eye.Max(q => q.X) - eye.Min(q => q.X);
+            var centreX = eye.Average(q => q.X);
+            var centreY = eye.Average(q => q.Y);
+            var box = RegionStatistics.Rectangle(_lab, centreX - eyeWidth, centreY - eyeWidth * 0.6, centreX + eyeWidth, centreY + eyeWidth * 0.6).ToList();
+            if (box.Count < 20)
+            {
+                continue;
+            }
+
+            // Brighter than white paper and well above the skin: an overexposed face is not glare.
+            var glareLightness = Math.Max(95, skinLightness + 12);
+            var bright = box.Count(i => _lab.L[i] > glareLightness && _lab.A[i] * _lab.A[i] + _lab.B[i] * _lab.B[i] < 100);
+            worstGlare = Math.Max(worstGlare, (double)bright / box.Count);
+            darkest = Math.Min(darkest, RegionStatistics.Of(_lab, box).MedianL);
+        }
+
+        if (darkest == double.MaxValue)
+        {
+            return;
+        }
+
+        measures["glareFraction"] = Round(worstGlare);
+        measures["eyeRegionLightnessRatio"] = Round(skinLightness > 0 ? darkest / skinLightness : 1);
+        if (worstGlare > spec.MaxGlareFraction)
+        {
+            Add("glasses_glare", Round(worstGlare), $"<={spec.MaxGlareFraction:0.##}", "ratio", "眼镜镜片有反光，请调整灯光或角度（可略低头、灯光从侧上方照射）后重新拍摄。");
+        }
+
+        if (skinLightness > 0 && darkest / skinLightness < spec.MinEyeRegionLightnessRatio)
+        {
+            Add("tinted_glasses", Round(darkest / skinLightness), $">={spec.MinEyeRegionLightnessRatio:0.##}", "ratio", "眼部过暗，疑似佩戴有色眼镜或墨镜，请摘下有色眼镜（可戴无色透明眼镜）重新拍摄。");
+        }
     }
 
     private void CheckGeometry(double hairTopMargin)

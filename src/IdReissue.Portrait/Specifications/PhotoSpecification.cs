@@ -65,6 +65,12 @@ public sealed record PhotoSpecification
     /// <summary>Inner-lip gap over mouth width.</summary>
     public required double MaxMouthOpening { get; init; }
 
+    /// <summary>Share of near-white pixels in a lens box above which spectacles reflect light.</summary>
+    public required double MaxGlareFraction { get; init; }
+
+    /// <summary>Median lightness of the darker lens box over the skin's; below it, lenses are tinted.</summary>
+    public required double MinEyeRegionLightnessRatio { get; init; }
+
     /// <summary>How much darker than the background the clothing must be (L*).</summary>
     public required double ClothingMinLightnessDifference { get; init; }
 
