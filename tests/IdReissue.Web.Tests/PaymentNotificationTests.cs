@@ -142,6 +142,18 @@ public class PaymentNotificationTests(ServiceFixture service)
         await journey.WaitFor("PhotoPending");
     }
 
+    [Fact]
+    public async Task Cancelling_before_payment_closes_the_open_order_so_it_cannot_be_paid()
+    {
+        var (journey, order) = await ReadyToPay();
+
+        await Api.Expect(await Api.Post($"/api/applications/{journey.ApplicationId}/cancel", journey.Token), HttpStatusCode.OK);
+
+        await Api.ExpectProblem(await Api.Http.PostAsync(new Uri(order.GetProperty("cashierUrl").GetString() + "/pay"), new FormUrlEncodedContent([new("outcome", "success")])),
+            HttpStatusCode.Conflict, "order_closed");
+        Assert.Equal("Cancelled", (await journey.Progress()).GetProperty("state").GetString());
+    }
+
     private async Task<(Journey Journey, JsonElement Order)> ReadyToPay()
     {
         var journey = await Journey.Begin(Api, "hunan");

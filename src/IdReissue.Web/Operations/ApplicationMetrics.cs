@@ -8,7 +8,8 @@ namespace IdReissue.Web.Operations;
 
 /// <summary>
 /// The service's own metrics: applications by state (a gauge read from the database at most every
-/// 30 seconds, so it is the same on every node), state transitions, payments and photo checks.
+/// 30 seconds, so it is the same on every node), payments, photo checks and missed due dates. One
+/// instance for the process: instruments are created once, never per request or per outbox message.
 /// </summary>
 public sealed class ApplicationMetrics
 {
@@ -19,6 +20,7 @@ public sealed class ApplicationMetrics
     private readonly Counter<long> _payments;
     private readonly Counter<long> _photoChecks;
     private readonly Histogram<double> _photoCheckDuration;
+    private readonly Counter<long> _overdue;
     private readonly Lock _gate = new();
     private IReadOnlyList<Measurement<long>> _byState = [];
     private DateTimeOffset _byStateAt = DateTimeOffset.MinValue;
@@ -32,6 +34,7 @@ public sealed class ApplicationMetrics
         _payments = meter.CreateCounter<long>("idreissue.payments", description: "Payment notifications and queries applied, by channel and outcome");
         _photoChecks = meter.CreateCounter<long>("idreissue.photo_checks", description: "Portrait checks, by verdict");
         _photoCheckDuration = meter.CreateHistogram<double>("idreissue.photo_check.duration", unit: "ms", description: "Portrait check latency");
+        _overdue = meter.CreateCounter<long>("idreissue.sla.overdue", description: "Applications not delivered by their due date");
     }
 
     public void Payment(string channel, string outcome) =>
@@ -42,6 +45,8 @@ public sealed class ApplicationMetrics
         _photoChecks.Add(1, new KeyValuePair<string, object?>("verdict", verdict));
         _photoCheckDuration.Record(duration.TotalMilliseconds, new KeyValuePair<string, object?>("verdict", verdict));
     }
+
+    public void Overdue(string region) => _overdue.Add(1, new KeyValuePair<string, object?>("region", region));
 
     private IEnumerable<Measurement<long>> ApplicationsByState()
     {

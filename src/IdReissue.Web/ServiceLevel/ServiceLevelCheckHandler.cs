@@ -1,9 +1,8 @@
-using System.Diagnostics.Metrics;
 using IdReissue.Domain.Common;
-using IdReissue.Infrastructure;
 using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
+using IdReissue.Web.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdReissue.Web.ServiceLevel;
@@ -12,10 +11,8 @@ namespace IdReissue.Web.ServiceLevel;
 /// At the end of an application's due date: if the card has not been delivered, raises a service-level
 /// alert (an audit entry the workbench's overdue queue and dashboards read, a metric, and a warning log).
 /// </summary>
-public sealed partial class ServiceLevelCheckHandler(TimeProvider time, ILogger<ServiceLevelCheckHandler> logger, IMeterFactory meters) : IOutboxHandler
+public sealed partial class ServiceLevelCheckHandler(TimeProvider time, ILogger<ServiceLevelCheckHandler> logger, ApplicationMetrics metrics) : IOutboxHandler
 {
-    private readonly Counter<long> _overdue = meters.Create(Telemetry.MeterName).CreateCounter<long>("idreissue.sla.overdue", description: "Applications not delivered by their due date");
-
     public string Kind => TransitionOutbox.ServiceLevelCheck;
 
     public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, IdReissueDbContext db, CancellationToken cancellationToken)
@@ -36,7 +33,7 @@ public sealed partial class ServiceLevelCheckHandler(TimeProvider time, ILogger<
             Target = application.ApplicationNumber,
             Detail = $"due {application.DueDate:yyyy-MM-dd}, state {application.State}, region {application.RegionId}",
         });
-        _overdue.Add(1, new KeyValuePair<string, object?>("region", application.RegionId));
+        metrics.Overdue(application.RegionId);
         LogOverdue(logger, application.ApplicationNumber, application.DueDate, application.State.ToString());
         return OutboxOutcome.Done;
     }
