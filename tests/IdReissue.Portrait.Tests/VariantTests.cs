@@ -65,6 +65,30 @@ public class VariantTests(EngineFixture fixture)
         Assert.Contains(result.Reasons, r => r.Code == "tinted_glasses");
     }
 
+    [Fact]
+    public void A_mask_over_mouth_and_chin_is_an_occluded_face()
+    {
+        var result = fixture.Engine.Check(Paint(EngineFixture.DevSetFile("df__img13__ok.jpg"), canvas =>
+        {
+            using var mask = new SKPaint { Color = new SKColor(150, 200, 225), IsAntialias = true };
+            canvas.DrawRoundRect(new SKRect(100, 262, 265, 372), 30, 30, mask);
+        }), "cn-id-card");
+
+        Assert.Contains(result.Reasons, r => r.Code == "face_occluded");
+    }
+
+    [Fact]
+    public void A_red_cap_over_the_hair_is_headwear()
+    {
+        var result = fixture.Engine.Check(Paint(EngineFixture.DevSetFile("df__img13__ok.jpg"), canvas =>
+        {
+            using var cap = new SKPaint { Color = new SKColor(190, 30, 40), IsAntialias = true };
+            canvas.DrawOval(new SKRect(70, 0, 290, 150), cap);
+        }), "cn-id-card");
+
+        Assert.Contains(result.Reasons, r => r.Code == "headwear");
+    }
+
     private static byte[] Paint(byte[] jpeg, Action<SKCanvas> draw)
     {
         using var source = SKBitmap.Decode(jpeg);

@@ -40,8 +40,54 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         CheckBackgroundAndClothing(hairTop);
         CheckFace(hairTop);
         CheckGlasses();
+        CheckCoverings(hairTop);
         CheckSharpnessAndCompression();
     }
+
+    /// <summary>
+    /// A covering differs from both skin and hair. Lower face (below the nose, between the mouth corners):
+    /// a mask is far from the cheeks' colour without being darker (a beard or a shadow is darker).
+    /// Above the brows: a cap or scarf is a saturated or very light fabric where a bare head shows hair
+    /// or forehead. Both are colour rules, so hands (skin-coloured) and black caps (hair-coloured) escape.
+    /// </summary>
+    private void CheckCoverings(int hairTop)
+    {
+        var p = face.Points;
+        var cheeks = RegionStatistics.Of(_lab, RegionStatistics.Rectangle(_lab, p[2].X, p[29].Y, p[31].X, p[33].Y, step: 2)
+            .Concat(RegionStatistics.Rectangle(_lab, p[35].X, p[29].Y, p[14].X, p[33].Y, step: 2)));
+        var lower = RegionStatistics.Of(_lab, RegionStatistics.Rectangle(_lab, p[48].X, p[33].Y, p[54].X, p[8].Y, step: 2));
+        if (cheeks.Count > 20 && lower.Count > 20)
+        {
+            var difference = Distance(lower, cheeks);
+            measures["lowerFaceDifference"] = Round(difference);
+            if (difference > spec.MaxCoveringDifference && lower.MedianL >= cheeks.MedianL - 10)
+            {
+                Add("face_occluded", Round(difference), $"<={spec.MaxCoveringDifference:0}", "ΔE", "口鼻部位被遮挡（口罩、围巾或其他物品），请露出完整面部重新拍摄。");
+            }
+        }
+
+        var browTop = face.BrowTop;
+        var crownBottom = browTop - face.FaceWidth * 0.12;
+        if (crownBottom - hairTop > 6)
+        {
+            var crown = RegionStatistics.Of(_lab, RegionStatistics.Rectangle(_lab, face.CentreX - face.FaceWidth * 0.3, hairTop, face.CentreX + face.FaceWidth * 0.3, crownBottom, step: 2));
+            measures["crownChroma"] = Round(crown.Chroma);
+            measures["crownLightness"] = Round(crown.MedianL);
+            measures["crownHueDegrees"] = Round(crown.HueDegrees);
+            var skinLike = Distance(crown, cheeks) < spec.MaxCoveringDifference;
+            // Hair, whatever its shade, keeps to warm hues (red-brown to blond); a fabric of another hue,
+            // or of any hue but far more saturated, or nearly white, is not hair.
+            var hairHue = crown.HueDegrees >= spec.HairHueDegrees.Min && crown.HueDegrees <= spec.HairHueDegrees.Max;
+            var fabric = crown.Chroma > spec.MaxHairChroma || (!hairHue && crown.Chroma > spec.MinFabricChroma) || crown.MedianL > spec.MaxHairLightness;
+            if (!skinLike && fabric)
+            {
+                Add("headwear", Round(crown.Chroma), $"<={spec.MaxHairChroma:0}", "C*", "头部有帽子、头巾或发饰遮挡，请免冠、摘下头饰后重新拍摄（宗教或民族习惯的除外，请到窗口办理）。");
+            }
+        }
+    }
+
+    private static double Distance(RegionStatistics a, RegionStatistics b) =>
+        Math.Sqrt((a.MedianL - b.MedianL) * (a.MedianL - b.MedianL) + (a.MeanA - b.MeanA) * (a.MeanA - b.MeanA) + (a.MeanB - b.MeanB) * (a.MeanB - b.MeanB));
 
     /// <summary>
     /// Spectacle lenses cover a box around each eye about twice the eye's width. Glare is a patch of

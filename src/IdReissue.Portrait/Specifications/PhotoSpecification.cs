@@ -71,6 +71,21 @@ public sealed record PhotoSpecification
     /// <summary>Median lightness of the darker lens box over the skin's; below it, lenses are tinted.</summary>
     public required double MinEyeRegionLightnessRatio { get; init; }
 
+    /// <summary>Colour difference (ΔE) from the cheeks beyond which the lower face is covered.</summary>
+    public required double MaxCoveringDifference { get; init; }
+
+    /// <summary>Hair is rarely more saturated than this (C*), even blond hair in warm light.</summary>
+    public required double MaxHairChroma { get; init; }
+
+    /// <summary>Hues hair takes (L*a*b* angle, red-brown to blond).</summary>
+    public required Range HairHueDegrees { get; init; }
+
+    /// <summary>Outside hair's hues, a colour this saturated (C*) is a fabric.</summary>
+    public required double MinFabricChroma { get; init; }
+
+    /// <summary>Hair is rarely lighter than this (L*) — above it, a white cap or headband.</summary>
+    public required double MaxHairLightness { get; init; }
+
     /// <summary>How much darker than the background the clothing must be (L*).</summary>
     public required double ClothingMinLightnessDifference { get; init; }
 
