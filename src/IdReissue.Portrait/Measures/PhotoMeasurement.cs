@@ -53,9 +53,8 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
     private void CheckCoverings(int hairTop)
     {
         var p = face.Points;
-        var cheeks = RegionStatistics.Of(_lab, RegionStatistics.Rectangle(_lab, p[2].X, p[29].Y, p[31].X, p[33].Y, step: 2)
-            .Concat(RegionStatistics.Rectangle(_lab, p[35].X, p[29].Y, p[14].X, p[33].Y, step: 2)));
-        var lower = RegionStatistics.Of(_lab, RegionStatistics.Rectangle(_lab, p[48].X, p[33].Y, p[54].X, p[8].Y, step: 2));
+        var cheeks = RegionStatistics.Of(_lab, new PixelRect(p[2].X, p[29].Y, p[31].X, p[33].Y, 2), new PixelRect(p[35].X, p[29].Y, p[14].X, p[33].Y, 2));
+        var lower = RegionStatistics.Of(_lab, new PixelRect(p[48].X, p[33].Y, p[54].X, p[8].Y, 2));
         if (cheeks.Count > 20 && lower.Count > 20)
         {
             var difference = Distance(lower, cheeks);
@@ -70,7 +69,7 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         var crownBottom = browTop - face.FaceWidth * 0.12;
         if (crownBottom - hairTop > 6)
         {
-            var crown = RegionStatistics.Of(_lab, RegionStatistics.Rectangle(_lab, face.CentreX - face.FaceWidth * 0.3, hairTop, face.CentreX + face.FaceWidth * 0.3, crownBottom, step: 2));
+            var crown = RegionStatistics.Of(_lab, new PixelRect(face.CentreX - face.FaceWidth * 0.3, hairTop, face.CentreX + face.FaceWidth * 0.3, crownBottom, 2));
             measures["crownChroma"] = Round(crown.Chroma);
             measures["crownLightness"] = Round(crown.MedianL);
             measures["crownHueDegrees"] = Round(crown.HueDegrees);
@@ -106,17 +105,16 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
             var eyeWidth = eye.Max(q => q.X) - eye.Min(q => q.X);
             var centreX = eye.Average(q => q.X);
             var centreY = eye.Average(q => q.Y);
-            var box = RegionStatistics.Rectangle(_lab, centreX - eyeWidth, centreY - eyeWidth * 0.6, centreX + eyeWidth, centreY + eyeWidth * 0.6).ToList();
-            if (box.Count < 20)
+            var box = new PixelRect(centreX - eyeWidth, centreY - eyeWidth * 0.6, centreX + eyeWidth, centreY + eyeWidth * 0.6);
+            var lens = RegionStatistics.Of(_lab, box);
+            if (lens.Count < 20)
             {
                 continue;
             }
 
             // Brighter than white paper and well above the skin: an overexposed face is not glare.
-            var glareLightness = Math.Max(95, skinLightness + 12);
-            var bright = box.Count(i => _lab.L[i] > glareLightness && _lab.A[i] * _lab.A[i] + _lab.B[i] * _lab.B[i] < 100);
-            worstGlare = Math.Max(worstGlare, (double)bright / box.Count);
-            darkest = Math.Min(darkest, RegionStatistics.Of(_lab, box).MedianL);
+            worstGlare = Math.Max(worstGlare, (double)CountGlare(box, Math.Max(95, skinLightness + 12)) / lens.Count);
+            darkest = Math.Min(darkest, lens.MedianL);
         }
 
         if (darkest == double.MaxValue)
@@ -216,7 +214,7 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
     /// <summary>The first row from the top where, across the head's columns, pixels differ from the background.</summary>
     private int FindHairTop()
     {
-        var background = RegionStatistics.Of(_lab, Corners());
+        var background = BackgroundSample();
         var left = Math.Max(0, (int)(face.CentreX - face.FaceWidth * 0.4));
         var right = Math.Min(_lab.Width, (int)(face.CentreX + face.FaceWidth * 0.4));
         var needed = Math.Max(3, (right - left) / 10);
@@ -249,10 +247,27 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         return dl * dl + da * da + db * db > 18 * 18;
     }
 
-    private IEnumerable<int> Corners()
+    /// <summary>The background's colour, from the two top corners.</summary>
+    private RegionStatistics BackgroundSample()
     {
         var size = Math.Max(4, _lab.Width / 20);
-        return RegionStatistics.Rectangle(_lab, 0, 0, size, size).Concat(RegionStatistics.Rectangle(_lab, _lab.Width - size, 0, _lab.Width, size));
+        return RegionStatistics.Of(_lab, new PixelRect(0, 0, size, size), new PixelRect(_lab.Width - size, 0, _lab.Width, size));
+    }
+
+    private int CountGlare(PixelRect box, double minLightness)
+    {
+        var (x0, y0, x1, y1) = box.Clip(_lab.Width, _lab.Height);
+        var count = 0;
+        for (var y = y0; y < y1; y++)
+        {
+            for (var x = x0; x < x1; x++)
+            {
+                var i = y * _lab.Width + x;
+                count += _lab.L[i] > minLightness && _lab.A[i] * _lab.A[i] + _lab.B[i] * _lab.B[i] < 100 ? 1 : 0;
+            }
+        }
+
+        return count;
     }
 
     private void CheckBackgroundAndClothing(int hairTop)
@@ -263,10 +278,10 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         var margin = Math.Max(2, hairTop - 3);
         // Statistics of a region do not need every pixel: every other one in each direction is plenty.
         var step = Math.Max(2, _lab.Width / 300);
-        var top = RegionStatistics.Rectangle(_lab, 0, 0, _lab.Width, margin, step);
-        var leftBand = RegionStatistics.Rectangle(_lab, 0, 0, headLeft, face.Chin.Y * 0.9, step);
-        var rightBand = RegionStatistics.Rectangle(_lab, headRight, 0, _lab.Width, face.Chin.Y * 0.9, step);
-        var all = RegionStatistics.Of(_lab, top.Concat(leftBand).Concat(rightBand));
+        var top = new PixelRect(0, 0, _lab.Width, margin, step);
+        var leftBand = new PixelRect(0, 0, headLeft, face.Chin.Y * 0.9, step);
+        var rightBand = new PixelRect(headRight, 0, _lab.Width, face.Chin.Y * 0.9, step);
+        var all = RegionStatistics.Of(_lab, top, leftBand, rightBand);
         if (all.Count < 50)
         {
             return;
@@ -293,7 +308,7 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
 
         // Clothing: the shoulders below the chin, which must stand out from the white background.
         var shoulderTop = face.Chin.Y + (_lab.Height - face.Chin.Y) * 0.6;
-        var clothing = RegionStatistics.Of(_lab, RegionStatistics.Rectangle(_lab, face.CentreX - face.FaceWidth * 0.45, shoulderTop, face.CentreX + face.FaceWidth * 0.45, _lab.Height, step));
+        var clothing = RegionStatistics.Of(_lab, new PixelRect(face.CentreX - face.FaceWidth * 0.45, shoulderTop, face.CentreX + face.FaceWidth * 0.45, _lab.Height, step));
         if (clothing.Count > 30)
         {
             measures["clothingLightness"] = Round(clothing.MedianL);
@@ -307,8 +322,8 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
     private void CheckFace(int hairTop)
     {
         var p = face.Points;
-        var skin = RegionStatistics.Of(_lab, RegionStatistics.Rectangle(_lab, p[1].X, face.BrowTop, p[15].X, p[57].Y, step: 2));
-        var head = RegionStatistics.Of(_lab, RegionStatistics.Rectangle(_lab, face.JawLeft.X, hairTop, face.JawRight.X, face.Chin.Y, step: 2));
+        var skin = RegionStatistics.Of(_lab, new PixelRect(p[1].X, face.BrowTop, p[15].X, p[57].Y, 2));
+        var head = RegionStatistics.Of(_lab, new PixelRect(face.JawLeft.X, hairTop, face.JawRight.X, face.Chin.Y, 2));
         measures["faceLightness"] = Round(skin.MedianL);
         measures["faceClippedFraction"] = Round(skin.ClippedFraction);
         measures["contrast"] = Round(head.P95L - head.P05L);

@@ -7,22 +7,36 @@ public sealed record RegionStatistics(int Count, double MedianL, double MeanL, d
 
     public double HueDegrees => Math.Atan2(MeanB, MeanA) * 180 / Math.PI;
 
-    /// <summary>Percentiles come from a histogram of L* in quarter units: linear time, no sorting.</summary>
-    public static RegionStatistics Of(LabImage lab, IEnumerable<int> indices)
+    /// <summary>Percentiles come from a histogram of L* in quarter units: linear time, no sorting, no
+    /// allocation; rectangles are walked directly (an iterator per pixel cost more than the sums).</summary>
+    public static RegionStatistics Of(LabImage lab, params ReadOnlySpan<PixelRect> rectangles)
     {
         Span<int> histogram = stackalloc int[Bins];
         double sumL = 0, sumA = 0, sumB = 0;
         var clipped = 0;
         var n = 0;
-        foreach (var i in indices)
+        var l = lab.L;
+        var a = lab.A;
+        var b = lab.B;
+        foreach (var rectangle in rectangles)
         {
-            var l = lab.L[i];
-            histogram[Math.Clamp((int)(l * 4), 0, Bins - 1)]++;
-            sumL += l;
-            sumA += lab.A[i];
-            sumB += lab.B[i];
-            clipped += l >= 98.5f ? 1 : 0;
-            n++;
+            var (x0, y0, x1, y1) = rectangle.Clip(lab.Width, lab.Height);
+            var step = Math.Max(1, rectangle.Step);
+            for (var y = y0; y < y1; y += step)
+            {
+                var row = y * lab.Width;
+                for (var x = x0; x < x1; x += step)
+                {
+                    var i = row + x;
+                    var lightness = l[i];
+                    histogram[Math.Clamp((int)(lightness * 4), 0, Bins - 1)]++;
+                    sumL += lightness;
+                    sumA += a[i];
+                    sumB += b[i];
+                    clipped += lightness >= 98.5f ? 1 : 0;
+                    n++;
+                }
+            }
         }
 
         if (n == 0)
@@ -52,19 +66,11 @@ public sealed record RegionStatistics(int Count, double MedianL, double MeanL, d
         return (histogram.Length - 0.5) / 4;
     }
 
-    /// <summary>Pixel indices of a rectangle, clipped to the image; every <paramref name="step"/>-th pixel.</summary>
-    public static IEnumerable<int> Rectangle(LabImage lab, double left, double top, double right, double bottom, int step = 1)
-    {
-        var x0 = Math.Clamp((int)left, 0, lab.Width);
-        var x1 = Math.Clamp((int)right, 0, lab.Width);
-        var y0 = Math.Clamp((int)top, 0, lab.Height);
-        var y1 = Math.Clamp((int)bottom, 0, lab.Height);
-        for (var y = y0; y < y1; y += step)
-        {
-            for (var x = x0; x < x1; x += step)
-            {
-                yield return y * lab.Width + x;
-            }
-        }
-    }
+}
+
+/// <summary>A rectangle of pixels (right and bottom exclusive), sampled every <see cref="Step"/> pixels.</summary>
+public readonly record struct PixelRect(double Left, double Top, double Right, double Bottom, int Step = 1)
+{
+    public (int X0, int Y0, int X1, int Y1) Clip(int width, int height) =>
+        (Math.Clamp((int)Left, 0, width), Math.Clamp((int)Top, 0, height), Math.Clamp((int)Right, 0, width), Math.Clamp((int)Bottom, 0, height));
 }
