@@ -10,7 +10,7 @@ source scripts/lib/postgres.sh
 ensure_dotnet
 command -v npm >/dev/null 2>&1 || ensure_debian_packages nodejs npm
 scripts/fetch-models.sh
-ensure_debian_packages curl jq ca-certificates postgresql
+ensure_debian_packages curl jq ca-certificates postgresql imagemagick
 
 results="$root/TestResults"
 rm -rf "$results"

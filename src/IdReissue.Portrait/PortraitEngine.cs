@@ -125,6 +125,10 @@ public sealed class PortraitEngine : IDisposable
         {
             reasons.Add(new Reason("wrong_format", null, spec.Format, null, $"照片格式为{photo.Format.ToUpperInvariant()}，应为{spec.Format.ToUpperInvariant()}格式，请重新导出后上传。"));
         }
+        else if (photo.EncodedComponents == 4)
+        {
+            reasons.Add(new Reason("wrong_format", 4, "3", "channels", "照片是CMYK印刷色彩模式，应为24位RGB彩色照片，请转换为RGB后重新导出。"));
+        }
 
         if (photo.Width != spec.WidthPx || photo.Height != spec.HeightPx)
         {

@@ -60,6 +60,30 @@ public class BadInputTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void A_cmyk_jpeg_is_the_wrong_format_for_a_24_bit_rgb_standard()
+    {
+        // ImageMagick (installed by ./test.sh) makes the CMYK file; nothing binary is committed.
+        var path = Path.Combine(Path.GetTempPath(), $"cmyk-{Guid.NewGuid():N}.jpg");
+        using (var convert = System.Diagnostics.Process.Start("/usr/bin/convert", [Path.Combine(EngineFixture.DevSet, "df__img13__ok.jpg"), "-colorspace", "CMYK", path]))
+        {
+            convert.WaitForExit();
+            Assert.Equal(0, convert.ExitCode);
+        }
+
+        try
+        {
+            var result = Check(File.ReadAllBytes(path));
+
+            var reason = Assert.Single(result.Reasons, r => r.Code == "wrong_format");
+            Assert.Contains("CMYK", reason.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void An_animated_gif_gets_a_verdict()
     {
         var result = Check(TwoFrameGif());

@@ -18,6 +18,9 @@ public sealed record DecodedPhoto
 
     public required bool HasAlpha { get; init; }
 
+    /// <summary>Colour channels as encoded: 3 for RGB/YCbCr, 4 for a CMYK (print) JPEG, 1 for grey.</summary>
+    public required int EncodedComponents { get; init; }
+
     public required bool Animated { get; init; }
 
     /// <summary>The pixels, possibly decoded at a reduced scale for large photos (see <see cref="Scale"/>).</summary>

@@ -81,6 +81,8 @@ public static class PhotoDecoder
             FileBytes = file.Length,
             Greyscale = info.ColorType == SKColorType.Gray8 || IsNearlyGrey(image),
             HasAlpha = hasAlpha || info.AlphaType is not SKAlphaType.Opaque,
+            // Skia converts CMYK to RGB silently; the header tells what the file really holds.
+            EncodedComponents = ImageHeader.Read(file)?.Components ?? 3,
             Animated = codec.FrameCount > 1,
             Image = image,
         });

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using IdReissue.Domain.Common;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
-using IdReissue.Infrastructure.Photos;
+using IdReissue.Portrait.Imaging;
 
 namespace IdReissue.Web.Applications;
 

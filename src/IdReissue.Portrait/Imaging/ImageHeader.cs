@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace IdReissue.Infrastructure.Photos;
+namespace IdReissue.Portrait.Imaging;
 
 /// <summary>Format, size and colour components read from a JPEG or PNG header, without decoding pixels.</summary>
 public sealed record ImageHeader(string Format, int Width, int Height, int Components)
