@@ -41,6 +41,44 @@ public class VariantTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void A_phone_photo_stored_sideways_with_an_exif_orientation_is_judged_upright()
+    {
+        // Stored turned a quarter left, with EXIF orientation 6 ("rotate 90° clockwise to show"), as phones do.
+        using var upright = SKBitmap.Decode(EngineFixture.DevSetFile("df__img13__ok.jpg"));
+        using var surface = SKSurface.Create(new SKImageInfo(upright.Height, upright.Width));
+        surface.Canvas.Translate(0, upright.Width);
+        surface.Canvas.RotateDegrees(-90);
+        using (var image = SKImage.FromBitmap(upright))
+        {
+            surface.Canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
+        }
+
+        using var snapshot = surface.Snapshot();
+        using var data = snapshot.Encode(SKEncodedImageFormat.Jpeg, 92);
+
+        var result = fixture.Engine.Check(WithExifOrientation(data.ToArray(), 6), "cn-id-card");
+
+        Assert.Equal(358, result.Measures["widthPx"]);
+        Assert.Equal(441, result.Measures["heightPx"]);
+        Assert.Equal("pass", result.Verdict);
+    }
+
+    /// <summary>Inserts an APP1 Exif segment holding only the orientation tag right after the SOI marker.</summary>
+    private static byte[] WithExifOrientation(byte[] jpeg, ushort orientation)
+    {
+        byte[] tiff =
+        [
+            (byte)'M', (byte)'M', 0, 42, 0, 0, 0, 8, // big-endian TIFF header, IFD0 at offset 8
+            0, 1, // one entry
+            0x01, 0x12, 0, 3, 0, 0, 0, 1, (byte)(orientation >> 8), (byte)orientation, 0, 0, // Orientation, SHORT, 1
+            0, 0, 0, 0, // no next IFD
+        ];
+        byte[] payload = [.. "Exif\0\0"u8, .. tiff];
+        var length = payload.Length + 2;
+        return [jpeg[0], jpeg[1], 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. payload, .. jpeg[2..]];
+    }
+
+    [Fact]
     public void A_white_reflection_on_a_lens_is_glare()
     {
         var result = fixture.Engine.Check(Paint(EngineFixture.DevSetFile("df__img13__ok.jpg"), canvas =>
