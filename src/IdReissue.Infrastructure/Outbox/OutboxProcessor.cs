@@ -61,37 +61,28 @@ public sealed partial class OutboxProcessor(
         return claimed.Count;
     }
 
+    /// <summary>The claim: due, unclaimed (or abandoned) messages get this node's lease, oldest first.
+    /// On PostgreSQL rows another node is claiming at the same moment are skipped, not waited for;
+    /// SQLite has one writer at a time, so the statement is exclusive there as it is.</summary>
+    private const string ClaimSql = """
+        UPDATE "OutboxMessages" SET "LockedBy" = {0}, "LockedUntil" = {1}, "Attempts" = "Attempts" + 1
+        WHERE "Id" IN (
+            SELECT "Id" FROM "OutboxMessages"
+            WHERE "ProcessedAt" IS NULL AND "FailedAt" IS NULL AND "AvailableAt" <= {2}
+              AND ("LockedUntil" IS NULL OR "LockedUntil" < {2})
+            ORDER BY "AvailableAt" LIMIT {3} LOCKING)
+        RETURNING "Id" AS "Value"
+        """;
+
     private async Task<List<Guid>> ClaimAsync(IdReissueDbContext db, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var until = now + options.Value.Lease;
-        var batch = options.Value.BatchSize;
-        if (db.Database.IsNpgsql())
-        {
-            return await db.Database.SqlQuery<Guid>($"""
-                UPDATE "OutboxMessages" SET "LockedBy" = {NodeId}, "LockedUntil" = {until}, "Attempts" = "Attempts" + 1
-                WHERE "Id" IN (
-                    SELECT "Id" FROM "OutboxMessages"
-                    WHERE "ProcessedAt" IS NULL AND "FailedAt" IS NULL AND "AvailableAt" <= {now}
-                      AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
-                    ORDER BY "AvailableAt" LIMIT {batch}
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING "Id" AS "Value"
-                """).ToListAsync(cancellationToken);
-        }
-
-        // SQLite has one writer at a time, so the same statement is already exclusive there.
-        var nowTicks = now.UtcTicks;
-        var untilTicks = until.UtcTicks;
-        return await db.Database.SqlQuery<Guid>($"""
-            UPDATE "OutboxMessages" SET "LockedBy" = {NodeId}, "LockedUntil" = {untilTicks}, "Attempts" = "Attempts" + 1
-            WHERE "Id" IN (
-                SELECT "Id" FROM "OutboxMessages"
-                WHERE "ProcessedAt" IS NULL AND "FailedAt" IS NULL AND "AvailableAt" <= {nowTicks}
-                  AND ("LockedUntil" IS NULL OR "LockedUntil" < {nowTicks})
-                ORDER BY "AvailableAt" LIMIT {batch})
-            RETURNING "Id" AS "Value"
-            """).ToListAsync(cancellationToken);
+        var postgres = db.Database.IsNpgsql();
+        var sql = ClaimSql.Replace("LOCKING", postgres ? "FOR UPDATE SKIP LOCKED" : string.Empty, StringComparison.Ordinal);
+        // Instants are timestamptz on PostgreSQL and UTC ticks on SQLite (see IdReissueDbContext).
+        object Instant(DateTimeOffset value) => postgres ? value : value.UtcTicks;
+        return await db.Database.SqlQueryRaw<Guid>(sql, NodeId, Instant(until), Instant(now), options.Value.BatchSize).ToListAsync(cancellationToken);
     }
 
     private async Task RunAsync(Guid id, CancellationToken cancellationToken)
