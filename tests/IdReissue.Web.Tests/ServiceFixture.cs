@@ -41,7 +41,7 @@ public sealed class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Sandbox:DemoResidentsPerRegion", "2");
         builder.UseSetting("Sandbox:NotificationDelay", "00:00:00.100");
         builder.UseSetting("Sandbox:RetryScale", "0.01");
-        builder.UseSetting("Sandbox:PollInterval", "00:00:00.050");
+        builder.UseSetting("Outbox:PollInterval", "00:00:00.050");
         builder.UseSetting("Sandbox:CourierPickUpDelay", "00:00:00.100");
         builder.UseSetting("Sandbox:CourierInTransitDelay", "00:00:00.200");
         builder.UseSetting("Sandbox:CourierDeliveredDelay", "00:00:00.300");

@@ -85,13 +85,6 @@ public sealed class CitizenIdNumber : IEquatable<CitizenIdNumber>
         return new CitizenIdParseResult(new CitizenIdNumber(value, birthDate, sex), null, null);
     }
 
-    /// <summary>Parses or throws; for values that were validated before (stored, generated).</summary>
-    public static CitizenIdNumber FromTrusted(string value, DateOnly today)
-    {
-        var result = Parse(value, today);
-        return result.Number ?? throw new FormatException(result.Message);
-    }
-
     /// <summary>The ISO 7064 MOD 11-2 check character of the first seventeen digits.</summary>
     public static char CheckCharacterFor(ReadOnlySpan<char> first17)
     {

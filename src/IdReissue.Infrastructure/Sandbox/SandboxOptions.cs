@@ -29,9 +29,6 @@ public sealed class SandboxOptions
 
     public TimeSpan CourierDeliveredDelay { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often the callback worker looks for due callbacks.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
-
     /// <summary>Demo residents generated per region and eligible profile at start-up.</summary>
     public int DemoResidentsPerRegion { get; set; } = 20;
 }

@@ -8,6 +8,4 @@ public sealed class RgbImage(int width, int height, byte[] pixels)
     public int Height { get; } = height;
 
     public byte[] Pixels { get; } = pixels;
-
-    public ReadOnlySpan<byte> Row(int y) => Pixels.AsSpan(y * Width * 3, Width * 3);
 }
