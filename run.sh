@@ -29,9 +29,10 @@ wait_for_http "$url/api/regions" 120
 cat <<BANNER
 
   居民身份证网上补换领 IdReissue is running on $url
+  Citizen portal: $url/  (log in with an applicant phone below; the sandbox shows the SMS code on the log-in page)
+  Officer workbench: $url/officer  (officer username and password below)   Photo studio: $url/studio
   API: $url/openapi/v1.json   walk-through: docs/api.md
   Demo data (sandbox residents, generated officer passwords): $DemoData__LoginsFile
-  Applicants log in with a phone below and the code shown by: curl "$url/sandbox/sms/messages?phone=PHONE"
   A fresh demo resident at any time: curl -X POST $url/sandbox/residents -H 'Content-Type: application/json' -d '{"region":"hunan"}'
 
 BANNER

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs every test: unit, HTTP integration on SQLite and on a real
-# PostgreSQL, a small crash test (two nodes, one killed), and docs/api.md verbatim (twice).
+# PostgreSQL, browser journeys in Debian's Chromium (screenshots in TestResults/screenshots), a small
+# crash test (two nodes, one killed), and docs/api.md verbatim (twice).
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$PWD"
@@ -10,7 +11,9 @@ source scripts/lib/postgres.sh
 ensure_dotnet
 command -v npm >/dev/null 2>&1 || ensure_debian_packages nodejs npm
 scripts/fetch-models.sh
-ensure_debian_packages curl jq ca-certificates postgresql imagemagick
+# chromium for the browser tests (Playwright drives it; no browser is downloaded); fonts-noto-cjk so
+# Chinese renders as Chinese in the screenshots, not as boxes.
+ensure_debian_packages curl jq ca-certificates postgresql imagemagick chromium fonts-noto-cjk
 
 results="$root/TestResults"
 rm -rf "$results"
@@ -27,13 +30,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "==> unit and integration tests (SQLite)"
+echo "==> unit, integration and browser tests (SQLite)"
 status=0
 dotnet test IdReissue.slnx -c Release --no-build --nologo --logger "trx" --results-directory "$results" || status=$?
 
 echo "==> integration tests (PostgreSQL)"
 postgres="$(start_throwaway_postgres "$work/pg" "${IDREISSUE_TEST_PG_PORT:-55439}")"
-IDREISSUE_TEST_POSTGRES="$postgres" dotnet test tests/IdReissue.Web.Tests -c Release --no-build --nologo \
+IDREISSUE_TEST_POSTGRES="$postgres" dotnet test tests/IdReissue.Web.Tests -c Release --no-build --nologo --filter "Category!=Browser" \
   --logger "trx;LogFileName=web-postgresql.trx" --results-directory "$results" || status=$?
 
 echo "==> crash test (PostgreSQL, two nodes, one SIGKILL)"

@@ -30,6 +30,9 @@ public static class InfrastructureServices
         }
 
         services.AddDbContextFactory<IdReissueDbContext>(options => options.UseIdReissueDatabase(provider, connectionString));
+
+        // First of the hosted services, so the schema exists before data protection loads its key ring from it.
+        services.AddHostedService<DatabaseInitializer>();
         services.AddDataProtection().SetApplicationName("IdReissue").PersistKeysToDbContext<IdReissueDbContext>();
 
         var dataDirectory = Path.Combine(AppContext.BaseDirectory, "Data");
@@ -42,7 +45,6 @@ public static class InfrastructureServices
         services.AddSingleton(_ => new PortraitEngine(ModelLocation.Find(), SpecificationCatalog.Load(ModelLocation.SpecificationDirectory)));
         services.AddSingleton<IPortraitCheck, EnginePortraitCheck>();
 
-        services.AddHostedService<DatabaseInitializer>();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<OutboxProcessor>();

@@ -17,6 +17,8 @@ using IdReissue.Web.Review;
 using IdReissue.Web.Operations;
 using IdReissue.Web.Sandbox;
 using IdReissue.Web.ServiceLevel;
+using IdReissue.Web.Presentation;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry;
@@ -32,6 +34,9 @@ builder.Services.AddSingleton<SessionCache>();
 builder.Services.AddScoped<PaymentSettlement>();
 builder.Services.AddScoped<PhotoIntake>();
 builder.Services.AddSingleton<ApplicationMetrics>();
+builder.Services.AddScoped<OfficerQueues>();
+builder.Services.AddScoped<DayDashboard>();
+builder.Services.AddOptions<SessionCookieOptions>().Bind(builder.Configuration.GetSection(SessionCookieOptions.Section));
 builder.Services.AddOptions<PaymentOptions>().Bind(builder.Configuration.GetSection(PaymentOptions.Section));
 builder.Services.AddOptions<DeliveryOptions>().Bind(builder.Configuration.GetSection(DeliveryOptions.Section));
 builder.Services.AddScoped<IOutboxHandler, ApplicantNotificationHandler>();
@@ -75,12 +80,33 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Officer, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer))
     .AddPolicy(Policies.Reviewer, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer).RequireRole("review", "admin"))
     .AddPolicy(Policies.Production, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer).RequireRole("production", "admin"));
+builder.Services.AddRazorPages(options =>
+{
+    // Pages live in their feature's folder beside its endpoints (vertical slices); each names its own route.
+    options.RootDirectory = "/";
+    options.Conventions.ConfigureFilter(new DomainErrorPageFilter());
+});
+// Chinese text goes out as text, not as &#x...; entities (it is still HTML-encoded where it must be).
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "idr_antiforgery";
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.FormFieldName = "__antiforgery";
+});
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500" });
+app.UseWhen(context => SessionToken.IsApi(context.Request), api => api.UseStatusCodePages());
+app.UseWhen(context => !SessionToken.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+app.UseStaticFiles();
+
+// Routing after the error pages, so a re-executed request (/error/404) is routed to its page.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
@@ -89,7 +115,7 @@ app.MapOpenApi();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapPrometheusScrapingEndpoint("/metrics");
-app.MapGet("/", () => TypedResults.Ok(new
+app.MapGet("/api", () => TypedResults.Ok(new
 {
     service = "居民身份证网上补换领 IdReissue",
     openApi = "/openapi/v1.json",
@@ -105,6 +131,7 @@ app.MapPortraitChecksApi();
 app.MapReviewApi();
 app.MapProductionApi();
 app.MapDeliveryApi();
+app.MapRazorPages();
 if (app.Services.GetService<SandboxSigner>() is not null)
 {
     app.MapSandboxApi();

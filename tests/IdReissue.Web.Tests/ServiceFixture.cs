@@ -73,7 +73,17 @@ public sealed class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifet
         File.ReadLines(LoginsFile).Select(l => l.Split(' ')).First(f => f.Length > 2 && f[0] == "officer" && f[1] == username)[2];
 
     /// <summary>A file of the shared portrait development set (real photos, labelled).</summary>
-    public static byte[] DevSetPhoto(string name)
+    public static byte[] DevSetPhoto(string name) => File.ReadAllBytes(DevSetPath(name));
+
+    public static string DevSetPath(string name)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(RepositoryRoot)!, "shared", "portrait-dev-set", name);
+        return File.Exists(path) ? path : throw new FileNotFoundException("The shared portrait development set must sit beside the repository.", path);
+    }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    private static string FindRepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "IdReissue.slnx")))
@@ -81,8 +91,7 @@ public sealed class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifet
             directory = directory.Parent;
         }
 
-        var path = Path.Combine(directory?.Parent?.FullName ?? "/", "shared", "portrait-dev-set", name);
-        return File.Exists(path) ? File.ReadAllBytes(path) : throw new FileNotFoundException("The shared portrait development set must sit beside the repository.", path);
+        return directory?.FullName ?? throw new DirectoryNotFoundException("Tests run inside the repository.");
     }
 }
 

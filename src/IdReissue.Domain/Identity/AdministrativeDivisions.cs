@@ -20,6 +20,8 @@ public sealed class AdministrativeDivisions
 
     public int Count => _divisions.Count;
 
+    public IEnumerable<Division> All => _divisions.Values;
+
     public Division? Find(string code) => _divisions.GetValueOrDefault(code);
 
     /// <summary>The province-level division a six-digit code belongs to (e.g. 430102 → 430000 湖南省).</summary>

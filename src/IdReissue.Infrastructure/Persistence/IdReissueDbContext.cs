@@ -121,6 +121,8 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
         {
             b.HasKey(p => p.Id);
             b.HasIndex(p => p.PhotoNumber);
+            b.HasIndex(p => new { p.ApplicationId, p.SubmittedAt });
+            b.HasIndex(p => p.SubmittedAt);
         });
         modelBuilder.Entity<ProductionBatch>(b =>
         {

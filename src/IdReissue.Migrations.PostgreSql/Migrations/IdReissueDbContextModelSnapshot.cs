@@ -440,6 +440,10 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("FileId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("MeasuresJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("PhotoNumber")
                         .IsRequired()
                         .HasColumnType("text");
@@ -463,6 +467,10 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PhotoNumber");
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("ApplicationId", "SubmittedAt");
 
                     b.ToTable("PhotoSubmissions");
                 });

@@ -431,6 +431,10 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                     b.Property<Guid>("FileId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MeasuresJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhotoNumber")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -454,6 +458,10 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PhotoNumber");
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("ApplicationId", "SubmittedAt");
 
                     b.ToTable("PhotoSubmissions");
                 });

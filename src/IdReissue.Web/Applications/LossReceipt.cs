@@ -24,10 +24,7 @@ public static class LossReceipt
         var html = HtmlEncoder.Default;
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>挂失申报回执</title>")
-            .Append("<style>body{font-family:'Noto Sans CJK SC',sans-serif;max-width:640px;margin:2em auto;padding:0 1em}")
-            .Append("h1{text-align:center;font-size:1.5em}table{width:100%;border-collapse:collapse}")
-            .Append("th,td{border:1px solid #333;padding:.5em;text-align:left}th{width:35%;background:#f4f4f4}")
-            .Append(".hint{color:#555}</style></head><body>")
+            .Append("<link rel=\"stylesheet\" href=\"/css/receipt.css\"></head><body>")
             .Append("<h1>居民身份证挂失申报回执</h1><table>");
         Row(page, html, "回执编号", report.ReceiptNumber);
         Row(page, html, "申报人", application.MaskedName);

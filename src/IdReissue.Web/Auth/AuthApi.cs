@@ -128,8 +128,7 @@ public static class AuthApi
 
     public static async Task<NoContent> Logout(HttpContext http, IdReissueDbContext db, SessionCache cache, CancellationToken cancellationToken)
     {
-        var token = http.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
-        var hash = TokenHash.Of(token);
+        var hash = TokenHash.Of(SessionToken.Read(http.Request) ?? string.Empty);
         await db.Sessions.Where(s => s.TokenHash == hash).ExecuteDeleteAsync(cancellationToken);
         cache.Remove(hash);
         return TypedResults.NoContent();

@@ -9,8 +9,10 @@ using Microsoft.Extensions.Options;
 namespace IdReissue.Web.Auth;
 
 /// <summary>
-/// Bearer sessions kept in the database (only their SHA-256), so any node can authenticate any
-/// request and a log-out takes effect everywhere at once.
+/// Sessions kept in the database (only their SHA-256), so any node can authenticate any request and a
+/// log-out takes effect everywhere at once. The API takes the token as a bearer header; the pages take
+/// it from an HttpOnly cookie. The cookie never authenticates the API, so a forged cross-site form post
+/// cannot reach an API command (the pages' own posts carry antiforgery tokens).
 /// </summary>
 public sealed class SessionAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -25,13 +27,13 @@ public sealed class SessionAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        var token = SessionToken.Read(Request);
+        if (token is null)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var hash = TokenHash.Of(header["Bearer ".Length..].Trim());
+        var hash = TokenHash.Of(token);
         var now = time.GetUtcNow();
         if (cache.TryGet(hash, now) is { } cached)
         {
@@ -68,6 +70,12 @@ public sealed class SessionAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (!SessionToken.IsApi(Request))
+        {
+            Response.Redirect(SessionToken.LoginPageFor(Request));
+            return;
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         await Errors.Problems.Create(401, "unauthenticated", "请先登录。").ExecuteAsync(Context);
@@ -75,6 +83,12 @@ public sealed class SessionAuthenticationHandler(
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
+        if (!SessionToken.IsApi(Request))
+        {
+            Response.Redirect("/error/403");
+            return;
+        }
+
         Response.StatusCode = StatusCodes.Status403Forbidden;
         await Errors.Problems.Create(403, "forbidden", "您的账号无权执行此操作。").ExecuteAsync(Context);
     }

@@ -13,6 +13,15 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // By now the middleware has pointed the request at the error page; what was asked for is in the feature.
+        var original = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path);
+        if (!original.StartsWithSegments("/api") && !original.StartsWithSegments("/sandbox"))
+        {
+            // Pages show the error page (re-executed by the exception handler middleware).
+            LogUnexpected(logger, exception, httpContext.Request.Method, original);
+            return false;
+        }
+
         var (status, code, detail) = exception switch
         {
             DomainException domain => (StatusOf(domain.Kind), domain.Code, domain.Message),
@@ -26,7 +35,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
         if (status >= 500)
         {
-            LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogUnexpected(logger, exception, httpContext.Request.Method, original);
         }
 
         httpContext.Response.StatusCode = status;

@@ -41,6 +41,7 @@ public sealed class PhotoIntake(IdReissueDbContext db, IPortraitCheck portraitCh
             FileId = file.Id,
             Verdict = verdict.Verdict,
             ReasonsJson = JsonSerializer.Serialize(verdict.Reasons),
+            MeasuresJson = JsonSerializer.Serialize(verdict.Measures),
             SubmittedBy = submittedBy,
             SubmittedAt = now,
         });

@@ -59,7 +59,7 @@ public static class PhotosApi
         return TypedResults.Ok(await intake.SubmitAsync(application, bytes, "studio", Actor.Gateway("photo-studio"), cancellationToken));
     }
 
-    private static async Task<ReissueApplication> FindByPhotoNumberAsync(IdReissueDbContext db, string input, CancellationToken cancellationToken)
+    public static async Task<ReissueApplication> FindByPhotoNumberAsync(IdReissueDbContext db, string input, CancellationToken cancellationToken)
     {
         if (!PhotoNumber.TryParse(input, out var number))
         {

@@ -53,7 +53,8 @@ public static class SandboxApi
     }
 
     /// <summary>The cashier page a payer sees: amount, QR code content, and the buttons of a sandbox payer.</summary>
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Cashier(string orderNumber, IdReissueDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Cashier(
+        string orderNumber, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "return")] string? returnPath, IdReissueDbContext db, CancellationToken cancellationToken)
     {
         var order = await db.SandboxPaymentOrders.AsNoTracking().SingleOrDefaultAsync(o => o.OrderNumber == orderNumber, cancellationToken);
         if (order is null)
@@ -64,29 +65,46 @@ public static class SandboxApi
         var html = HtmlEncoder.Default;
         var page = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-            .Append("<title>沙箱收银台</title></head><body><h1>沙箱收银台（").Append(html.Encode(order.Channel.ToString())).Append("）</h1>")
+            .Append("<title>沙箱收银台</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"page\"><h1>沙箱收银台（").Append(html.Encode(order.Channel.ToString())).Append("）</h1>")
             .Append("<p>订单号：").Append(html.Encode(order.OrderNumber)).Append("</p>")
             .Append("<p>商品：").Append(html.Encode(order.Description)).Append("</p>")
             .Append("<p>金额：").Append(html.Encode(new Money(order.AmountFen).ToString())).Append("</p>")
             .Append("<p>状态：").Append(html.Encode(order.State.ToString())).Append("</p>");
         if (order.State == GatewayPaymentState.NotPaid)
         {
-            page.Append("<form method=\"post\" action=\"/sandbox/cashier/").Append(html.Encode(order.OrderNumber)).Append("/pay\">")
-                .Append("<button name=\"outcome\" value=\"success\">确认支付</button> <button name=\"outcome\" value=\"fail\">模拟支付失败</button></form>");
+            page.Append("<form method=\"post\" action=\"/sandbox/cashier/").Append(html.Encode(order.OrderNumber)).Append("/pay\">");
+            if (IsLocalPath(returnPath))
+            {
+                page.Append("<input type=\"hidden\" name=\"return\" value=\"").Append(html.Encode(returnPath!)).Append("\">");
+            }
+
+            page.Append("<div class=\"actions\"><button class=\"primary\" name=\"outcome\" value=\"success\">确认支付</button> ")
+                .Append("<button class=\"secondary\" name=\"outcome\" value=\"fail\">模拟支付失败</button></div></form>");
         }
 
-        page.Append("</body></html>");
+        page.Append("</main></body></html>");
         return TypedResults.Content(page.ToString(), "text/html; charset=utf-8");
     }
 
     /// <summary>The payer pays (or fails to) at the cashier; the result reaches the service by notification.</summary>
-    public static async Task<Ok<CashierResult>> Pay(
+    public static async Task<Results<Ok<CashierResult>, RedirectHttpResult>> Pay(
         string orderNumber, HttpRequest http, IdReissueDbContext db, IOptions<SandboxOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var outcome = http.HasFormContentType ? (await http.ReadFormAsync(cancellationToken))["outcome"].ToString() : http.Query["outcome"].ToString();
+        var form = http.HasFormContentType ? await http.ReadFormAsync(cancellationToken) : null;
+        var outcome = form is not null ? form["outcome"].ToString() : http.Query["outcome"].ToString();
         var order = await SandboxPaymentGateway.PayAtCashierAsync(db, options.Value, orderNumber, outcome != "fail", time.GetUtcNow(), cancellationToken);
+        var returnPath = form?["return"].ToString();
+        if (IsLocalPath(returnPath))
+        {
+            // As a real H5 cashier does: back to the merchant's page, which then learns the result.
+            return TypedResults.Redirect(returnPath!);
+        }
+
         return TypedResults.Ok(new CashierResult(order.OrderNumber, order.State.ToString(), order.State == GatewayPaymentState.Paid ? "支付成功，结果将通知办理系统。" : "支付未成功。"));
     }
+
+    private static bool IsLocalPath(string? path) =>
+        !string.IsNullOrEmpty(path) && path[0] == '/' && (path.Length == 1 || path[1] is not ('/' or '\\'));
 
     public static async Task<Ok<List<CallbackView>>> Callbacks(IdReissueDbContext db, CancellationToken cancellationToken)
     {

@@ -18,6 +18,9 @@ public sealed class PhotoSubmission
     /// <summary>The reasons as JSON (code, value, limit, unit, message).</summary>
     public required string ReasonsJson { get; set; }
 
+    /// <summary>Every number the check measured, as JSON, so an officer sees the measures and guides later.</summary>
+    public string MeasuresJson { get; set; } = "{}";
+
     /// <summary>"applicant" or "studio".</summary>
     public required string SubmittedBy { get; set; }
 

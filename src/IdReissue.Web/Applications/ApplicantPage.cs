@@ -1,0 +1,49 @@
+using IdReissue.Domain.Applications;
+using IdReissue.Domain.Regions;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Regions;
+using IdReissue.Web.Auth;
+using IdReissue.Web.Presentation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IdReissue.Web.Applications;
+
+/// <summary>
+/// A portal page about one of the applicant's own applications. Another person's id reads as "not
+/// found" (the same rule as the API), and a page opened out of turn sends the applicant to where the
+/// application actually stands.
+/// </summary>
+[Authorize(Policy = Policies.Applicant)]
+public abstract class ApplicantPage(IdReissueDbContext db, RegionCatalog regions) : FormPage
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public ReissueApplication Application { get; private set; } = null!;
+
+    public RegionPolicy Region { get; private set; } = null!;
+
+    protected IdReissueDbContext Db => db;
+
+    protected RegionCatalog Regions => regions;
+
+    protected async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Application = await db.LoadOwnAsync(Id, User, cancellationToken);
+        Region = regions.Get(Application.RegionId);
+    }
+
+    /// <summary>Loads the application, or redirects when this page is not the applicant's current step.</summary>
+    protected async Task<IActionResult?> LoadForStepAsync(string page, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var current = ApplicantJourney.PageFor(Application, Region);
+        return current.EndsWith("/" + page, StringComparison.Ordinal) ? null : LocalRedirect(current);
+    }
+
+    protected void Step(int number, string? back) =>
+        ViewData["Step"] = new ApplicantStep(number, ApplicantStep.Names[number - 1], back);
+
+    protected IActionResult Continue() => LocalRedirect(ApplicantJourney.PageFor(Application, Region));
+}

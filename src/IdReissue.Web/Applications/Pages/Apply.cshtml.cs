@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using IdReissue.Domain.Applications;
+using IdReissue.Domain.Gateways;
+using IdReissue.Domain.Regions;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Persistence.Records;
+using IdReissue.Infrastructure.Regions;
+using IdReissue.Web.Auth;
+using IdReissue.Web.Presentation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdReissue.Web.Applications.Pages;
+
+/// <summary>The applicant's home: the open application to continue, or the choice of region and case to start one.</summary>
+[Authorize(Policy = Policies.Applicant)]
+public sealed class ApplyModel(
+    IdReissueDbContext db, RegionCatalog regions, IHouseholdRegistry registry, TimeProvider time, ILogger<StartApplicationRequest> logger) : FormPage
+{
+    [BindProperty]
+    public StartInput Input { get; set; } = new();
+
+    public ApplicantAccount Account { get; private set; } = null!;
+
+    public IEnumerable<RegionPolicy> AllRegions => regions.All;
+
+    public ReissueApplication? Open { get; private set; }
+
+    public string? ContinueUrl { get; private set; }
+
+    public IReadOnlyList<ReissueApplication> Earlier { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Account.RealNameVerifiedAt is null ? LocalRedirect("/apply/real-name") : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (Account.RealNameVerifiedAt is null)
+        {
+            return LocalRedirect("/apply/real-name");
+        }
+
+        return await AttemptAsync(async () =>
+        {
+            var request = new StartApplicationRequest(Input.Region, Input.Case, Input.HouseholdNumber, null, null);
+            var started = ResultValue.Of<ApplicationView>(await ApplicationsApi.Start(request, User, db, regions, registry, time, logger, cancellationToken));
+            ResultValue.Of<EligibilityView>(await ApplicationsApi.CheckEligibility(started.Id, User, db, regions, registry, time, cancellationToken));
+            return LocalRedirect($"/apply/{started.Id}/eligibility");
+        }, () => LoadAsync(cancellationToken));
+    }
+
+    protected override string? FieldFor(string code) => code switch
+    {
+        "unknown_region" => "region",
+        "case_required" => "case",
+        _ => null,
+    };
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        ViewData["Step"] = new ApplicantStep(2, ApplicantStep.Names[1], "/");
+        var accountId = User.ApplicantId();
+        Account = await db.ApplicantAccounts.AsNoTracking().SingleAsync(a => a.Id == accountId, cancellationToken);
+        var applications = await db.Applications.AsNoTracking().Where(a => a.AccountId == accountId).ToListAsync(cancellationToken);
+        Open = applications.FirstOrDefault(a => a.OpenForAccount == accountId);
+        ContinueUrl = Open is null ? null : ApplicantJourney.PageFor(Open, regions.Get(Open.RegionId));
+        Earlier = [.. applications.Where(a => a != Open).OrderByDescending(a => a.CreatedAt)];
+    }
+}
+
+public sealed class StartInput
+{
+    [Display(Name = "办理地区")]
+    public string? Region { get; set; }
+
+    [Display(Name = "办理类型")]
+    public ReissueCase? Case { get; set; }
+
+    [Display(Name = "户号")]
+    public string? HouseholdNumber { get; set; }
+}

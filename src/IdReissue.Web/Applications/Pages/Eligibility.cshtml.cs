@@ -1,0 +1,30 @@
+using IdReissue.Domain.Applications;
+using IdReissue.Domain.Gateways;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Regions;
+using IdReissue.Web.Presentation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IdReissue.Web.Applications.Pages;
+
+/// <summary>The eligibility result: every unmet condition at once, and the nearest way forward.</summary>
+public sealed class EligibilityModel(IdReissueDbContext db, RegionCatalog regions, IHouseholdRegistry registry, TimeProvider time) : ApplicantPage(db, regions)
+{
+    public bool Eligible => Application.State is not (ApplicationState.Ineligible or ApplicationState.IdentityVerified or ApplicationState.Draft);
+
+    public bool Undecided => Application.State is ApplicationState.IdentityVerified or ApplicationState.Draft;
+
+    public string ContinueUrl => ApplicantJourney.PageFor(Application, Region);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        Step(3, "/apply");
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ResultValue.Of<EligibilityView>(await ApplicationsApi.CheckEligibility(Id, User, Db, Regions, registry, time, cancellationToken));
+        return LocalRedirect($"/apply/{Id}/eligibility");
+    }
+}

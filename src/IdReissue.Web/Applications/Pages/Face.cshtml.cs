@@ -1,0 +1,32 @@
+using IdReissue.Domain.Applications;
+using IdReissue.Domain.Gateways;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Regions;
+using IdReissue.Web.Presentation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IdReissue.Web.Applications.Pages;
+
+/// <summary>实人认证: a live capture from the camera (or a photo file where the camera cannot be used) compared with the registry photo.</summary>
+public sealed class FaceModel(IdReissueDbContext db, RegionCatalog regions, IFaceVerification faces, TimeProvider time) : ApplicantPage(db, regions)
+{
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var redirect = await LoadForStepAsync("face", cancellationToken);
+        Step(5, "/apply");
+        return redirect ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? capture, CancellationToken cancellationToken)
+    {
+        var redirect = await LoadForStepAsync("face", cancellationToken);
+        Step(5, "/apply");
+        return redirect ?? await AttemptAsync(async () =>
+        {
+            ResultValue.Of<FaceVerificationView>(await ApplicationsApi.VerifyFace(Id, capture, User, Db, Regions, faces, time, cancellationToken));
+            return Application.State == ApplicationState.ReferredToWindow ? LocalRedirect($"/apply/{Id}") : Continue();
+        });
+    }
+
+    protected override string? FieldFor(string code) => "capture";
+}

@@ -1,0 +1,34 @@
+using IdReissue.Domain.Applications;
+using IdReissue.Domain.Common;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Regions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IdReissue.Web.Applications.Pages;
+
+/// <summary>办理进度: the timeline, what happens next, the due date and the EMS tracking number.</summary>
+public sealed class ProgressModel(IdReissueDbContext db, RegionCatalog regions, Infrastructure.PaymentGateways gateways, TimeProvider time) : ApplicantPage(db, regions)
+{
+    public ProgressView Progress { get; private set; } = null!;
+
+    /// <summary>The page where the applicant has something to do, if any.</summary>
+    public string? ActionUrl { get; private set; }
+
+    public bool Cancellable => Application.State is ApplicationState.IdentityVerified or ApplicationState.EligibilityChecked or ApplicationState.LossReported
+        or ApplicationState.FaceVerified or ApplicationState.AddressGiven;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        Step(9, "/apply");
+        Progress = ApplicationsApi.ToProgress(Application, Region, ChinaTime.DateOf(time.GetUtcNow()));
+        var next = ApplicantJourney.PageFor(Application, Region);
+        ActionUrl = next == $"/apply/{Id}" ? null : next;
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(CancellationToken cancellationToken)
+    {
+        await ApplicationsApi.Cancel(Id, User, Db, Regions, gateways, time, cancellationToken);
+        return LocalRedirect($"/apply/{Id}");
+    }
+}

@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using IdReissue.Domain.Gateways;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Sandbox;
+using IdReissue.Web.Presentation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IdReissue.Web.Auth.Pages;
+
+/// <summary>Applicant log-in by phone and SMS code; the sandbox shows the code it "sent" on the page.</summary>
+[AllowAnonymous]
+public sealed class LoginModel(IdReissueDbContext db, ISmsSender sms, TimeProvider time, IOptions<SessionCookieOptions> cookies, IServiceProvider services) : FormPage
+{
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool CodeSent { get; private set; }
+
+    public string? SentTo { get; private set; }
+
+    /// <summary>What the sandbox SMS gateway "sent" to this phone; empty outside the sandbox.</summary>
+    public IReadOnlyList<string> SandboxMessages { get; private set; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public Task<IActionResult> OnPostSendCodeAsync(CancellationToken cancellationToken) => AttemptAsync(async () =>
+    {
+        var sent = ResultValue.Of<SmsCodeSent>(await AuthApi.SendSmsCode(new SmsCodeRequest(Input.Phone), db, sms, time, HttpContext, cancellationToken));
+        CodeSent = true;
+        SentTo = sent.MaskedPhone;
+        await LoadSandboxMessagesAsync(cancellationToken);
+        return Page();
+    });
+
+    public Task<IActionResult> OnPostLoginAsync(CancellationToken cancellationToken) => AttemptAsync(async () =>
+    {
+        CodeSent = true;
+        var session = ResultValue.Of<SessionIssued>(await AuthApi.ApplicantLogin(new ApplicantLoginRequest(Input.Phone, Input.Code), db, time, cancellationToken));
+        SessionToken.Write(Response, session.Token, session.ExpiresAt, cookies.Value.RequireSecureCookies);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && !ReturnUrl.StartsWith("/officer", StringComparison.Ordinal) ? ReturnUrl : "/apply");
+    }, () => LoadSandboxMessagesAsync(cancellationToken));
+
+    protected override string? FieldFor(string code) => code.StartsWith("sms_code", StringComparison.Ordinal) ? "code" : "phone";
+
+    private async Task LoadSandboxMessagesAsync(CancellationToken cancellationToken)
+    {
+        if (services.GetService<SandboxSigner>() is null || !PhoneNumber.TryNormalize(Input.Phone, out var phone))
+        {
+            return;
+        }
+
+        SandboxMessages = await db.SandboxSmsMessages.AsNoTracking().Where(m => m.Phone == phone)
+            .OrderByDescending(m => m.Id).Take(1).Select(m => m.Text).ToListAsync(cancellationToken);
+    }
+}
+
+public sealed class LoginInput
+{
+    [Display(Name = "手机号码")]
+    public string? Phone { get; set; }
+
+    [Display(Name = "短信验证码")]
+    public string? Code { get; set; }
+}

@@ -1,0 +1,57 @@
+using IdReissue.Domain.Gateways;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Regions;
+using IdReissue.Portrait;
+using IdReissue.Web.Applications;
+using IdReissue.Web.Auth;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IdReissue.Web.Photos.Pages;
+
+/// <summary>The applicant's photo: upload or camera, the verdict at once with every reason and the guides drawn over it.</summary>
+public sealed class PhotoModel(IdReissueDbContext db, RegionCatalog regions, PhotoIntake intake, PortraitEngine engine) : ApplicantPage(db, regions)
+{
+    public PhotoVerdictView? Verdict { get; private set; }
+
+    public bool Accepted { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Step(8, "/apply");
+        return await LoadForStepAsync("photo", cancellationToken) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? photo, CancellationToken cancellationToken)
+    {
+        Step(8, "/apply");
+        var redirect = await LoadForStepAsync("photo", cancellationToken);
+        if (redirect is not null)
+        {
+            return redirect;
+        }
+
+        return await AttemptAsync(async () =>
+        {
+            var bytes = await Uploads.ReadAsync(photo, cancellationToken);
+            var checkedPhoto = await intake.SubmitAsync(Application, bytes, "applicant", User.AsActor(), cancellationToken);
+            if (checkedPhoto.Verdict == "error")
+            {
+                // Not a photo at all: that is a problem with the file chosen, so it is said next to the file field.
+                ModelState.AddModelError("Input.Photo", checkedPhoto.Reasons[0].Message);
+                return Page();
+            }
+
+            Accepted = checkedPhoto.Accepted;
+            Verdict = new PhotoVerdictView(
+                PhotoVerdictView.DataUrl(bytes, photo!.ContentType is "image/png" ? "image/png" : "image/jpeg"),
+                checkedPhoto.Accepted,
+                checkedPhoto.Verdict == "error",
+                checkedPhoto.Reasons,
+                PhotoGuides.From(checkedPhoto.Measures, engine.Specifications.Find(Region.Photo.Specification)),
+                checkedPhoto.Message);
+            return Page();
+        });
+    }
+
+    protected override string? FieldFor(string code) => "photo";
+}

@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using IdReissue.Domain.Common;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Regions;
+using IdReissue.Portrait;
+using IdReissue.Web.Applications;
+using IdReissue.Web.Presentation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IdReissue.Web.Photos.Pages;
+
+/// <summary>
+/// A photo studio (照相馆) submits the photo it took under the applicant's photo number. It needs no
+/// account: the number is the applicant's authorisation, and the page shows nothing but a masked name.
+/// </summary>
+[AllowAnonymous]
+public sealed class StudioModel(IdReissueDbContext db, RegionCatalog regions, PhotoIntake intake, PortraitEngine engine) : FormPage
+{
+    [BindProperty]
+    public StudioInput Input { get; set; } = new();
+
+    public PhotoVerdictView? Verdict { get; private set; }
+
+    public string? MaskedName { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public Task<IActionResult> OnPostAsync(IFormFile? photo, CancellationToken cancellationToken) => AttemptAsync(async () =>
+    {
+        var application = await PhotosApi.FindByPhotoNumberAsync(db, Input.PhotoNumber ?? string.Empty, cancellationToken);
+        MaskedName = application.MaskedName;
+        var bytes = await Uploads.ReadAsync(photo, cancellationToken);
+        var checkedPhoto = await intake.SubmitAsync(application, bytes, "studio", Actor.Gateway("photo-studio"), cancellationToken);
+        if (checkedPhoto.Verdict == "error")
+        {
+            ModelState.AddModelError("Input.Photo", checkedPhoto.Reasons[0].Message);
+            return Page();
+        }
+
+        Verdict = new PhotoVerdictView(
+            PhotoVerdictView.DataUrl(bytes, photo!.ContentType is "image/png" ? "image/png" : "image/jpeg"),
+            checkedPhoto.Accepted, checkedPhoto.Verdict == "error", checkedPhoto.Reasons,
+            PhotoGuides.From(checkedPhoto.Measures, engine.Specifications.Find(regions.Get(application.RegionId).Photo.Specification)),
+            checkedPhoto.Accepted ? "照片已绑定到申请人的申请，申请人的办理进度会同步更新。" : checkedPhoto.Message);
+        return Page();
+    });
+
+    protected override string? FieldFor(string code) => code switch
+    {
+        "photo_number_invalid" or "photo_number_not_found" => "photoNumber",
+        "photo_not_expected" => null,
+        _ => "photo",
+    };
+}
+
+public sealed class StudioInput
+{
+    [Display(Name = "相片编号")]
+    public string? PhotoNumber { get; set; }
+}

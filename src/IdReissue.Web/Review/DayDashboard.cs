@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using System.Text.Json;
+using IdReissue.Domain.Applications;
+using IdReissue.Domain.Common;
+using IdReissue.Domain.Gateways;
+using IdReissue.Domain.Regions;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Web.Photos;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdReissue.Web.Review;
+
+/// <summary>The officer's day in numbers: applications by region and case, photo pass rate and failure reasons, overdue work.</summary>
+public sealed class DayDashboard(IdReissueDbContext db, OfficerQueues queues, TimeProvider time)
+{
+    public async Task<DayFigures> ComputeAsync(ClaimsPrincipal officer, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+        var dayStart = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+        var scoped = queues.InScope(officer, null);
+
+        var started = await scoped.Where(a => a.CreatedAt >= dayStart).Select(a => new { a.RegionId, a.Case }).ToListAsync(cancellationToken);
+        var byRegionAndCase = started.GroupBy(a => (a.RegionId, a.Case)).Select(g => new RegionCaseCount(g.Key.RegionId, g.Key.Case, g.Count()))
+            .OrderBy(c => c.Region).ThenBy(c => c.Case).ToList();
+
+        var photos = await (from s in db.PhotoSubmissions.AsNoTracking()
+                            join a in scoped on s.ApplicationId equals a.Id
+                            where s.SubmittedAt >= dayStart
+                            select new { s.Verdict, s.ReasonsJson }).ToListAsync(cancellationToken);
+        var failures = photos.Where(p => p.Verdict != PortraitVerdictKind.Pass)
+            .SelectMany(p => JsonSerializer.Deserialize<List<PortraitReason>>(p.ReasonsJson) ?? [])
+            .GroupBy(r => r.Code).Select(g => new ReasonCount(g.Key, ReasonLabels.For(g.Key), g.Count()))
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Code, StringComparer.Ordinal).Take(8).ToList();
+
+        var open = new[] { ApplicationState.UnderReview, ApplicationState.Approved, ApplicationState.InProduction, ApplicationState.PhotoPending, ApplicationState.Paid, ApplicationState.Dispatched };
+        var overdue = await scoped.CountAsync(a => open.Contains(a.State) && a.DueDate != null && a.DueDate < today, cancellationToken);
+        var toReview = await scoped.CountAsync(a => a.State == ApplicationState.UnderReview, cancellationToken);
+        var toProduce = await scoped.CountAsync(a => a.State == ApplicationState.Approved, cancellationToken);
+        var delivered = await scoped.CountAsync(a => a.State == ApplicationState.Delivered && a.UpdatedAt >= dayStart, cancellationToken);
+        return new DayFigures(today, started.Count, byRegionAndCase, photos.Count, photos.Count(p => p.Verdict == PortraitVerdictKind.Pass), failures, overdue, toReview, toProduce, delivered);
+    }
+}
+
+public sealed record DayFigures(
+    DateOnly Day, int Started, IReadOnlyList<RegionCaseCount> ByRegionAndCase, int PhotosChecked, int PhotosPassed, IReadOnlyList<ReasonCount> TopFailures,
+    int Overdue, int ToReview, int ToProduce, int DeliveredToday)
+{
+    public double? PassRate => PhotosChecked == 0 ? null : (double)PhotosPassed / PhotosChecked;
+}
+
+public sealed record RegionCaseCount(string Region, ReissueCase Case, int Count);
+
+public sealed record ReasonCount(string Code, string Label, int Count);

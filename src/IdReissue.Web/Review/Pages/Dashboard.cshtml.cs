@@ -1,0 +1,18 @@
+using IdReissue.Infrastructure.Regions;
+using IdReissue.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IdReissue.Web.Review.Pages;
+
+[Authorize(Policy = Policies.Officer)]
+public sealed class DashboardModel(DayDashboard dashboard, RegionCatalog regions) : PageModel
+{
+    public DayFigures Figures { get; private set; } = null!;
+
+    public string RegionName(string id) => regions.All.FirstOrDefault(r => r.Id == id)?.Name ?? id;
+
+    public string Scope => User.OfficerRegion() is "*" ? "全部地区" : RegionName(User.OfficerRegion());
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Figures = await dashboard.ComputeAsync(User, cancellationToken);
+}

@@ -1,0 +1,169 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using IdReissue.Domain.Applications;
+using IdReissue.Domain.Gateways;
+using IdReissue.Domain.Identity;
+using IdReissue.Domain.Regions;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Persistence.Records;
+using IdReissue.Infrastructure.Regions;
+using IdReissue.Portrait;
+using IdReissue.Web.Applications;
+using IdReissue.Web.Audit;
+using IdReissue.Web.Auth;
+using IdReissue.Web.Delivery;
+using IdReissue.Web.Photos;
+using IdReissue.Web.Presentation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IdReissue.Web.Review.Pages;
+
+/// <summary>
+/// One application on the officer's desk: masked until the officer asks to see it (recorded), the photo
+/// with its measures and guides, and the decisions and hand-offs the officer's roles allow.
+/// </summary>
+[Authorize(Policy = Policies.Officer)]
+public sealed class DetailModel(
+    IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, PortraitEngine engine, ICourierGateway courier, IOptions<DeliveryOptions> delivery, TimeProvider time)
+    : FormPage
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    [BindProperty]
+    public DecisionInput Input { get; set; } = new();
+
+    public OfficerApplicationView View { get; private set; } = null!;
+
+    public ReissueApplication Application { get; private set; } = null!;
+
+    public RegionPolicy Region { get; private set; } = null!;
+
+    public RevealedData? Revealed { get; private set; }
+
+    public PhotoVerdictView? Photo { get; private set; }
+
+    public IReadOnlyList<MeasureMargin> Margins { get; private set; } = [];
+
+    public int PhotoAttempts { get; private set; }
+
+    public bool MayDecide => User.IsInRole("review") || User.IsInRole("admin");
+
+    public bool MayProduce => User.IsInRole("production") || User.IsInRole("admin");
+
+    public bool MayReveal => User.IsInRole("review") || User.IsInRole("acceptance") || User.IsInRole("admin");
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostRevealAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (!MayReveal)
+        {
+            return Forbid();
+        }
+
+        audit.Record(User.AsActor(), "application.reveal", Application.ApplicationNumber, "name,citizenId,householdNumber,address");
+        await db.SaveChangesAsync(cancellationToken);
+        Revealed = new RevealedData(Application.Name, Application.CitizenId, Application.HouseholdNumber,
+            AdministrativeDivisions.Official.Describe(Application.HouseholdDivisionCode),
+            Application.Address is { } a ? $"{AdministrativeDivisions.Official.Describe(a.DivisionCode)} {a.Detail}（{a.Recipient} {a.Phone}）" : null);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) =>
+        DecideAsync("approved", () => ReviewApi.Approve(Id, User, db, regions, audit, time, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) =>
+        DecideAsync("rejected", () => ReviewApi.Reject(Id, new DecisionRequest(Input.Reason), User, db, regions, audit, time, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRequestPhotoAsync(CancellationToken cancellationToken) =>
+        DecideAsync("photo-requested", () => ReviewApi.RequestNewPhoto(Id, new DecisionRequest(Input.Reason), User, db, regions, audit, time, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostDispatchAsync(CancellationToken cancellationToken)
+    {
+        if (!MayProduce)
+        {
+            return Forbid();
+        }
+
+        return await AttemptAsync(async () =>
+        {
+            await DeliveryApi.Dispatch(Id, User, db, regions, courier, audit, delivery, time, cancellationToken);
+            return LocalRedirect($"/officer/applications/{Id}?done=dispatched");
+        }, () => LoadAsync(cancellationToken));
+    }
+
+    public async Task<IActionResult> OnPostDeliverAsync(CancellationToken cancellationToken)
+    {
+        if (!MayProduce)
+        {
+            return Forbid();
+        }
+
+        return await AttemptAsync(async () =>
+        {
+            await DeliveryApi.ConfirmDelivery(Id, User, db, regions, audit, time, cancellationToken);
+            return LocalRedirect($"/officer/applications/{Id}?done=delivered");
+        }, () => LoadAsync(cancellationToken));
+    }
+
+    protected override string? FieldFor(string code) => code is "reason_required" or "reason_invalid" ? "reason" : null;
+
+    private async Task<IActionResult> DecideAsync<T>(string done, Func<Task<T>> decide, CancellationToken cancellationToken)
+    {
+        if (!MayDecide)
+        {
+            return Forbid();
+        }
+
+        return await AttemptAsync(async () =>
+        {
+            await decide();
+            return LocalRedirect($"/officer/applications/{Id}?done={done}");
+        }, () => LoadAsync(cancellationToken));
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        View = Presentation.ResultValue.Of<OfficerApplicationView>(await ReviewApi.Detail(Id, User, db, regions, audit, time, cancellationToken));
+        Application = await db.LoadForOfficerAsync(Id, User, cancellationToken);
+        Region = regions.Get(Application.RegionId);
+        var submissions = db.PhotoSubmissions.AsNoTracking().Where(s => s.ApplicationId == Id);
+        PhotoAttempts = await submissions.CountAsync(cancellationToken);
+        var shown = Application.PhotoId is { } accepted
+            ? await submissions.FirstOrDefaultAsync(s => s.FileId == accepted, cancellationToken)
+            : await submissions.OrderByDescending(s => s.SubmittedAt).FirstOrDefaultAsync(cancellationToken);
+        if (shown is not null)
+        {
+            await ShowPhotoAsync(shown, cancellationToken);
+        }
+    }
+
+    private async Task ShowPhotoAsync(PhotoSubmission submission, CancellationToken cancellationToken)
+    {
+        var file = await db.Files.AsNoTracking().SingleAsync(f => f.Id == submission.FileId, cancellationToken);
+        var measures = JsonSerializer.Deserialize<Dictionary<string, double>>(submission.MeasuresJson) ?? [];
+        var reasons = JsonSerializer.Deserialize<List<PortraitReason>>(submission.ReasonsJson) ?? [];
+        var spec = engine.Specifications.Find(Region.Photo.Specification);
+        var passed = submission.Verdict == PortraitVerdictKind.Pass;
+        Photo = new PhotoVerdictView(PhotoVerdictView.DataUrl(file.Content, file.ContentType), passed, submission.Verdict == PortraitVerdictKind.Error, reasons,
+            PhotoGuides.From(measures, spec), passed ? $"由{(submission.SubmittedBy == "studio" ? "照相馆" : "申请人")}提交，自动检测合格。" : "最近一次提交未通过自动检测。");
+        Margins = spec is null ? [] : PhotoMargins.Of(measures, spec);
+    }
+}
+
+public sealed class DecisionInput
+{
+    [Display(Name = "审核意见（申请人可见）")]
+    public string? Reason { get; set; }
+}
+
+/// <summary>Unmasked personal data, shown once after a recorded request.</summary>
+public sealed record RevealedData(string Name, string CitizenId, string HouseholdNumber, string HouseholdPlace, string? Address);

@@ -1,0 +1,78 @@
+using Microsoft.Playwright;
+
+namespace IdReissue.Web.Tests.Browser;
+
+/// <summary>
+/// The real service on a loopback port and Debian's Chromium driven by Playwright (never a downloaded
+/// browser). Screenshots of every journey go to TestResults/screenshots at phone and desk sizes.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string Category = "Browser";
+
+    private IPlaywright? _playwright;
+
+    public ServiceFixture Service { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseUrl => Service.Api.Http.BaseAddress!;
+
+    public static string ScreenshotDirectory { get; } = Environment.GetEnvironmentVariable("IDREISSUE_SCREENSHOTS")
+        ?? Path.Combine(ServiceFixture.RepositoryRoot, "TestResults", "screenshots");
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("IDREISSUE_CHROMIUM") ?? "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        await ((IAsyncLifetime)Service).InitializeAsync();
+        Directory.CreateDirectory(ScreenshotDirectory);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--lang=zh-CN"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await ((IAsyncLifetime)Service).DisposeAsync();
+    }
+
+    /// <summary>A phone in portrait (390 × 844), as most applicants use the portal.</summary>
+    public Task<IBrowserContext> PhoneAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = BaseUrl.ToString(),
+        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        IsMobile = true,
+        HasTouch = true,
+        Locale = "zh-CN",
+        TimezoneId = "Asia/Shanghai",
+    });
+
+    /// <summary>An officer's desk (1440 × 900).</summary>
+    public Task<IBrowserContext> DeskAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = BaseUrl.ToString(),
+        ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+        Locale = "zh-CN",
+        TimezoneId = "Asia/Shanghai",
+    });
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedBrowser : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IdReissue.Web.Tests.Browser;
+
+/// <summary>What an applicant does in the portal, step by step, the way a person does it: by labels and buttons.</summary>
+internal static partial class PortalSteps
+{
+    public static string Field(this JsonElement resident, string name) => resident.GetProperty(name).GetString()!;
+
+    public static async Task LogInAsync(IPage page, string phone)
+    {
+        await page.GotoAsync("/login");
+        await page.GetByLabel("手机号码").FillAsync(phone);
+        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码" }).ClickAsync();
+        var sms = await page.Locator(".sms-text").First.InnerTextAsync();
+        await page.GetByLabel("短信验证码").FillAsync(SmsCode().Match(sms).Groups[1].Value);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+    }
+
+    public static async Task GiveRealNameAsync(IPage page, JsonElement resident)
+    {
+        await Expect(page).ToHaveURLAsync(new Regex("/apply/real-name$"));
+        await page.GetByLabel("姓名").FillAsync(resident.Field("name"));
+        await page.GetByLabel("公民身份号码").FillAsync(resident.Field("citizenId"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+    }
+
+    public static async Task StartAsync(IPage page, JsonElement resident, string regionName, string caseName)
+    {
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "选择办理业务" })).ToBeVisibleAsync();
+        await page.GetByLabel(regionName).CheckAsync();
+        await page.GetByLabel(caseName).CheckAsync();
+        await page.GetByLabel("户号").FillAsync(resident.Field("householdNumber"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "检查办理条件" }).ClickAsync();
+    }
+
+    public static Guid ApplicationIdOf(IPage page) => Guid.Parse(ApplicationInUrl().Match(page.Url).Groups[1].Value);
+
+    /// <summary>Saves the page at phone size and at desk size.</summary>
+    public static async Task ShotBothAsync(IPage page, string name)
+    {
+        var original = page.ViewportSize;
+        await BrowserFixture.ScreenshotAsync(page, name + "-phone");
+        await page.SetViewportSizeAsync(1440, 900);
+        await BrowserFixture.ScreenshotAsync(page, name + "-desk");
+        if (original is not null)
+        {
+            await page.SetViewportSizeAsync(original.Width, original.Height);
+        }
+    }
+
+    public static async Task OfficerLogInAsync(IPage page, ServiceFixture service, string username)
+    {
+        await page.GotoAsync("/officer/login");
+        await page.GetByLabel("用户名").FillAsync(username);
+        await page.GetByLabel("密码").FillAsync(service.OfficerPassword(username));
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "今日概览" })).ToBeVisibleAsync();
+    }
+
+    [GeneratedRegex("验证码为([0-9]{6})")]
+    private static partial Regex SmsCode();
+
+    [GeneratedRegex("/apply/([0-9a-f-]{36})")]
+    private static partial Regex ApplicationInUrl();
+}
