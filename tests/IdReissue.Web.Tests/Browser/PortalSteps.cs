@@ -39,11 +39,14 @@ internal static partial class PortalSteps
 
     public static Guid ApplicationIdOf(IPage page) => Guid.Parse(ApplicationInUrl().Match(page.Url).Groups[1].Value);
 
-    /// <summary>Saves the page at phone size and at desk size.</summary>
+    /// <summary>Saves the page at phone size and at desk size, and checks it holds at 360 px (the narrowest phones) without sideways scrolling.</summary>
     public static async Task ShotBothAsync(IPage page, string name)
     {
         var original = page.ViewportSize;
         await BrowserFixture.ScreenshotAsync(page, name + "-phone");
+        await page.SetViewportSizeAsync(360, 740);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{name} scrolls sideways by {overflow}px at 360px wide");
         await page.SetViewportSizeAsync(1440, 900);
         await BrowserFixture.ScreenshotAsync(page, name + "-desk");
         if (original is not null)
