@@ -10,6 +10,8 @@ using IdReissue.Infrastructure.Sandbox;
 using IdReissue.Infrastructure.Sandbox.DemoData;
 using IdReissue.Portrait;
 using IdReissue.Portrait.Specifications;
+using IdReissue.Infrastructure.Security;
+using IdReissue.Infrastructure.Security.Protection;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -29,7 +31,14 @@ public static class InfrastructureServices
             EnsureSqliteDirectory(connectionString);
         }
 
-        services.AddDbContextFactory<IdReissueDbContext>(options => options.UseIdReissueDatabase(provider, connectionString));
+        var algorithm = CipherAlgorithms.Parse(configuration["Security:Algorithm"]);
+        services.AddSingleton(new SecurityOptions(algorithm));
+        services.AddSingleton(_ => MasterKeyConfiguration.Load(configuration, algorithm));
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<KeyRingStore>();
+        services.AddScoped<AbuseLimiter>();
+        services.AddDbContextFactory<IdReissueDbContext>((sp, options) => options.UseIdReissueDatabase(provider, connectionString)
+            .UsePersonalDataProtection(sp.GetRequiredService<PersonalDataProtector>()));
 
         // First of the hosted services, so the schema exists before data protection loads its key ring from it.
         services.AddHostedService<DatabaseInitializer>();

@@ -21,6 +21,11 @@ public sealed class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifet
     /// <summary>The sandbox gateways' signing key, so tests can forge (or sign) notifications.</summary>
     public byte[] SigningKey { get; }
 
+    /// <summary>The master key the data keys are wrapped with (from configuration, as in production).</summary>
+    public byte[] MasterKey { get; } = RandomNumberGenerator.GetBytes(32);
+
+    public string DataDirectory => _dataDirectory.FullName;
+
     public string LoginsFile => Path.Combine(_dataDirectory.FullName, "demo-logins.txt");
 
     public Api Api { get; private set; } = null!;
@@ -38,6 +43,8 @@ public sealed class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifet
             : new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = $"idreissue_test_{Guid.NewGuid():N}" }.ConnectionString);
         builder.UseSetting("DemoData:LoginsFile", LoginsFile);
         builder.UseSetting("Sandbox:SigningKey", Convert.ToBase64String(SigningKey));
+        builder.UseSetting("Security:MasterKeys:test-1", Convert.ToBase64String(MasterKey));
+        builder.UseSetting("Security:ActiveMasterKey", "test-1");
         builder.UseSetting("Sandbox:DemoResidentsPerRegion", "2");
         builder.UseSetting("Sandbox:NotificationDelay", "00:00:00.100");
         builder.UseSetting("Sandbox:RetryScale", "0.01");

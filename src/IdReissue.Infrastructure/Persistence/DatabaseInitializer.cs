@@ -29,6 +29,9 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        // Before anything reads or writes personal data: the data keys, unwrapped by the master key.
+        await scope.ServiceProvider.GetRequiredService<Security.Protection.KeyRingStore>().InitializeAsync(cancellationToken);
+
         var options = scope.ServiceProvider.GetRequiredService<IOptions<SandboxOptions>>().Value;
         if (!options.Enabled)
         {

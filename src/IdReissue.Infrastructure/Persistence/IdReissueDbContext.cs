@@ -7,6 +7,9 @@ using IdReissue.Domain.Regions;
 using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Sandbox.Records;
+using IdReissue.Infrastructure.Security;
+using IdReissue.Infrastructure.Security.Protection;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -58,17 +61,28 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
 
     public DbSet<SandboxSmsMessage> SandboxSmsMessages => Set<SandboxSmsMessage>();
 
+    public DbSet<DataKeyRecord> DataKeys => Set<DataKeyRecord>();
+
+    public DbSet<AbuseCounter> AbuseCounters => Set<AbuseCounter>();
+
+    /// <summary>The protector this context encrypts with; null only at design time (migrations).</summary>
+    private PersonalDataProtector? Protector => this.GetService<IDbContextOptions>().FindExtension<PersonalDataProtectionExtension>()?.Protector;
+
+    /// <summary>The blind index of a value, for look-ups by citizen ID number or phone.</summary>
+    public string BlindIndex(string kind, string value) =>
+        (Protector ?? throw new InvalidOperationException("Personal data protection is not configured.")).BlindIndex(kind, value);
+
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         TransitionOutbox.AddMessages(this);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        PersonalDataColumns.ApplyBlindIndexes(this, Protector);
+        return AuditChain.HasNewEntries(this)
+            ? AuditChain.SaveChainedAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
+            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        TransitionOutbox.AddMessages(this);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -86,12 +100,27 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ConfigureApplications(modelBuilder);
+        PersonalDataColumns.Configure(modelBuilder, Protector);
+        modelBuilder.Entity<DataKeyRecord>(b =>
+        {
+            b.HasKey(k => k.Id);
+            b.Property(k => k.Purpose).HasMaxLength(10);
+            b.Property(k => k.Algorithm).HasMaxLength(20);
+            b.Property(k => k.MasterKeyId).HasMaxLength(100);
+        });
+        modelBuilder.Entity<AbuseCounter>(b =>
+        {
+            b.HasKey(c => c.Key);
+            b.Property(c => c.Key).HasMaxLength(120);
+        });
 
         modelBuilder.Entity<ApplicantAccount>(b =>
         {
             b.HasKey(a => a.Id);
-            b.HasIndex(a => a.Phone).IsUnique();
-            b.HasIndex(a => a.CitizenId).IsUnique();
+            b.HasIndex(a => a.PhoneIndex).IsUnique();
+            b.HasIndex(a => a.CitizenIdIndex).IsUnique();
+            b.Property(a => a.PhoneIndex).HasMaxLength(64);
+            b.Property(a => a.CitizenIdIndex).HasMaxLength(64);
         });
         modelBuilder.Entity<OfficerAccount>().HasKey(o => o.Username);
         modelBuilder.Entity<SessionRecord>(b =>
@@ -102,7 +131,8 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
         modelBuilder.Entity<SmsCodeRecord>(b =>
         {
             b.HasKey(s => s.Id);
-            b.HasIndex(s => new { s.Phone, s.CreatedAt });
+            b.HasIndex(s => new { s.PhoneIndex, s.CreatedAt });
+            b.HasIndex(s => new { s.ClientIndex, s.CreatedAt });
         });
         modelBuilder.Entity<PaymentOrderRecord>(b =>
         {
@@ -129,13 +159,21 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
             b.HasKey(p => p.Id);
             b.HasIndex(p => p.BatchNumber).IsUnique();
         });
-        modelBuilder.Entity<AuditEntry>().HasKey(a => a.Id);
+        modelBuilder.Entity<AuditEntry>(b =>
+        {
+            b.HasKey(a => a.Id);
+            b.HasIndex(a => a.Sequence).IsUnique();
+            b.Property(a => a.Hash).HasMaxLength(64);
+            b.Property(a => a.PreviousHash).HasMaxLength(64);
+        });
         modelBuilder.Entity<IdempotencyRecord>().HasKey(i => i.Key);
         modelBuilder.Entity<SettingRecord>().HasKey(s => s.Key);
 
         modelBuilder.Entity<SandboxResident>(b =>
         {
-            b.HasKey(r => r.CitizenId);
+            b.HasKey(r => r.Id);
+            b.HasIndex(r => r.CitizenIdIndex).IsUnique();
+            b.HasIndex(r => r.PhoneIndex);
             b.HasIndex(r => new { r.Profile, r.HandedOut });
         });
         modelBuilder.Entity<SandboxPaymentOrder>().HasKey(o => o.OrderNumber);
@@ -152,7 +190,7 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
         modelBuilder.Entity<SandboxSmsMessage>(b =>
         {
             b.HasKey(m => m.Id);
-            b.HasIndex(m => m.Phone);
+            b.HasIndex(m => m.PhoneIndex);
             b.HasIndex(m => m.MessageId).IsUnique();
         });
     }

@@ -26,7 +26,7 @@ public sealed class SandboxFaceVerification(IDbContextFactory<IdReissueDbContext
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var profile = await db.SandboxResidents.Where(r => r.CitizenId == citizenId).Select(r => (SandboxFaceProfile?)r.FaceProfile)
+        var profile = await db.SandboxResidents.Where(r => r.CitizenIdIndex == db.BlindIndex(BlindIndexKinds.CitizenId, citizenId)).Select(r => (SandboxFaceProfile?)r.FaceProfile)
             .SingleOrDefaultAsync(cancellationToken);
         return profile switch
         {

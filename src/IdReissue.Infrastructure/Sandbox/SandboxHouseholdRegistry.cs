@@ -12,14 +12,14 @@ public sealed class SandboxHouseholdRegistry(IDbContextFactory<IdReissueDbContex
     public async Task<ResidentRecord?> FindAsync(string citizenId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var resident = await db.SandboxResidents.AsNoTracking().SingleOrDefaultAsync(r => r.CitizenId == citizenId, cancellationToken);
+        var resident = await db.SandboxResidents.AsNoTracking().SingleOrDefaultAsync(r => r.CitizenIdIndex == db.BlindIndex(BlindIndexKinds.CitizenId, citizenId), cancellationToken);
         return resident is null ? null : ToRecord(resident);
     }
 
     public async Task MarkCardLostAsync(string citizenId, string receiptNumber, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var resident = await db.SandboxResidents.SingleAsync(r => r.CitizenId == citizenId, cancellationToken);
+        var resident = await db.SandboxResidents.SingleAsync(r => r.CitizenIdIndex == db.BlindIndex(BlindIndexKinds.CitizenId, citizenId), cancellationToken);
         resident.CardReportedLost = true;
         resident.LossReceiptNumber = receiptNumber;
         await db.SaveChangesAsync(cancellationToken);

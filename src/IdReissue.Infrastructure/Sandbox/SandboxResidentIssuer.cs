@@ -21,8 +21,9 @@ public sealed class SandboxResidentIssuer(IdReissueDbContext db, TimeProvider ti
 
         var factory = new SyntheticResidentFactory(new Random(RandomNumberGenerator.GetInt32(int.MaxValue)));
         var resident = factory.Create(region, profile, ChinaTime.DateOf(time.GetUtcNow()),
-            id => db.SandboxResidents.Any(r => r.CitizenId == id),
-            phone => db.SandboxResidents.Any(r => r.Phone == phone) || db.ApplicantAccounts.Any(a => a.Phone == phone));
+            id => db.SandboxResidents.Any(r => r.CitizenIdIndex == db.BlindIndex(BlindIndexKinds.CitizenId, id)),
+            phone => db.SandboxResidents.Any(r => r.PhoneIndex == db.BlindIndex(BlindIndexKinds.Phone, phone))
+                || db.ApplicantAccounts.Any(a => a.PhoneIndex == db.BlindIndex(BlindIndexKinds.Phone, phone)));
         resident.HandedOut = true;
         db.SandboxResidents.Add(resident);
         await db.SaveChangesAsync(cancellationToken);

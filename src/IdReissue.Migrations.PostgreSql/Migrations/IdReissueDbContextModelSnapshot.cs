@@ -52,6 +52,10 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("CitizenIdIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -142,6 +146,8 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ApplicationNumber")
                         .IsUnique();
+
+                    b.HasIndex("CitizenIdIndex");
 
                     b.HasIndex("OpenForAccount")
                         .IsUnique();
@@ -258,12 +264,21 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                     b.Property<string>("CitizenId")
                         .HasColumnType("text");
 
+                    b.Property<string>("CitizenIdIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("PhoneIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("RealName")
                         .HasColumnType("text");
@@ -273,10 +288,10 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CitizenId")
+                    b.HasIndex("CitizenIdIndex")
                         .IsUnique();
 
-                    b.HasIndex("Phone")
+                    b.HasIndex("PhoneIndex")
                         .IsUnique();
 
                     b.ToTable("ApplicantAccounts");
@@ -304,11 +319,25 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                     b.Property<string>("Detail")
                         .HasColumnType("text");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Target")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.ToTable("AuditEntries");
                 });
@@ -581,6 +610,9 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClientIndex")
+                        .HasColumnType("text");
+
                     b.Property<string>("CodeHash")
                         .IsRequired()
                         .HasColumnType("text");
@@ -598,12 +630,18 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("PhoneIndex")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("UsedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Phone", "CreatedAt");
+                    b.HasIndex("ClientIndex", "CreatedAt");
+
+                    b.HasIndex("PhoneIndex", "CreatedAt");
 
                     b.ToTable("SmsCodes");
                 });
@@ -705,11 +743,20 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("IdReissue.Infrastructure.Sandbox.Records.SandboxResident", b =>
                 {
-                    b.Property<string>("CitizenId")
-                        .HasColumnType("text");
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("CardReportedLost")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("CitizenId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CitizenIdIndex")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("FaceProfile")
                         .IsRequired()
@@ -750,11 +797,20 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("PhoneIndex")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Profile")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.HasKey("CitizenId");
+                    b.HasKey("Id");
+
+                    b.HasIndex("CitizenIdIndex")
+                        .IsUnique();
+
+                    b.HasIndex("PhoneIndex");
 
                     b.HasIndex("Profile", "HandedOut");
 
@@ -810,6 +866,10 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("PhoneIndex")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -822,9 +882,62 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                     b.HasIndex("MessageId")
                         .IsUnique();
 
-                    b.HasIndex("Phone");
+                    b.HasIndex("PhoneIndex");
 
                     b.ToTable("SandboxSmsMessages");
+                });
+
+            modelBuilder.Entity("IdReissue.Infrastructure.Security.AbuseCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastHitMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WindowStartMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AbuseCounters");
+                });
+
+            modelBuilder.Entity("IdReissue.Infrastructure.Security.Protection.DataKeyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MasterKeyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -47,6 +47,10 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CitizenIdIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -137,6 +141,8 @@ namespace IdReissue.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ApplicationNumber")
                         .IsUnique();
+
+                    b.HasIndex("CitizenIdIndex");
 
                     b.HasIndex("OpenForAccount")
                         .IsUnique();
@@ -251,11 +257,20 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                     b.Property<string>("CitizenId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CitizenIdIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RealName")
@@ -266,10 +281,10 @@ namespace IdReissue.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CitizenId")
+                    b.HasIndex("CitizenIdIndex")
                         .IsUnique();
 
-                    b.HasIndex("Phone")
+                    b.HasIndex("PhoneIndex")
                         .IsUnique();
 
                     b.ToTable("ApplicantAccounts");
@@ -295,11 +310,25 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                     b.Property<string>("Detail")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Target")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.ToTable("AuditEntries");
                 });
@@ -572,6 +601,9 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientIndex")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CodeHash")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -589,12 +621,18 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneIndex")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("UsedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Phone", "CreatedAt");
+                    b.HasIndex("ClientIndex", "CreatedAt");
+
+                    b.HasIndex("PhoneIndex", "CreatedAt");
 
                     b.ToTable("SmsCodes");
                 });
@@ -696,11 +734,20 @@ namespace IdReissue.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("IdReissue.Infrastructure.Sandbox.Records.SandboxResident", b =>
                 {
-                    b.Property<string>("CitizenId")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("CardReportedLost")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CitizenId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitizenIdIndex")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FaceProfile")
                         .IsRequired()
@@ -741,11 +788,20 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneIndex")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Profile")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("CitizenId");
+                    b.HasKey("Id");
+
+                    b.HasIndex("CitizenIdIndex")
+                        .IsUnique();
+
+                    b.HasIndex("PhoneIndex");
 
                     b.HasIndex("Profile", "HandedOut");
 
@@ -799,6 +855,10 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneIndex")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SentAt")
                         .HasColumnType("INTEGER");
 
@@ -811,9 +871,62 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                     b.HasIndex("MessageId")
                         .IsUnique();
 
-                    b.HasIndex("Phone");
+                    b.HasIndex("PhoneIndex");
 
                     b.ToTable("SandboxSmsMessages");
+                });
+
+            modelBuilder.Entity("IdReissue.Infrastructure.Security.AbuseCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastHitMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStartMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AbuseCounters");
+                });
+
+            modelBuilder.Entity("IdReissue.Infrastructure.Security.Protection.DataKeyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MasterKeyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Cards;
@@ -15,6 +16,7 @@ using IdReissue.Web.Errors;
 using IdReissue.Web.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace IdReissue.Web.Applications;
 
@@ -86,7 +88,9 @@ public static partial class ApplicationsApi
             return OpenApplicationExists();
         }
 
-        if (await db.Applications.AnyAsync(a => a.CitizenId == citizenId.Value && a.OpenForAccount != null, cancellationToken))
+        if (await db.Applications.AnyAsync(
+                a => EF.Property<string>(a, PersonalDataColumns.ApplicationCitizenIdIndex) == db.BlindIndex(BlindIndexKinds.CitizenId, citizenId.Value) && a.OpenForAccount != null,
+                cancellationToken))
         {
             return Problems.Create(409, "application_already_open", "该公民身份号码已有一份办理中的申请，不能重复申请。");
         }
@@ -300,14 +304,17 @@ public static partial class ApplicationsApi
     public static async Task<Ok<ProgressView>> Progress(
         Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, TimeProvider time, CancellationToken cancellationToken)
     {
-        var application = await LoadForProgress(db, id, user.ApplicantId(), cancellationToken) ?? throw ApplicationStore.NotFound();
+        var application = await LoadForProgress(db)(db, id, user.ApplicantId(), cancellationToken) ?? throw ApplicationStore.NotFound();
         return TypedResults.Ok(ToProgress(application, regions.Get(application.RegionId), ChinaTime.DateOf(time.GetUtcNow())));
     }
 
-    /// <summary>The hottest read of the service, compiled once so EF Core skips its query cache lookup.</summary>
-    private static readonly Func<IdReissueDbContext, Guid, Guid, CancellationToken, Task<ReissueApplication?>> LoadForProgress =
-        EF.CompileAsyncQuery((IdReissueDbContext db, Guid id, Guid accountId, CancellationToken _) =>
-            db.Applications.AsNoTracking().Include(a => a.Transitions).SingleOrDefault(a => a.Id == id && a.AccountId == accountId));
+    /// <summary>The hottest read of the service, compiled once so EF Core skips its query cache lookup. A compiled
+    /// query belongs to one model, and each host's model carries its own key ring, so it is compiled per model.</summary>
+    private static readonly ConditionalWeakTable<IModel, Func<IdReissueDbContext, Guid, Guid, CancellationToken, Task<ReissueApplication?>>> ProgressQueries = [];
+
+    private static Func<IdReissueDbContext, Guid, Guid, CancellationToken, Task<ReissueApplication?>> LoadForProgress(IdReissueDbContext db) =>
+        ProgressQueries.GetValue(db.Model, _ => EF.CompileAsyncQuery((IdReissueDbContext context, Guid id, Guid accountId, CancellationToken _) =>
+            context.Applications.AsNoTracking().Include(a => a.Transitions).SingleOrDefault(a => a.Id == id && a.AccountId == accountId)));
 
     public static ProgressView ToProgress(ReissueApplication a, RegionPolicy region, DateOnly today) => new(
         a.Id,

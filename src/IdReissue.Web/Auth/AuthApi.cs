@@ -36,9 +36,10 @@ public static class AuthApi
         SmsCodeRequest request, IdReissueDbContext db, ISmsSender sms, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var phone = PhoneNumber.Require(request.Phone);
+        var phoneIndex = db.BlindIndex(BlindIndexKinds.Phone, phone);
         var now = time.GetUtcNow();
         var dayStart = now - TimeSpan.FromDays(1);
-        var recent = await db.SmsCodes.Where(c => c.Phone == phone && c.CreatedAt > dayStart)
+        var recent = await db.SmsCodes.Where(c => c.PhoneIndex == phoneIndex && c.CreatedAt > dayStart)
             .OrderByDescending(c => c.CreatedAt).Select(c => c.CreatedAt).ToListAsync(cancellationToken);
         if (recent.Count > 0 && now - recent[0] < ResendInterval)
         {
@@ -75,8 +76,9 @@ public static class AuthApi
         ApplicantLoginRequest request, IdReissueDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var phone = PhoneNumber.Require(request.Phone);
+        var phoneIndex = db.BlindIndex(BlindIndexKinds.Phone, phone);
         var now = time.GetUtcNow();
-        var pending = await db.SmsCodes.Where(c => c.Phone == phone && c.UsedAt == null && c.ExpiresAt > now)
+        var pending = await db.SmsCodes.Where(c => c.PhoneIndex == phoneIndex && c.UsedAt == null && c.ExpiresAt > now)
             .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         if (pending is null || pending.FailedAttempts >= MaxAttemptsPerCode)
         {
@@ -94,7 +96,7 @@ public static class AuthApi
         }
 
         pending.UsedAt = now;
-        var account = await db.ApplicantAccounts.SingleOrDefaultAsync(a => a.Phone == phone, cancellationToken);
+        var account = await db.ApplicantAccounts.SingleOrDefaultAsync(a => a.PhoneIndex == phoneIndex, cancellationToken);
         if (account is null)
         {
             account = new ApplicantAccount { Id = Guid.NewGuid(), Phone = phone, CreatedAt = now };

@@ -47,7 +47,7 @@ public static class SandboxApi
     public static async Task<Ok<List<SmsView>>> SmsMessages(string phone, IdReissueDbContext db, CancellationToken cancellationToken)
     {
         var normalized = PhoneNumber.Require(phone);
-        var messages = await db.SandboxSmsMessages.AsNoTracking().Where(m => m.Phone == normalized)
+        var messages = await db.SandboxSmsMessages.AsNoTracking().Where(m => m.PhoneIndex == db.BlindIndex(BlindIndexKinds.Phone, normalized))
             .OrderByDescending(m => m.Id).Take(20).ToListAsync(cancellationToken);
         return TypedResults.Ok(messages.Select(m => new SmsView(m.Phone, m.Text, ChinaTime.Local(m.SentAt))).ToList());
     }

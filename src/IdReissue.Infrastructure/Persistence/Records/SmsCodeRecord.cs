@@ -7,6 +7,12 @@ public sealed class SmsCodeRecord
 
     public required string Phone { get; set; }
 
+    /// <summary>Blind index of <see cref="Phone"/> (set on save), for the per-phone limits and the log-in.</summary>
+    public string PhoneIndex { get; set; } = string.Empty;
+
+    /// <summary>Blind index of the requesting client's address, for the per-address limits.</summary>
+    public string? ClientIndex { get; set; }
+
     public required string CodeHash { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -3,6 +3,11 @@ namespace IdReissue.Infrastructure.Sandbox.Records;
 /// <summary>A synthetic resident of the sandbox household registry (generated, never a real person).</summary>
 public sealed class SandboxResident
 {
+    public Guid Id { get; set; }
+
+    /// <summary>The registry's look-up: the blind index of <see cref="CitizenId"/> (set on save).</summary>
+    public string CitizenIdIndex { get; set; } = string.Empty;
+
     public required string CitizenId { get; set; }
 
     public required string Name { get; set; }
@@ -31,6 +36,8 @@ public sealed class SandboxResident
 
     /// <summary>The demo phone number that belongs to this resident.</summary>
     public required string Phone { get; set; }
+
+    public string PhoneIndex { get; set; } = string.Empty;
 
     /// <summary>Handed out to a demo user already (POST /sandbox/residents gives a fresh one each time).</summary>
     public bool HandedOut { get; set; }

@@ -10,6 +10,8 @@ public sealed class SandboxSmsMessage
 
     public required string Phone { get; set; }
 
+    public string PhoneIndex { get; set; } = string.Empty;
+
     public required string Text { get; set; }
 
     public DateTimeOffset SentAt { get; set; }

@@ -57,7 +57,7 @@ public sealed class LoginModel(IdReissueDbContext db, ISmsSender sms, TimeProvid
             return;
         }
 
-        SandboxMessages = await db.SandboxSmsMessages.AsNoTracking().Where(m => m.Phone == phone)
+        SandboxMessages = await db.SandboxSmsMessages.AsNoTracking().Where(m => m.PhoneIndex == db.BlindIndex(BlindIndexKinds.Phone, phone))
             .OrderByDescending(m => m.Id).Take(1).Select(m => m.Text).ToListAsync(cancellationToken);
     }
 }

@@ -1,0 +1,49 @@
+using System.Runtime.CompilerServices;
+using IdReissue.Infrastructure.Security.Protection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdReissue.Infrastructure.Persistence;
+
+/// <summary>
+/// Hands the host's <see cref="PersonalDataProtector"/> to the context's model. Each protector gets its
+/// own EF service provider, so two hosts in one process (tests) never share a model bound to the other's keys.
+/// </summary>
+public sealed class PersonalDataProtectionExtension(PersonalDataProtector protector) : IDbContextOptionsExtension
+{
+    public PersonalDataProtector Protector { get; } = protector;
+
+    public DbContextOptionsExtensionInfo Info => new ExtensionInfo(this);
+
+    public void ApplyServices(IServiceCollection services)
+    {
+    }
+
+    public void Validate(IDbContextOptions options)
+    {
+    }
+
+    private sealed class ExtensionInfo(PersonalDataProtectionExtension extension) : DbContextOptionsExtensionInfo(extension)
+    {
+        public override bool IsDatabaseProvider => false;
+
+        public override string LogFragment => "PersonalDataProtection ";
+
+        public override int GetServiceProviderHashCode() => RuntimeHelpers.GetHashCode(extension.Protector);
+
+        public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other) =>
+            other is ExtensionInfo info && ReferenceEquals(info.Extension is PersonalDataProtectionExtension e ? e.Protector : null, extension.Protector);
+
+        public override void PopulateDebugInfo(IDictionary<string, string> debugInfo) => debugInfo["PersonalDataProtection"] = "on";
+    }
+}
+
+public static class PersonalDataProtectionOptions
+{
+    public static DbContextOptionsBuilder UsePersonalDataProtection(this DbContextOptionsBuilder options, PersonalDataProtector protector)
+    {
+        ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new PersonalDataProtectionExtension(protector));
+        return options;
+    }
+}
