@@ -26,6 +26,9 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
+// Largest request body: an 8 MB photo and its form, with room to spare.
+const long MaxRequestBytes = 10 * 1024 * 1024;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddIdReissueInfrastructure(builder.Configuration);
@@ -36,6 +39,8 @@ builder.Services.AddScoped<PhotoIntake>();
 builder.Services.AddSingleton<ApplicationMetrics>();
 builder.Services.AddScoped<OfficerQueues>();
 builder.Services.AddScoped<DayDashboard>();
+builder.Services.AddOptions<IdReissue.Web.Abuse.AbuseLimitOptions>().Bind(builder.Configuration.GetSection(IdReissue.Web.Abuse.AbuseLimitOptions.Section));
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options => options.MultipartBodyLengthLimit = MaxRequestBytes);
 builder.Services.AddOptions<SessionCookieOptions>().Bind(builder.Configuration.GetSection(SessionCookieOptions.Section));
 builder.Services.AddOptions<PaymentOptions>().Bind(builder.Configuration.GetSection(PaymentOptions.Section));
 builder.Services.AddOptions<DeliveryOptions>().Bind(builder.Configuration.GetSection(DeliveryOptions.Section));
@@ -79,7 +84,8 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Applicant, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Applicant))
     .AddPolicy(Policies.Officer, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer))
     .AddPolicy(Policies.Reviewer, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer).RequireRole("review", "admin"))
-    .AddPolicy(Policies.Production, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer).RequireRole("production", "admin"));
+    .AddPolicy(Policies.Production, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer).RequireRole("production", "admin"))
+    .AddPolicy(Policies.Reveal, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer).RequireRole("reveal"));
 builder.Services.AddRazorPages(options =>
 {
     // Pages live in their feature's folder beside its endpoints (vertical slices); each names its own route.
@@ -95,7 +101,7 @@ builder.Services.AddAntiforgery(options =>
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     options.FormFieldName = "__antiforgery";
 });
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
 
 var app = builder.Build();
 
@@ -137,7 +143,14 @@ if (app.Services.GetService<SandboxSigner>() is not null)
     app.MapSandboxApi();
 }
 
-app.Run();
+if (args is ["security", .. var command])
+{
+    // An operator's command against the same database and keys, without serving.
+    return await SecurityCommands.RunAsync(app.Services, command, Console.Out);
+}
+
+await app.RunAsync();
+return 0;
 
 static string CodeForStatus(int? status) => status switch
 {

@@ -8,14 +8,26 @@ namespace IdReissue.Web.Tests;
 /// The real service on a loopback port (Kestrel, not an in-memory server), so the sandbox gateways
 /// call it back over HTTP as they would in production. Each fixture has its own SQLite database.
 /// </summary>
-public sealed class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly DirectoryInfo _dataDirectory = Directory.CreateTempSubdirectory("idreissue-tests-");
+
+    private readonly Dictionary<string, string> _settings = [];
 
     public ServiceFixture()
     {
         SigningKey = RandomNumberGenerator.GetBytes(32);
         UseKestrel(0);
+    }
+
+    /// <summary>A fixture with some settings of its own (a limit under test), applied after the defaults.</summary>
+    protected ServiceFixture(IReadOnlyDictionary<string, string> settings)
+        : this()
+    {
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
     }
 
     /// <summary>The sandbox gateways' signing key, so tests can forge (or sign) notifications.</summary>
@@ -53,6 +65,15 @@ public sealed class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Sandbox:CourierInTransitDelay", "00:00:00.200");
         builder.UseSetting("Sandbox:CourierDeliveredDelay", "00:00:00.300");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every test client shares one loopback address; the per-address limits get their own tests.
+        builder.UseSetting("Abuse:SmsPerClientPerMinute", "100000");
+        builder.UseSetting("Abuse:SmsPerClientPerDay", "100000");
+        builder.UseSetting("Abuse:PortraitChecksPerClientPerMinute", "100000");
+        builder.UseSetting("Abuse:LoginFailuresPerClientPerHour", "100000");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     Task IAsyncLifetime.InitializeAsync()

@@ -65,17 +65,17 @@ public static class AuditChain
         {
             if (entry.Sequence != expectedSequence)
             {
-                return new AuditChainReport(checkedCount, expectedSequence, entry.Id, $"entry {expectedSequence} is missing (next present is {entry.Sequence})");
+                return new AuditChainReport(checkedCount, expectedSequence, entry.Id, $"第{expectedSequence}条缺失（下一条现存的是第{entry.Sequence}条），记录被删除");
             }
 
             if (entry.PreviousHash != previous)
             {
-                return new AuditChainReport(checkedCount, entry.Sequence, entry.Id, "its link to the previous entry does not match (an entry before it was removed or replaced)");
+                return new AuditChainReport(checkedCount, entry.Sequence, entry.Id, "与上一条的链接不符，前面的记录被删除或替换");
             }
 
             if (HashOf(entry) != entry.Hash)
             {
-                return new AuditChainReport(checkedCount, entry.Sequence, entry.Id, "its content does not match its hash (the row was altered)");
+                return new AuditChainReport(checkedCount, entry.Sequence, entry.Id, "内容与其SM3摘要不符，该记录被篡改");
             }
 
             previous = entry.Hash!;

@@ -10,6 +10,8 @@ using IdReissue.Domain.Identity;
 using IdReissue.Domain.Regions;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
+using IdReissue.Infrastructure.Security;
+using IdReissue.Web.Abuse;
 using IdReissue.Web.Accounts;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Errors;
@@ -17,6 +19,7 @@ using IdReissue.Web.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Applications;
 
@@ -200,11 +203,13 @@ public static partial class ApplicationsApi
 
     public static async Task<Results<Ok<FaceVerificationView>, ProblemHttpResult>> VerifyFace(
         Guid id, IFormFile? capture, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, IFaceVerification faces,
-        TimeProvider time, CancellationToken cancellationToken)
+        AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, TimeProvider time, CancellationToken cancellationToken)
     {
         var application = await db.LoadOwnAsync(id, user, cancellationToken);
         var region = regions.Get(application.RegionId);
         application.RequireFaceVerificationAllowed(region);
+        await limiter.LimitAsync($"face:{application.Id:N}", limits.Value.FaceVerificationsPerApplicationPerDay, TimeSpan.FromDays(1),
+            "face_attempts_exhausted", "今日实人认证次数已用完，请{0}后再试，或本人到公安机关窗口办理。", cancellationToken);
         var bytes = await Uploads.ReadAsync(capture, cancellationToken);
         var result = await faces.VerifyAsync(application.CitizenId, bytes, cancellationToken);
         var now = time.GetUtcNow();

@@ -5,10 +5,12 @@ using IdReissue.Domain.Gateways;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Security;
+using IdReissue.Web.Abuse;
 using IdReissue.Web.Audit;
 using IdReissue.Web.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Auth;
 
@@ -33,10 +35,16 @@ public static class AuthApi
     }
 
     public static async Task<Results<Accepted<SmsCodeSent>, ProblemHttpResult>> SendSmsCode(
-        SmsCodeRequest request, IdReissueDbContext db, ISmsSender sms, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        SmsCodeRequest request, IdReissueDbContext db, ISmsSender sms, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, TimeProvider time, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var phone = PhoneNumber.Require(request.Phone);
         var phoneIndex = db.BlindIndex(BlindIndexKinds.Phone, phone);
+        var client = AbuseGuard.ClientKey(http, db);
+        await limiter.LimitAsync($"sms-client-minute:{client}", limits.Value.SmsPerClientPerMinute, TimeSpan.FromMinutes(1),
+            "sms_client_limit", "当前网络获取验证码过于频繁，请{0}后再试。", cancellationToken);
+        await limiter.LimitAsync($"sms-client-day:{client}", limits.Value.SmsPerClientPerDay, TimeSpan.FromDays(1),
+            "sms_client_daily_limit", "当前网络今日获取验证码次数已达上限，请{0}后再试。", cancellationToken);
         var now = time.GetUtcNow();
         var dayStart = now - TimeSpan.FromDays(1);
         var recent = await db.SmsCodes.Where(c => c.PhoneIndex == phoneIndex && c.CreatedAt > dayStart)
@@ -59,6 +67,7 @@ public static class AuthApi
         {
             Id = Guid.NewGuid(),
             Phone = phone,
+            ClientIndex = client,
             CodeHash = TokenHash.Of(phone + ":" + code),
             CreatedAt = now,
             ExpiresAt = now + CodeLifetime,
@@ -73,10 +82,13 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<SessionIssued>, ProblemHttpResult>> ApplicantLogin(
-        ApplicantLoginRequest request, IdReissueDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        ApplicantLoginRequest request, IdReissueDbContext db, AuditTrail audit, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, TimeProvider time,
+        HttpContext http, CancellationToken cancellationToken)
     {
         var phone = PhoneNumber.Require(request.Phone);
         var phoneIndex = db.BlindIndex(BlindIndexKinds.Phone, phone);
+        var lockKey = $"login-phone:{phoneIndex}";
+        await limiter.RequireNotLockedAsync(lockKey, limits.Value.ApplicantLoginFailuresBeforeLock, cancellationToken);
         var now = time.GetUtcNow();
         var pending = await db.SmsCodes.Where(c => c.PhoneIndex == phoneIndex && c.UsedAt == null && c.ExpiresAt > now)
             .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
@@ -91,6 +103,7 @@ public static class AuthApi
         {
             pending.FailedAttempts++;
             await db.SaveChangesAsync(cancellationToken);
+            await RecordFailureAsync(limiter, lockKey, http, db, limits.Value, cancellationToken);
             var left = MaxAttemptsPerCode - pending.FailedAttempts;
             return Problems.Validation("sms_code_invalid", left > 0 ? $"验证码错误，还可尝试{left}次。" : "验证码错误次数过多，请重新获取。", "code");
         }
@@ -104,26 +117,33 @@ public static class AuthApi
         }
 
         var token = IssueSession(db, SessionKinds.Applicant, account.Id.ToString(), now, ApplicantSessionLifetime);
+        audit.Record(Actor.Applicant(account.Id), "login", "applicant-session", PersonalDataMask.Phone(phone));
         await db.SaveChangesAsync(cancellationToken);
+        await limiter.ClearAsync(lockKey, cancellationToken);
         return TypedResults.Ok(new SessionIssued(token, now + ApplicantSessionLifetime, SessionKinds.Applicant, account.Id.ToString(), [], null));
     }
 
     public static async Task<Results<Ok<SessionIssued>, ProblemHttpResult>> OfficerLogin(
-        OfficerLoginRequest request, IdReissueDbContext db, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+        OfficerLoginRequest request, IdReissueDbContext db, AuditTrail audit, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, TimeProvider time,
+        HttpContext http, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var username = (request.Username ?? string.Empty).Trim();
+        var lockKey = $"login-officer:{(username.Length > 60 ? username[..60] : username)}";
+        await limiter.RequireNotLockedAsync(lockKey, limits.Value.OfficerLoginFailuresBeforeLock, cancellationToken);
         var officer = await db.Officers.SingleOrDefaultAsync(o => o.Username == username, cancellationToken);
         if (officer is null || officer.Disabled || !PasswordHasher.Verify(request.Password ?? string.Empty, officer.PasswordHash))
         {
             audit.Record(Actor.Officer(username.Length > 40 ? username[..40] : username), "login.failed", "officer-session", null);
             await db.SaveChangesAsync(cancellationToken);
+            await RecordFailureAsync(limiter, lockKey, http, db, limits.Value, cancellationToken);
             return Problems.Create(401, "invalid_credentials", "用户名或密码错误。");
         }
 
         var token = IssueSession(db, SessionKinds.Officer, officer.Username, now, OfficerSessionLifetime);
         audit.Record(Actor.Officer(officer.Username), "login", "officer-session", null);
         await db.SaveChangesAsync(cancellationToken);
+        await limiter.ClearAsync(lockKey, cancellationToken);
         return TypedResults.Ok(new SessionIssued(token, now + OfficerSessionLifetime, SessionKinds.Officer, officer.Username,
             officer.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries), officer.RegionId));
     }
@@ -134,6 +154,14 @@ public static class AuthApi
         await db.Sessions.Where(s => s.TokenHash == hash).ExecuteDeleteAsync(cancellationToken);
         cache.Remove(hash);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>A failure counts against the account (back-off lock) and against the client's address (a guesser trying many accounts).</summary>
+    private static async Task RecordFailureAsync(AbuseLimiter limiter, string lockKey, HttpContext http, IdReissueDbContext db, AbuseLimitOptions limits, CancellationToken cancellationToken)
+    {
+        await limiter.RecordFailureAsync(lockKey, TimeSpan.FromDays(1), cancellationToken);
+        await limiter.LimitAsync($"login-client:{AbuseGuard.ClientKey(http, db)}", limits.LoginFailuresPerClientPerHour, TimeSpan.FromHours(1),
+            "login_client_limit", "当前网络登录失败次数过多，请{0}后再试。", cancellationToken);
     }
 
     private static string IssueSession(IdReissueDbContext db, string kind, string subject, DateTimeOffset now, TimeSpan lifetime)

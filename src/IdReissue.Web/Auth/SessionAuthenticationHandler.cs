@@ -112,4 +112,5 @@ public static class Policies
     public const string Officer = "officer";
     public const string Reviewer = "reviewer";
     public const string Production = "production";
+    public const string Reveal = "reveal";
 }

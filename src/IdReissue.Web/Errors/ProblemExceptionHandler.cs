@@ -38,6 +38,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             LogUnexpected(logger, exception, httpContext.Request.Method, original);
         }
 
+        if (exception is Abuse.RateLimitedException limited)
+        {
+            status = StatusCodes.Status429TooManyRequests;
+            httpContext.Response.Headers.RetryAfter = Math.Ceiling(limited.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         httpContext.Response.StatusCode = status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {

@@ -6,7 +6,10 @@ using IdReissue.Domain.Gateways;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Regions;
+using IdReissue.Infrastructure.Security;
+using IdReissue.Web.Abuse;
 using IdReissue.Web.Applications;
+using Microsoft.Extensions.Options;
 using IdReissue.Web.Operations;
 
 namespace IdReissue.Web.Photos;
@@ -15,7 +18,9 @@ namespace IdReissue.Web.Photos;
 /// A photo submitted under a photo number, by the applicant or a studio: checked by the portrait
 /// check, kept with its verdict, and bound to the application when it passes.
 /// </summary>
-public sealed class PhotoIntake(IdReissueDbContext db, IPortraitCheck portraitCheck, RegionCatalog regions, WorkingDayCalendar calendar, ApplicationMetrics metrics, TimeProvider time)
+public sealed class PhotoIntake(
+    IdReissueDbContext db, IPortraitCheck portraitCheck, RegionCatalog regions, WorkingDayCalendar calendar, ApplicationMetrics metrics, AbuseLimiter limiter,
+    IOptions<AbuseLimitOptions> limits, TimeProvider time)
 {
     public async Task<PhotoCheckView> SubmitAsync(ReissueApplication application, byte[] photo, string submittedBy, Actor actor, CancellationToken cancellationToken)
     {
@@ -26,6 +31,8 @@ public sealed class PhotoIntake(IdReissueDbContext db, IPortraitCheck portraitCh
                 DomainErrorKind.Conflict);
         }
 
+        await limiter.LimitAsync($"photo:{application.Id:N}", limits.Value.PhotoUploadsPerApplicationPerMinute, TimeSpan.FromMinutes(1),
+            "photo_upload_too_frequent", "照片提交过于频繁，请{0}后再试。", cancellationToken);
         var region = regions.Get(application.RegionId);
         var started = time.GetTimestamp();
         var verdict = await portraitCheck.CheckAsync(photo, region.Photo.Specification, cancellationToken);

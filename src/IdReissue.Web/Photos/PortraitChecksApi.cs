@@ -1,4 +1,8 @@
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Security;
 using IdReissue.Portrait;
+using IdReissue.Web.Abuse;
+using Microsoft.Extensions.Options;
 using IdReissue.Web.Applications;
 using IdReissue.Web.Errors;
 using IdReissue.Web.Operations;
@@ -19,8 +23,11 @@ public static class PortraitChecksApi
     }
 
     public static async Task<Results<Ok<PortraitCheckView>, ProblemHttpResult>> Check(
-        IFormFile? photo, [Microsoft.AspNetCore.Mvc.FromForm] string? spec, PortraitEngine engine, ApplicationMetrics metrics, CancellationToken cancellationToken)
+        IFormFile? photo, [Microsoft.AspNetCore.Mvc.FromForm] string? spec, PortraitEngine engine, ApplicationMetrics metrics, AbuseLimiter limiter,
+        IOptions<AbuseLimitOptions> limits, IdReissueDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
+        await limiter.LimitAsync($"portrait-client:{AbuseGuard.ClientKey(http, db)}", limits.Value.PortraitChecksPerClientPerMinute, TimeSpan.FromMinutes(1),
+            "portrait_check_too_frequent", "照片检测过于频繁，请{0}后再试。", cancellationToken);
         var specification = string.IsNullOrWhiteSpace(spec) ? "cn-id-card" : spec.Trim();
         if (engine.Specifications.Find(specification) is null)
         {

@@ -20,6 +20,12 @@ public abstract class FormPage : PageModel
         catch (DomainException broken) when (broken.Kind is not DomainErrorKind.Forbidden)
         {
             ModelState.AddModelError(ModelKey(FieldOf(broken)), broken.Message);
+            if (broken is Abuse.RateLimitedException limited)
+            {
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = Math.Ceiling(limited.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             if (reload is not null)
             {
                 await reload();

@@ -34,3 +34,6 @@ public sealed record OfficerApplicationView(
 public sealed record PhotoSubmissionView(Guid Id, string SubmittedBy, DateTimeOffset SubmittedAt, string Verdict, string ReasonsJson);
 
 public sealed record DecisionRequest(string? Reason);
+
+/// <summary>Unmasked personal data, returned only to the reveal right and recorded in the audit log.</summary>
+public sealed record RevealedData(string Name, string CitizenId, string HouseholdNumber, string HouseholdPlace, string? Address);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
+using IdReissue.Domain.Identity;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Web.Applications;
@@ -24,6 +25,7 @@ public static class ReviewApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", Queue);
         group.MapGet("/{id:guid}", Detail);
+        group.MapPost("/{id:guid}/reveal", Reveal).RequireAuthorization(Policies.Reveal);
         group.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Policies.Reviewer);
         group.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(Policies.Reviewer);
         group.MapPost("/{id:guid}/request-new-photo", RequestNewPhoto).RequireAuthorization(Policies.Reviewer);
@@ -67,6 +69,17 @@ public static class ReviewApi
             [.. application.Transitions.OrderBy(t => t.Sequence).Select(TimelineEntry.From)],
             [.. submissions.OrderByDescending(s => s.SubmittedAt).Select(s => new PhotoSubmissionView(s.Id, s.SubmittedBy, s.SubmittedAt, s.Verdict.ToString().ToLowerInvariant(), s.ReasonsJson))],
             application.IsOverdue(ChinaTime.DateOf(time.GetUtcNow()))));
+    }
+
+    /// <summary>The unmasked personal data, for an officer with the separate reveal right; every reveal is an audit entry.</summary>
+    public static async Task<Ok<RevealedData>> Reveal(Guid id, ClaimsPrincipal user, IdReissueDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var application = await db.LoadForOfficerAsync(id, user, cancellationToken);
+        audit.Record(user.AsActor(), "application.reveal", application.ApplicationNumber, "name,citizenId,householdNumber,address");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new RevealedData(application.Name, application.CitizenId, application.HouseholdNumber,
+            AdministrativeDivisions.Official.Describe(application.HouseholdDivisionCode),
+            application.Address is { } a ? $"{AdministrativeDivisions.Official.Describe(a.DivisionCode)} {a.Detail}（{a.Recipient} {a.Phone}）" : null));
     }
 
     public static Task<Ok<ApplicationView>> Approve(

@@ -25,4 +25,7 @@ public static class OfficerRoles
     public const string Review = "review";
     public const string Production = "production";
     public const string Admin = "admin";
+
+    /// <summary>A right of its own, not implied by any role: see personal data unmasked. Every use is audited.</summary>
+    public const string Reveal = "reveal";
 }

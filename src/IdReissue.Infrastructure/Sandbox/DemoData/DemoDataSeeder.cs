@@ -84,11 +84,11 @@ public sealed class DemoDataSeeder(RegionCatalog regions, TimeProvider time)
     {
         foreach (var region in regions.All)
         {
-            yield return ($"{region.Id}-review", $"{region.Name}受理审核民警", $"{OfficerRoles.Acceptance},{OfficerRoles.Review}", region.Id);
+            yield return ($"{region.Id}-review", $"{region.Name}受理审核民警", $"{OfficerRoles.Acceptance},{OfficerRoles.Review},{OfficerRoles.Reveal}", region.Id);
             yield return ($"{region.Id}-production", $"{region.Name}制证民警", OfficerRoles.Production, region.Id);
         }
 
-        yield return ("admin", "系统管理员", OfficerRoles.Admin, "*");
+        yield return ("admin", "系统管理员", $"{OfficerRoles.Admin},{OfficerRoles.Reveal}", "*");
     }
 
     private static string NewPassword() => "Demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(5)).ToLowerInvariant();

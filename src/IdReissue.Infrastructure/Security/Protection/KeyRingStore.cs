@@ -56,6 +56,9 @@ public sealed class KeyRingStore(IDbContextFactory<IdReissueDbContext> contexts,
         return stale.Count;
     }
 
+    /// <summary>Reads the ring again now (this node), instead of at the next refresh.</summary>
+    public void Reload() => protector.Use(Load(), Load);
+
     public IReadOnlyList<DataKeyRecord> Load()
     {
         using var db = contexts.CreateDbContext();

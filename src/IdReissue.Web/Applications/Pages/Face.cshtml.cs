@@ -2,13 +2,18 @@ using IdReissue.Domain.Applications;
 using IdReissue.Domain.Gateways;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
+using IdReissue.Infrastructure.Security;
+using IdReissue.Web.Abuse;
 using IdReissue.Web.Presentation;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IdReissue.Web.Applications.Pages;
 
 /// <summary>实人认证: a live capture from the camera (or a photo file where the camera cannot be used) compared with the registry photo.</summary>
-public sealed class FaceModel(IdReissueDbContext db, RegionCatalog regions, IFaceVerification faces, TimeProvider time) : ApplicantPage(db, regions)
+public sealed class FaceModel(
+    IdReissueDbContext db, RegionCatalog regions, IFaceVerification faces, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, TimeProvider time)
+    : ApplicantPage(db, regions)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +28,7 @@ public sealed class FaceModel(IdReissueDbContext db, RegionCatalog regions, IFac
         Step(5, "/apply");
         return redirect ?? await AttemptAsync(async () =>
         {
-            ResultValue.Of<FaceVerificationView>(await ApplicationsApi.VerifyFace(Id, capture, User, Db, Regions, faces, time, cancellationToken));
+            ResultValue.Of<FaceVerificationView>(await ApplicationsApi.VerifyFace(Id, capture, User, Db, Regions, faces, limiter, limits, time, cancellationToken));
             return Application.State == ApplicationState.ReferredToWindow ? LocalRedirect($"/apply/{Id}") : Continue();
         });
     }

@@ -2,6 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using IdReissue.Domain.Gateways;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Sandbox;
+using IdReissue.Infrastructure.Security;
+using IdReissue.Web.Abuse;
+using IdReissue.Web.Audit;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +15,9 @@ namespace IdReissue.Web.Auth.Pages;
 
 /// <summary>Applicant log-in by phone and SMS code; the sandbox shows the code it "sent" on the page.</summary>
 [AllowAnonymous]
-public sealed class LoginModel(IdReissueDbContext db, ISmsSender sms, TimeProvider time, IOptions<SessionCookieOptions> cookies, IServiceProvider services) : FormPage
+public sealed class LoginModel(
+    IdReissueDbContext db, ISmsSender sms, AuditTrail audit, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, TimeProvider time,
+    IOptions<SessionCookieOptions> cookies, IServiceProvider services) : FormPage
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -33,7 +38,7 @@ public sealed class LoginModel(IdReissueDbContext db, ISmsSender sms, TimeProvid
 
     public Task<IActionResult> OnPostSendCodeAsync(CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
-        var sent = ResultValue.Of<SmsCodeSent>(await AuthApi.SendSmsCode(new SmsCodeRequest(Input.Phone), db, sms, time, HttpContext, cancellationToken));
+        var sent = ResultValue.Of<SmsCodeSent>(await AuthApi.SendSmsCode(new SmsCodeRequest(Input.Phone), db, sms, limiter, limits, time, HttpContext, cancellationToken));
         CodeSent = true;
         SentTo = sent.MaskedPhone;
         await LoadSandboxMessagesAsync(cancellationToken);
@@ -43,7 +48,7 @@ public sealed class LoginModel(IdReissueDbContext db, ISmsSender sms, TimeProvid
     public Task<IActionResult> OnPostLoginAsync(CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
         CodeSent = true;
-        var session = ResultValue.Of<SessionIssued>(await AuthApi.ApplicantLogin(new ApplicantLoginRequest(Input.Phone, Input.Code), db, time, cancellationToken));
+        var session = ResultValue.Of<SessionIssued>(await AuthApi.ApplicantLogin(new ApplicantLoginRequest(Input.Phone, Input.Code), db, audit, limiter, limits, time, HttpContext, cancellationToken));
         SessionToken.Write(Response, session.Token, session.ExpiresAt, cookies.Value.RequireSecureCookies);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && !ReturnUrl.StartsWith("/officer", StringComparison.Ordinal) ? ReturnUrl : "/apply");
     }, () => LoadSandboxMessagesAsync(cancellationToken));

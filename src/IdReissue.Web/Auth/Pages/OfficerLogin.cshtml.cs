@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Security;
+using IdReissue.Web.Abuse;
 using IdReissue.Web.Audit;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace IdReissue.Web.Auth.Pages;
 
 [AllowAnonymous]
-public sealed class OfficerLoginModel(IdReissueDbContext db, AuditTrail audit, TimeProvider time, IOptions<SessionCookieOptions> cookies) : FormPage
+public sealed class OfficerLoginModel(
+    IdReissueDbContext db, AuditTrail audit, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, TimeProvider time, IOptions<SessionCookieOptions> cookies) : FormPage
 {
     [BindProperty]
     public OfficerLoginInput Input { get; set; } = new();
@@ -23,7 +26,7 @@ public sealed class OfficerLoginModel(IdReissueDbContext db, AuditTrail audit, T
 
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
-        var session = ResultValue.Of<SessionIssued>(await AuthApi.OfficerLogin(new OfficerLoginRequest(Input.Username, Input.Password), db, audit, time, cancellationToken));
+        var session = ResultValue.Of<SessionIssued>(await AuthApi.OfficerLogin(new OfficerLoginRequest(Input.Username, Input.Password), db, audit, limiter, limits, time, HttpContext, cancellationToken));
         SessionToken.Write(Response, session.Token, session.ExpiresAt, cookies.Value.RequireSecureCookies);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/officer", StringComparison.Ordinal) ? ReturnUrl : "/officer");
     });

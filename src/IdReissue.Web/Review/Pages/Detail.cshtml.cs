@@ -57,7 +57,7 @@ public sealed class DetailModel(
 
     public bool MayProduce => User.IsInRole("production") || User.IsInRole("admin");
 
-    public bool MayReveal => User.IsInRole("review") || User.IsInRole("acceptance") || User.IsInRole("admin");
+    public bool MayReveal => User.IsInRole("reveal");
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -69,11 +69,7 @@ public sealed class DetailModel(
             return Forbid();
         }
 
-        audit.Record(User.AsActor(), "application.reveal", Application.ApplicationNumber, "name,citizenId,householdNumber,address");
-        await db.SaveChangesAsync(cancellationToken);
-        Revealed = new RevealedData(Application.Name, Application.CitizenId, Application.HouseholdNumber,
-            AdministrativeDivisions.Official.Describe(Application.HouseholdDivisionCode),
-            Application.Address is { } a ? $"{AdministrativeDivisions.Official.Describe(a.DivisionCode)} {a.Detail}（{a.Recipient} {a.Phone}）" : null);
+        Revealed = Presentation.ResultValue.Of<RevealedData>(await ReviewApi.Reveal(Id, User, db, audit, cancellationToken));
         return Page();
     }
 
@@ -165,5 +161,3 @@ public sealed class DecisionInput
     public string? Reason { get; set; }
 }
 
-/// <summary>Unmasked personal data, shown once after a recorded request.</summary>
-public sealed record RevealedData(string Name, string CitizenId, string HouseholdNumber, string HouseholdPlace, string? Address);

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Web.Operations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdReissue.Web.Tests;
+
+[Collection(SharedService.Name)]
+public class SecurityTests(ServiceFixture service)
+{
+    private Api Api => service.Api;
+
+    [Fact]
+    public async Task The_database_file_reveals_no_personal_data()
+    {
+        if (ServiceFixture.Provider != "Sqlite")
+        {
+            return; // the file test is SQLite's; PostgreSQL stores the same ciphertext columns
+        }
+
+        var journey = await Journey.Begin(Api, "hunan");
+        await journey.ToAddressGiven("Loss");
+        await journey.PayAtCashier(await journey.CreatePayment("WeChatPay", Guid.NewGuid().ToString()));
+        var photoNumber = (await journey.WaitFor("PhotoPending")).GetProperty("photoNumber").GetString()!;
+        await Api.Expect(await Api.Post($"/api/photos/{photoNumber}", null, Api.Upload("photo", Journey.GoodPhoto)), HttpStatusCode.OK);
+        var reviewer = await Api.LoginOfficer("hunan-review");
+        await Api.Expect(await Api.Post($"/api/officer/applications/{journey.ApplicationId}/reveal", reviewer), HttpStatusCode.OK);
+
+        var stored = ReadDatabaseFiles();
+        foreach (var secret in new[] { journey.Field("citizenId"), journey.Field("phone"), journey.Field("householdNumber"), journey.Field("name"), "人民路88号2栋301室" })
+        {
+            Assert.False(Contains(stored, Encoding.UTF8.GetBytes(secret)), $"'{secret}' is in the database file in the clear");
+        }
+
+        // The photo's bytes are not there either (a 64-byte run from the middle of the JPEG).
+        Assert.False(Contains(stored, Journey.GoodPhoto.AsSpan(Journey.GoodPhoto.Length / 2, 64).ToArray()));
+        // ...while the service itself still reads it all back.
+        var revealed = await Api.Expect(await Api.Post($"/api/officer/applications/{journey.ApplicationId}/reveal", reviewer), HttpStatusCode.OK);
+        Assert.Equal(journey.Field("citizenId"), revealed.GetProperty("citizenId").GetString());
+    }
+
+    [Fact]
+    public async Task Revealing_unmasked_data_is_a_separate_right_and_every_reveal_is_recorded()
+    {
+        var journey = await Journey.Begin(Api, "hunan");
+        await journey.ToAddressGiven("Damage");
+        var producer = await Api.LoginOfficer("hunan-production");
+        var otherRegion = await Api.LoginOfficer("jilin-review");
+        var reviewer = await Api.LoginOfficer("hunan-review");
+        var path = $"/api/officer/applications/{journey.ApplicationId}";
+
+        var masked = await Api.Get(path, producer);
+        Assert.DoesNotContain(journey.Field("citizenId"), masked.GetRawText(), StringComparison.Ordinal);
+        await Api.ExpectProblem(await Api.Post($"{path}/reveal", producer), HttpStatusCode.Forbidden, "forbidden");
+        await Api.ExpectProblem(await Api.Post($"{path}/reveal", otherRegion), HttpStatusCode.NotFound, "application_not_found");
+        await Api.ExpectProblem(await Api.Post($"{path}/reveal", journey.Token), HttpStatusCode.Forbidden, "forbidden");
+
+        var revealed = await Api.Expect(await Api.Post($"{path}/reveal", reviewer), HttpStatusCode.OK);
+        Assert.Equal(journey.Field("name"), revealed.GetProperty("name").GetString());
+
+        await using var scope = service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
+        var number = masked.GetProperty("application").GetProperty("applicationNumber").GetString();
+        var reveals = await db.AuditEntries.Where(a => a.Action == "application.reveal" && a.Target == number).ToListAsync();
+        Assert.Equal("officer:hunan-review", Assert.Single(reveals).Actor);
+    }
+
+    [Fact]
+    public async Task The_audit_chain_verifies_and_names_the_first_altered_entry()
+    {
+        await Api.LoginOfficer("tianjin-review");
+        await Api.LoginOfficer("tianjin-production");
+        await using var scope = service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
+
+        var intact = new StringWriter();
+        Assert.Equal(0, await SecurityCommands.RunAsync(service.Services, ["verify-audit"], intact));
+        Assert.Contains("审计日志完整", intact.ToString(), StringComparison.Ordinal);
+
+        var victim = await db.AuditEntries.AsNoTracking().Where(a => a.Sequence != null).OrderByDescending(a => a.Sequence).Skip(1).FirstAsync();
+        await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Detail\" = 'nothing happened' WHERE \"Id\" = {victim.Id}");
+        try
+        {
+            var broken = new StringWriter();
+            Assert.Equal(1, await SecurityCommands.RunAsync(service.Services, ["verify-audit"], broken));
+            Assert.Contains($"第{victim.Sequence}条", broken.ToString(), StringComparison.Ordinal);
+            Assert.Contains("篡改", broken.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Detail\" = {victim.Detail} WHERE \"Id\" = {victim.Id}");
+        }
+
+        Assert.Equal(0, await SecurityCommands.RunAsync(service.Services, ["verify-audit"], new StringWriter()));
+    }
+
+    [Fact]
+    public async Task A_new_data_key_seals_new_data_while_old_data_stays_readable()
+    {
+        var before = await Journey.Begin(Api, "jilin");
+        await before.ToAddressGiven("Damage");
+
+        var output = new StringWriter();
+        Assert.Equal(0, await SecurityCommands.RunAsync(service.Services, ["new-data-key"], output));
+        var newKey = Guid.Parse(System.Text.RegularExpressions.Regex.Match(output.ToString(), "[0-9a-f-]{36}").Value);
+        Assert.Equal(newKey, service.Services.GetRequiredService<Infrastructure.Security.Protection.PersonalDataProtector>().ActiveDataKeyId);
+
+        var after = await Journey.Begin(Api, "jilin");
+        await after.ToAddressGiven("Damage");
+        Assert.NotEqual(newKey, await SealingKeyOf(before.ApplicationId));
+        Assert.Equal(newKey, await SealingKeyOf(after.ApplicationId));
+
+        var oldView = await Api.Get($"/api/applications/{before.ApplicationId}", before.Token);
+        Assert.EndsWith(before.Field("citizenId")[^4..], oldView.GetProperty("maskedCitizenId").GetString(), StringComparison.Ordinal);
+        var newView = await Api.Get($"/api/applications/{after.ApplicationId}", after.Token);
+        Assert.EndsWith(after.Field("citizenId")[^4..], newView.GetProperty("maskedCitizenId").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The data key named inside the stored (encrypted) citizen ID number of an application.</summary>
+    private async Task<Guid> SealingKeyOf(Guid applicationId)
+    {
+        var number = (await Api.Get($"/api/officer/applications/{applicationId}", await Api.LoginOfficer("admin"))).GetProperty("application").GetProperty("applicationNumber").GetString()!;
+        await using var scope = service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
+        var stored = await db.Database.SqlQuery<string>($"SELECT \"CitizenId\" AS \"Value\" FROM \"Applications\" WHERE \"ApplicationNumber\" = {number}").SingleAsync();
+        Assert.StartsWith("e1.", stored, StringComparison.Ordinal);
+        return new Guid(Convert.FromBase64String(stored[3..]).AsSpan(0, 16));
+    }
+
+    private byte[] ReadDatabaseFiles()
+    {
+        using var buffer = new MemoryStream();
+        foreach (var file in Directory.GetFiles(service.DataDirectory, "idreissue.db*"))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            stream.CopyTo(buffer);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+}
