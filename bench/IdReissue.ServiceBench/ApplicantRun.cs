@@ -27,7 +27,7 @@ public sealed partial class ApplicantRun(FailoverClient client, int index, byte[
 
         Stage = "log-in";
         await client.ExpectAsync(HttpStatusCode.Accepted, HttpMethod.Post, "/api/auth/sms-codes", json: new { phone }, cancellationToken: cancellationToken);
-        var messages = await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/sandbox/sms/messages?phone={phone}", cancellationToken: cancellationToken);
+        var messages = await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/sandbox/sms/inbox", json: new { phone }, cancellationToken: cancellationToken);
         var code = messages.AsArray().Select(m => CodePattern().Match(m!["text"]!.GetValue<string>())).First(m => m.Success).Groups[1].Value;
         var session = await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/api/auth/applicant-sessions", json: new { phone, code }, cancellationToken: cancellationToken);
         Token = session["token"]!.GetValue<string>();

@@ -120,7 +120,7 @@ public static partial class LoadTest
             var resident = await client.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/sandbox/residents", json: new { region = "hunan", profile = "eligible" });
             var phone = resident["phone"]!.GetValue<string>();
             await client.ExpectAsync(HttpStatusCode.Accepted, HttpMethod.Post, "/api/auth/sms-codes", json: new { phone });
-            var messages = await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/sandbox/sms/messages?phone={phone}");
+            var messages = await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/sandbox/sms/inbox", json: new { phone });
             var code = messages.AsArray().Select(m => Code().Match(m!["text"]!.GetValue<string>())).First(m => m.Success).Groups[1].Value;
             var token = (await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/api/auth/applicant-sessions", json: new { phone, code }))["token"]!.GetValue<string>();
             await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/api/me/real-name", token,

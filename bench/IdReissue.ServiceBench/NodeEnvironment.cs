@@ -4,6 +4,9 @@ namespace IdReissue.ServiceBench;
 /// background-work delays, so a run of minutes exercises retries, reconciliation and tracking.</summary>
 public static class NodeEnvironment
 {
+    /// <summary>One master key for every node of a run, as a deployment gives all nodes the same key.</summary>
+    private static readonly string MasterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public static Dictionary<string, string> For(string provider, string connectionString, string logs, string webDll) => new()
     {
         ["ASPNETCORE_CONTENTROOT"] = Path.GetDirectoryName(Path.GetFullPath(webDll))!,
@@ -22,5 +25,12 @@ public static class NodeEnvironment
         ["Outbox__Lease"] = "00:00:05",
         ["Outbox__PollInterval"] = "00:00:00.200",
         ["Logging__LogLevel__Default"] = "Warning",
+        ["Security__MasterKeys__bench"] = MasterKey,
+        ["Security__ActiveMasterKey"] = "bench",
+        // All simulated applicants come from one loopback address.
+        ["Abuse__SmsPerClientPerMinute"] = "1000000",
+        ["Abuse__SmsPerClientPerDay"] = "1000000",
+        ["Abuse__PortraitChecksPerClientPerMinute"] = "1000000",
+        ["Abuse__LoginFailuresPerClientPerHour"] = "1000000",
     };
 }

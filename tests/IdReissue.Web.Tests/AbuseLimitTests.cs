@@ -107,7 +107,7 @@ public sealed class AbuseLimitTests(LimitedService service) : IClassFixture<Limi
 
     private async Task<string> LatestCode(string phone)
     {
-        var messages = await Api.Expect(await Api.Http.GetAsync($"/sandbox/sms/messages?phone={phone}"), HttpStatusCode.OK);
+        var messages = await Api.Expect(await Api.Http.PostAsJsonAsync("/sandbox/sms/inbox", new { phone }), HttpStatusCode.OK);
         var text = messages.EnumerateArray().First().GetProperty("text").GetString()!;
         return System.Text.RegularExpressions.Regex.Match(text, "验证码为([0-9]{6})").Groups[1].Value;
     }

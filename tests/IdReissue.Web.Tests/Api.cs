@@ -21,7 +21,7 @@ public sealed class Api(HttpClient http, ServiceFixture service)
     public async Task<string> LoginApplicant(string phone)
     {
         await Expect(await Http.PostAsJsonAsync("/api/auth/sms-codes", new { phone }), HttpStatusCode.Accepted);
-        var messages = await Expect(await Http.GetAsync($"/sandbox/sms/messages?phone={phone}"), HttpStatusCode.OK);
+        var messages = await Expect(await Http.PostAsJsonAsync("/sandbox/sms/inbox", new { phone }), HttpStatusCode.OK);
         var text = messages.EnumerateArray().Select(m => m.GetProperty("text").GetString()!).First(t => t.Contains("验证码", StringComparison.Ordinal));
         var code = System.Text.RegularExpressions.Regex.Match(text, "验证码为([0-9]{6})").Groups[1].Value;
         var session = await Expect(await Http.PostAsJsonAsync("/api/auth/applicant-sessions", new { phone, code }), HttpStatusCode.OK);

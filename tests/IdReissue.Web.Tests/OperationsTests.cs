@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +71,7 @@ public class OperationsTests(ServiceFixture service)
         }
 
         Assert.True(processed, "the expired claim was not taken over");
-        var sms = await Api.Get($"/sandbox/sms/messages?phone={journey.Field("phone")}", journey.Token);
+        var sms = await Api.Expect(await Api.Http.PostAsJsonAsync("/sandbox/sms/inbox", new { phone = journey.Field("phone") }), HttpStatusCode.OK);
         Assert.Single(sms.EnumerateArray(), m => m.GetProperty("text").GetString()!.Contains("已创建申请", StringComparison.Ordinal));
     }
 }

@@ -26,7 +26,8 @@ public static class SandboxApi
     {
         var group = routes.MapGroup("/sandbox").WithTags("Sandbox").AllowAnonymous();
         group.MapPost("/residents", IssueResident);
-        group.MapGet("/sms/messages", SmsMessages);
+        // The phone goes in the body: personal data never travels in a URL, not even the sandbox's.
+        group.MapPost("/sms/inbox", SmsMessages);
         group.MapGet("/cashier/{orderNumber}", Cashier);
         group.MapPost("/cashier/{orderNumber}/pay", Pay).DisableAntiforgery();
         group.MapGet("/callbacks", Callbacks);
@@ -44,9 +45,9 @@ public static class SandboxApi
             resident.LastCardIssuedOn, resident.FingerprintsRecorded, resident.FaceProfile.ToString()));
     }
 
-    public static async Task<Ok<List<SmsView>>> SmsMessages(string phone, IdReissueDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<SmsView>>> SmsMessages(SmsInboxRequest request, IdReissueDbContext db, CancellationToken cancellationToken)
     {
-        var normalized = PhoneNumber.Require(phone);
+        var normalized = PhoneNumber.Require(request.Phone);
         var messages = await db.SandboxSmsMessages.AsNoTracking().Where(m => m.PhoneIndex == db.BlindIndex(BlindIndexKinds.Phone, normalized))
             .OrderByDescending(m => m.Id).Take(20).ToListAsync(cancellationToken);
         return TypedResults.Ok(messages.Select(m => new SmsView(m.Phone, m.Text, ChinaTime.Local(m.SentAt))).ToList());
@@ -120,6 +121,8 @@ public sealed record IssueResidentRequest(string? Region, string? Profile);
 public sealed record DemoResident(
     string Name, string CitizenId, string HouseholdNumber, string HouseholdDivisionCode, string HouseholdPlace, string Phone, string Region, string Profile,
     DateOnly? LastCardIssuedOn, bool FingerprintsRecorded, string FaceProfile);
+
+public sealed record SmsInboxRequest(string? Phone);
 
 public sealed record SmsView(string Phone, string Text, DateTimeOffset SentAt);
 
