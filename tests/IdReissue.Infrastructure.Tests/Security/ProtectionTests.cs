@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using System.Text;
+using IdReissue.Infrastructure.Security.Protection;
+
+namespace IdReissue.Infrastructure.Tests.Security;
+
+public class ProtectionTests
+{
+    [Fact]
+    public void Sm3_matches_the_standards_test_vector()
+    {
+        // GB/T 32905-2016, example 1: "abc".
+        Assert.Equal("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0", Sm3.HashHex("abc"));
+    }
+
+    [Theory]
+    [InlineData(CipherAlgorithm.Sm4Gcm)]
+    [InlineData(CipherAlgorithm.Aes256Gcm)]
+    public void A_sealed_value_opens_only_unaltered_and_with_its_own_associated_data(CipherAlgorithm algorithm)
+    {
+        var key = RandomNumberGenerator.GetBytes(algorithm.KeyBytes());
+        var plaintext = Encoding.UTF8.GetBytes("430102199003071234 张三");
+        var sealedValue = AuthenticatedCipher.Seal(algorithm, key, plaintext, "Applications.CitizenId"u8);
+
+        Assert.Equal(plaintext, AuthenticatedCipher.Open(algorithm, key, sealedValue, "Applications.CitizenId"u8));
+        Assert.NotEqual(sealedValue, AuthenticatedCipher.Seal(algorithm, key, plaintext, "Applications.CitizenId"u8));
+        Assert.ThrowsAny<CryptographicException>(() => AuthenticatedCipher.Open(algorithm, key, sealedValue, "Applications.Name"u8));
+        sealedValue[^20] ^= 1;
+        Assert.ThrowsAny<CryptographicException>(() => AuthenticatedCipher.Open(algorithm, key, sealedValue, "Applications.CitizenId"u8));
+    }
+
+    [Fact]
+    public void Protected_values_round_trip_are_bound_to_their_column_and_old_plaintext_still_reads()
+    {
+        var (protector, _) = Protector(CipherAlgorithm.Sm4Gcm);
+        var stored = protector.Protect("13812345678", "ApplicantAccounts.Phone");
+
+        Assert.StartsWith("e1.", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("13812345678", stored, StringComparison.Ordinal);
+        Assert.Equal("13812345678", protector.Unprotect(stored, "ApplicantAccounts.Phone"));
+        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(stored, "SmsCodes.Phone"));
+        Assert.Equal("written before encryption", protector.Unprotect("written before encryption", "Applications.Name"));
+
+        var photo = RandomNumberGenerator.GetBytes(5000);
+        Assert.Equal(photo, protector.UnprotectBytes(protector.ProtectBytes(photo, "Files.Content"), "Files.Content"));
+    }
+
+    [Fact]
+    public void Blind_indexes_are_equal_for_equal_values_and_say_nothing_else()
+    {
+        var (protector, _) = Protector(CipherAlgorithm.Aes256Gcm);
+        var index = protector.BlindIndex("phone", "13812345678");
+
+        Assert.Equal(index, protector.BlindIndex("phone", "13812345678"));
+        Assert.NotEqual(index, protector.BlindIndex("phone", "13812345679"));
+        Assert.NotEqual(index, protector.BlindIndex("citizen-id", "13812345678"));
+        Assert.Matches("^[0-9a-f]{64}$", index);
+        var (otherInstallation, _) = Protector(CipherAlgorithm.Aes256Gcm);
+        Assert.NotEqual(index, otherInstallation.BlindIndex("phone", "13812345678"));
+    }
+
+    [Fact]
+    public void Rotating_the_master_key_rewraps_data_keys_and_old_values_still_open()
+    {
+        var oldMaster = RandomNumberGenerator.GetBytes(32);
+        var newMaster = RandomNumberGenerator.GetBytes(32);
+        var before = new ConfiguredMasterKeys(new Dictionary<string, byte[]> { ["2025"] = oldMaster }, "2025", CipherAlgorithm.Sm4Gcm);
+        var records = NewRecords(before, CipherAlgorithm.Sm4Gcm);
+        var protector = new PersonalDataProtector(before, TimeProvider.System);
+        protector.Use(records, () => records);
+        var stored = protector.Protect("张三", "Applications.Name");
+
+        // What `security rotate-master-key` does, with both keys configured and the new one active.
+        var during = new ConfiguredMasterKeys(new Dictionary<string, byte[]> { ["2025"] = oldMaster, ["2026"] = newMaster }, "2026", CipherAlgorithm.Sm4Gcm);
+        foreach (var record in records)
+        {
+            var plain = during.Unwrap(record.MasterKeyId, record.WrappedKey, record.Id.ToString());
+            record.WrappedKey = during.Wrap(plain, record.Id.ToString());
+            record.MasterKeyId = during.ActiveKeyId;
+        }
+
+        var after = new ConfiguredMasterKeys(new Dictionary<string, byte[]> { ["2026"] = newMaster }, "2026", CipherAlgorithm.Sm4Gcm);
+        var rotated = new PersonalDataProtector(after, TimeProvider.System);
+        rotated.Use(records, () => records);
+        Assert.Equal("张三", rotated.Unprotect(stored, "Applications.Name"));
+        Assert.ThrowsAny<CryptographicException>(() => new PersonalDataProtector(before, TimeProvider.System).Use(records, () => records));
+    }
+
+    [Fact]
+    public void The_newest_data_key_seals_and_every_key_opens()
+    {
+        var store = new ConfiguredMasterKeys(new Dictionary<string, byte[]> { ["test"] = RandomNumberGenerator.GetBytes(32) }, "test", CipherAlgorithm.Sm4Gcm);
+        var records = NewRecords(store, CipherAlgorithm.Sm4Gcm);
+        var protector = new PersonalDataProtector(store, TimeProvider.System);
+        protector.Use(records, () => records);
+        var first = protector.Protect("甲", "c");
+
+        // What `security new-data-key` adds (here an AES key: each key keeps its own algorithm).
+        var newer = NewRecords(store, CipherAlgorithm.Aes256Gcm).Single(r => r.Purpose == DataKeyRecord.DataPurpose);
+        newer.CreatedAt = DateTimeOffset.UtcNow.AddMinutes(1);
+        var all = records.Append(newer).ToList();
+        protector.Use(all, () => all);
+
+        Assert.Equal(newer.Id, protector.ActiveDataKeyId);
+        Assert.Equal("甲", protector.Unprotect(first, "c"));
+        Assert.Equal("乙", protector.Unprotect(protector.Protect("乙", "c"), "c"));
+    }
+
+    private static (PersonalDataProtector Protector, ConfiguredMasterKeys Store) Protector(CipherAlgorithm algorithm)
+    {
+        var store = new ConfiguredMasterKeys(new Dictionary<string, byte[]> { ["test"] = RandomNumberGenerator.GetBytes(32) }, "test", algorithm);
+        var records = NewRecords(store, algorithm);
+        var protector = new PersonalDataProtector(store, TimeProvider.System);
+        protector.Use(records, () => records);
+        return (protector, store);
+    }
+
+    private static List<DataKeyRecord> NewRecords(ConfiguredMasterKeys store, CipherAlgorithm algorithm)
+    {
+        DataKeyRecord Make(Guid id, string purpose, int bytes) => new()
+        {
+            Id = id,
+            Purpose = purpose,
+            Algorithm = algorithm == CipherAlgorithm.Sm4Gcm ? "SM4-GCM" : "AES-256-GCM",
+            MasterKeyId = store.ActiveKeyId,
+            WrappedKey = store.Wrap(RandomNumberGenerator.GetBytes(bytes), id.ToString()),
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+
+        return [Make(DataKeyRecord.IndexKeyId, DataKeyRecord.IndexPurpose, 32), Make(Guid.NewGuid(), DataKeyRecord.DataPurpose, algorithm.KeyBytes())];
+    }
+}
