@@ -5,11 +5,12 @@ return args.FirstOrDefault() switch
 {
     "crash" => await CrashTest.RunAsync(args[1..]),
     "load" => await LoadTest.RunAsync(args[1..]),
+    "protect" => await ProtectionBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: IdReissue.ServiceBench crash|load [options]  (see scripts/crash-test.sh and scripts/load-test.sh)");
+    Console.Error.WriteLine("usage: IdReissue.ServiceBench crash|load|protect [options]  (see scripts/crash-test.sh and scripts/load-test.sh)");
     return 2;
 }

@@ -129,6 +129,21 @@ public class SecurityTests(ServiceFixture service)
         return new Guid(Convert.FromBase64String(stored[3..]).AsSpan(0, 16));
     }
 
+    [Fact]
+    public async Task A_page_form_posted_without_its_antiforgery_token_is_refused_and_logs_nobody_in()
+    {
+        using var client = service.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = Api.Http.BaseAddress! });
+        var response = await client.PostAsync("/officer/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Username"] = "admin",
+            ["Input.Password"] = service.OfficerPassword("admin"),
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("idr_session=", StringComparison.Ordinal)));
+        Assert.Contains("页面已过期", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private byte[] ReadDatabaseFiles()
     {
         using var buffer = new MemoryStream();

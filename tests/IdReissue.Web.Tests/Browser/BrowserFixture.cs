@@ -32,7 +32,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--lang=zh-CN"],
+            Args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--lang=zh-CN",
+                // A synthetic camera (a moving test card), so the getUserMedia path runs headless.
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
         });
     }
 
@@ -50,6 +52,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A phone in portrait (390 × 844), as most applicants use the portal.</summary>
     public Task<IBrowserContext> PhoneAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
     {
+        Permissions = ["camera"],
         BaseURL = BaseUrl.ToString(),
         ViewportSize = new ViewportSize { Width = 390, Height = 844 },
         IsMobile = true,

@@ -21,6 +21,9 @@ public sealed class PortalJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "开始办理" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/login"));
         await LogInAsync(page, resident.Field("phone"));
+        var session = Assert.Single(await phone.CookiesAsync(), c => c.Name == "idr_session");
+        Assert.True(session.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Lax, session.SameSite);
         await ShotBothAsync(page, "hunan-02-real-name");
         await GiveRealNameAsync(page, resident);
         await ShotBothAsync(page, "hunan-03-start");

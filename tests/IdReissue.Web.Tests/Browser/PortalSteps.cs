@@ -39,10 +39,11 @@ internal static partial class PortalSteps
 
     public static Guid ApplicationIdOf(IPage page) => Guid.Parse(ApplicationInUrl().Match(page.Url).Groups[1].Value);
 
-    /// <summary>Saves the page at phone size and at desk size, and checks it holds at 360 px (the narrowest phones) without sideways scrolling.</summary>
+    /// <summary>Saves the page at phone size (390 × 844) and desk size (1440 × 900), and checks it holds at 360 px (the narrowest phones) without sideways scrolling.</summary>
     public static async Task ShotBothAsync(IPage page, string name)
     {
         var original = page.ViewportSize;
+        await page.SetViewportSizeAsync(390, 844);
         await BrowserFixture.ScreenshotAsync(page, name + "-phone");
         await page.SetViewportSizeAsync(360, 740);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");

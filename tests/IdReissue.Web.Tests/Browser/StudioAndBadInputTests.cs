@@ -77,4 +77,26 @@ public sealed class StudioAndBadInputTests(BrowserFixture browser)
         await Expect(page.Locator("#capture-error")).Not.ToBeEmptyAsync();
         await ShotBothAsync(page, "bad-input-02-face-capture");
     }
+
+    [Fact]
+    public async Task The_camera_shoots_a_frame_and_submits_it_and_a_frame_without_a_face_is_refused_next_to_the_field()
+    {
+        var journey = await Journey.Begin(browser.Service.Api, "jilin");
+        await journey.VerifyRealName();
+        await journey.Start("Damage");
+        await journey.CheckEligibility();
+        await using var phone = await browser.PhoneAsync();
+        await phone.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "idr_session", Value = journey.Token, Url = browser.BaseUrl.ToString() }]);
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync($"/apply/{journey.ApplicationId}/face");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "打开摄像头拍摄" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('video').videoWidth > 0");
+        await BrowserFixture.ScreenshotAsync(page, "camera-01-live-phone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "拍照并认证" }).ClickAsync();
+
+        // Chromium's synthetic camera shows a test card, not a face: the real detector says so.
+        await Expect(page.Locator("#capture-error")).ToContainTextAsync("人脸");
+        await BrowserFixture.ScreenshotAsync(page, "camera-02-no-face-phone");
+    }
 }

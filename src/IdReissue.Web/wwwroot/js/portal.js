@@ -108,3 +108,15 @@
     }, 3000);
   }
 })();
+
+(function () {
+  'use strict';
+  document.querySelectorAll('[data-file-name-for]').forEach(function (label) {
+    var input = document.getElementById(label.getAttribute('data-file-name-for'));
+    if (!input) { return; }
+    label.textContent = '未选择文件';
+    input.addEventListener('change', function () {
+      label.textContent = input.files && input.files.length ? input.files[0].name : '未选择文件';
+    });
+  });
+})();
