@@ -81,8 +81,15 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
             : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+    /// <summary>Only library code (data protection's key store) saves synchronously; it never writes audit entries.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        TransitionOutbox.AddMessages(this);
+        PersonalDataColumns.ApplyBlindIndexes(this, Protector);
+        return AuditChain.HasNewEntries(this)
+            ? AuditChain.SaveChainedAsync(this, () => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult()
+            : base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

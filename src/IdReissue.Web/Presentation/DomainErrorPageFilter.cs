@@ -18,7 +18,7 @@ public sealed class DomainErrorPageFilter : IAsyncPageFilter
         if (executed.Exception is DomainException broken && !executed.ExceptionHandled)
         {
             executed.ExceptionHandled = true;
-            var status = broken.Kind switch
+            var status = broken is Abuse.RateLimitedException ? StatusCodes.Status429TooManyRequests : broken.Kind switch
             {
                 DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
                 DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
