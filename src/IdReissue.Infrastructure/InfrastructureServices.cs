@@ -36,6 +36,7 @@ public static class InfrastructureServices
         services.AddSingleton(_ => MasterKeyConfiguration.Load(configuration, algorithm));
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<KeyRingStore>();
+        services.AddSingleton<PersonalDataResealer>();
         services.AddScoped<AbuseLimiter>();
         services.AddDbContextFactory<IdReissueDbContext>((sp, options) => options.UseIdReissueDatabase(provider, connectionString)
             .UsePersonalDataProtection(sp.GetRequiredService<PersonalDataProtector>()));
@@ -43,6 +44,8 @@ public static class InfrastructureServices
         // First of the hosted services, so the schema exists before data protection loads its key ring from it.
         services.AddHostedService<DatabaseInitializer>();
         services.AddDataProtection().SetApplicationName("IdReissue").PersistKeysToDbContext<IdReissueDbContext>();
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<PersonalDataProtector>((options, protector) => options.XmlEncryptor = new SealedXmlEncryptor(protector));
 
         var dataDirectory = Path.Combine(AppContext.BaseDirectory, "Data");
         var regions = RegionCatalog.LoadDirectory(configuration["Regions:Directory"] ?? Path.Combine(dataDirectory, "regions"));

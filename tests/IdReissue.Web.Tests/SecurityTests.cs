@@ -116,6 +116,13 @@ public class SecurityTests(ServiceFixture service)
         Assert.EndsWith(before.Field("citizenId")[^4..], oldView.GetProperty("maskedCitizenId").GetString(), StringComparison.Ordinal);
         var newView = await Api.Get($"/api/applications/{after.ApplicationId}", after.Token);
         Assert.EndsWith(after.Field("citizenId")[^4..], newView.GetProperty("maskedCitizenId").GetString(), StringComparison.Ordinal);
+
+        // Resealing moves the old rows to the new key too, so the old key could be retired.
+        var resealed = new StringWriter();
+        Assert.Equal(0, await SecurityCommands.RunAsync(service.Services, ["reseal"], resealed));
+        Assert.Equal(newKey, await SealingKeyOf(before.ApplicationId));
+        oldView = await Api.Get($"/api/applications/{before.ApplicationId}", before.Token);
+        Assert.EndsWith(before.Field("citizenId")[^4..], oldView.GetProperty("maskedCitizenId").GetString(), StringComparison.Ordinal);
     }
 
     /// <summary>The data key named inside the stored (encrypted) citizen ID number of an application.</summary>
@@ -142,6 +149,22 @@ public class SecurityTests(ServiceFixture service)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("idr_session=", StringComparison.Ordinal)));
         Assert.Contains("页面已过期", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_frameworks_own_data_protection_keys_are_sealed_too()
+    {
+        (await Api.Http.GetAsync("/login")).EnsureSuccessStatusCode(); // issues an antiforgery token, so a key exists
+
+        await using var scope = service.Services.CreateAsyncScope();
+        var keys = await scope.ServiceProvider.GetRequiredService<IdReissueDbContext>().DataProtectionKeys.AsNoTracking().ToListAsync();
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k =>
+        {
+            Assert.Contains("sealedKey", k.Xml, StringComparison.Ordinal);
+            Assert.Contains(">e1.", k.Xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", k.Xml, StringComparison.Ordinal);
+        });
     }
 
     private byte[] ReadDatabaseFiles()

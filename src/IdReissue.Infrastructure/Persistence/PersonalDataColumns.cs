@@ -90,8 +90,12 @@ public static class PersonalDataColumns
     }
 
     /// <summary>EF Core never passes null to a converter, so one converter serves required and optional columns.</summary>
+    /// <summary>Marks a column as personal data (the reseal command finds them by it) and, at run time, encrypts it.</summary>
+    public const string EncryptedAnnotation = "IdReissue:Encrypted";
+
     private static void Encrypt(PropertyBuilder property, PersonalDataProtector? protector, string column)
     {
+        property.HasAnnotation(EncryptedAnnotation, column);
         if (protector is not null)
         {
             property.HasConversion(new ValueConverter<string, string>(v => protector.Protect(v, column), v => protector.Unprotect(v, column)));
@@ -100,6 +104,7 @@ public static class PersonalDataColumns
 
     private static void EncryptBytes(PropertyBuilder<byte[]> property, PersonalDataProtector? protector, string column)
     {
+        property.HasAnnotation(EncryptedAnnotation, column);
         if (protector is not null)
         {
             property.HasConversion(

@@ -8,8 +8,8 @@ namespace IdReissue.Web.Operations;
 
 /// <summary>
 /// `dotnet IdReissue.Web.dll security COMMAND`, run with the service's own configuration, while the
-/// service keeps serving: verify the audit chain, add a data key, re-wrap the data keys under the
-/// active master key. Each change of keys is itself an audit entry.
+/// service keeps serving: verify the audit chain, add a data key, reseal personal data under the newest
+/// data key, re-wrap the data keys under the active master key. Each change of keys is itself an audit entry.
 /// </summary>
 public static class SecurityCommands
 {
@@ -38,6 +38,12 @@ public static class SecurityCommands
                 await db.SaveChangesAsync();
                 await output.WriteLineAsync($"已新增数据密钥 {id}；各节点在5分钟内改用它加密新数据，旧数据仍可解密。");
                 return 0;
+            case "reseal":
+                var resealed = await scope.ServiceProvider.GetRequiredService<PersonalDataResealer>().ResealAsync(CancellationToken.None);
+                audit.Record(Actor.System, "config.reseal", "personal-data", $"{resealed.Resealed} rows resealed, {resealed.Skipped} skipped");
+                await db.SaveChangesAsync();
+                await output.WriteLineAsync($"已用最新数据密钥重新加密{resealed.Resealed}行个人数据" + (resealed.Skipped > 0 ? $"；{resealed.Skipped}行正在被修改而跳过，请再运行一次。" : "。"));
+                return resealed.Skipped > 0 ? 3 : 0;
             case "rotate-master-key":
                 var rewrapped = await keys.RewrapAsync(CancellationToken.None);
                 var master = scope.ServiceProvider.GetRequiredService<IMasterKeyStore>().ActiveKeyId;
@@ -46,7 +52,7 @@ public static class SecurityCommands
                 await output.WriteLineAsync($"已用主密钥“{master}”重新封装{rewrapped}个数据密钥；确认后可从配置中删除旧主密钥。");
                 return 0;
             default:
-                await output.WriteLineAsync("用法：security verify-audit | new-data-key | rotate-master-key");
+                await output.WriteLineAsync("用法：security verify-audit | new-data-key | reseal | rotate-master-key");
                 return 2;
         }
     }
