@@ -38,6 +38,9 @@ public sealed class RegionCatalog
 
     public IEnumerable<RegionPolicy> All => _regions.Values.OrderBy(r => r.ProvinceCode, StringComparer.Ordinal);
 
+    /// <summary>The region's Chinese name, or the id itself for one no longer configured (old records).</summary>
+    public string NameOf(string id) => _regions.TryGetValue(id, out var policy) ? policy.Name : id;
+
     public RegionPolicy Get(string? id) =>
         id is not null && _regions.TryGetValue(id, out var policy)
             ? policy

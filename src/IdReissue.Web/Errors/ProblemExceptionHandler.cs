@@ -24,7 +24,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
         var (status, code, detail) = exception switch
         {
-            DomainException domain => (StatusOf(domain.Kind), domain.Code, domain.Message),
+            DomainException domain => (DomainErrorStatus.Of(domain), domain.Code, domain.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "concurrent_update", "该申请正在被另一操作修改，请刷新后重试。"),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
                 (StatusCodes.Status413PayloadTooLarge, "request_too_large", "上传内容过大，请压缩后重试。"),
@@ -38,13 +38,15 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             LogUnexpected(logger, exception, httpContext.Request.Method, original);
         }
 
-        if (exception is Abuse.RateLimitedException limited)
+        if (exception is DomainException broken)
         {
-            status = StatusCodes.Status429TooManyRequests;
-            httpContext.Response.Headers.RetryAfter = Math.Ceiling(limited.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            DomainErrorStatus.Apply(httpContext.Response, broken);
+        }
+        else
+        {
+            httpContext.Response.StatusCode = status;
         }
 
-        httpContext.Response.StatusCode = status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -58,15 +60,6 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             },
         });
     }
-
-    private static int StatusOf(DomainErrorKind kind) => kind switch
-    {
-        DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
-        DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
-        DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-        DomainErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
-        _ => StatusCodes.Status422UnprocessableEntity,
-    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure on {Method} {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);

@@ -18,16 +18,9 @@ public sealed class DomainErrorPageFilter : IAsyncPageFilter
         if (executed.Exception is DomainException broken && !executed.ExceptionHandled)
         {
             executed.ExceptionHandled = true;
-            var status = broken is Abuse.RateLimitedException ? StatusCodes.Status429TooManyRequests : broken.Kind switch
-            {
-                DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
-                DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-                DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
-                DomainErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
-                _ => StatusCodes.Status422UnprocessableEntity,
-            };
+            Errors.DomainErrorStatus.Apply(executed.HttpContext.Response, broken);
             executed.HttpContext.Items[ErrorPageMessage.Key] = broken.Message;
-            executed.Result = new StatusCodeResult(status);
+            executed.Result = new StatusCodeResult(executed.HttpContext.Response.StatusCode);
         }
     }
 }

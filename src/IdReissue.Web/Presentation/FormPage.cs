@@ -20,10 +20,9 @@ public abstract class FormPage : PageModel
         catch (DomainException broken) when (broken.Kind is not DomainErrorKind.Forbidden)
         {
             ModelState.AddModelError(ModelKey(FieldOf(broken)), broken.Message);
-            if (broken is Abuse.RateLimitedException limited)
+            if (broken is Abuse.RateLimitedException)
             {
-                Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                Response.Headers.RetryAfter = Math.Ceiling(limited.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Errors.DomainErrorStatus.Apply(Response, broken);
             }
 
             if (reload is not null)

@@ -33,8 +33,7 @@ public sealed class DayDashboard(IdReissueDbContext db, OfficerQueues queues, Ti
             .GroupBy(r => r.Code).Select(g => new ReasonCount(g.Key, ReasonLabels.For(g.Key), g.Count()))
             .OrderByDescending(r => r.Count).ThenBy(r => r.Code, StringComparer.Ordinal).Take(8).ToList();
 
-        var open = new[] { ApplicationState.UnderReview, ApplicationState.Approved, ApplicationState.InProduction, ApplicationState.PhotoPending, ApplicationState.Paid, ApplicationState.Dispatched };
-        var overdue = await scoped.CountAsync(a => open.Contains(a.State) && a.DueDate != null && a.DueDate < today, cancellationToken);
+        var overdue = await OfficerQueues.Overdue(scoped, today).CountAsync(cancellationToken);
         var toReview = await scoped.CountAsync(a => a.State == ApplicationState.UnderReview, cancellationToken);
         var toProduce = await scoped.CountAsync(a => a.State == ApplicationState.Approved, cancellationToken);
         var delivered = await scoped.CountAsync(a => a.State == ApplicationState.Delivered && a.UpdatedAt >= dayStart, cancellationToken);

@@ -27,11 +27,12 @@ public sealed class OfficerQueues(IdReissueDbContext db, RegionCatalog regions, 
         ["dispatched"] = "已寄出",
     };
 
-    private static readonly ApplicationState[] Open =
-    [
-        ApplicationState.Paid, ApplicationState.PhotoPending, ApplicationState.PhotoAccepted, ApplicationState.UnderReview,
-        ApplicationState.Approved, ApplicationState.InProduction, ApplicationState.Dispatched,
-    ];
+    /// <summary>The states <see cref="ApplicationStateText.IsFinal"/> names, for queries the database can run.</summary>
+    private static readonly ApplicationState[] Final = [.. Enum.GetValues<ApplicationState>().Where(s => s.IsFinal())];
+
+    /// <summary>The same rule as <see cref="ReissueApplication.IsOverdue"/>, as a query.</summary>
+    public static IQueryable<ReissueApplication> Overdue(IQueryable<ReissueApplication> query, DateOnly today) =>
+        query.Where(a => a.DueDate != null && a.DueDate < today && !Final.Contains(a.State));
 
     public async Task<IReadOnlyList<QueueItem>> ListAsync(ClaimsPrincipal officer, string view, string? region, ReissueCase? reissueCase, CancellationToken cancellationToken)
     {
@@ -44,7 +45,7 @@ public sealed class OfficerQueues(IdReissueDbContext db, RegionCatalog regions, 
 
         query = view switch
         {
-            "overdue" => query.Where(a => Open.Contains(a.State) && a.DueDate != null && a.DueDate < today),
+            "overdue" => Overdue(query, today),
             "approved" => query.Where(a => a.State == ApplicationState.Approved),
             "production" => query.Where(a => a.State == ApplicationState.InProduction),
             "dispatched" => query.Where(a => a.State == ApplicationState.Dispatched),

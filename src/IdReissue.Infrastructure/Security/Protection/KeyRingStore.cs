@@ -26,7 +26,7 @@ public sealed class KeyRingStore(IDbContextFactory<IdReissueDbContext> contexts,
             }
         }
 
-        protector.Use(Load(), Load);
+        Reload();
     }
 
     /// <summary>Adds a data key; from the next ring refresh every node encrypts new values with it.</summary>

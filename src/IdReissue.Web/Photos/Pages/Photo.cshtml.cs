@@ -42,13 +42,7 @@ public sealed class PhotoModel(IdReissueDbContext db, RegionCatalog regions, Pho
             }
 
             Accepted = checkedPhoto.Accepted;
-            Verdict = new PhotoVerdictView(
-                PhotoVerdictView.DataUrl(bytes, photo!.ContentType is "image/png" ? "image/png" : "image/jpeg"),
-                checkedPhoto.Accepted,
-                checkedPhoto.Verdict == "error",
-                checkedPhoto.Reasons,
-                PhotoGuides.From(checkedPhoto.Measures, engine.Specifications.Find(Region.Photo.Specification)),
-                checkedPhoto.Message);
+            Verdict = PhotoVerdictView.OfSubmission(checkedPhoto, bytes, photo!.ContentType, engine.Specifications.Find(Region.Photo.Specification), checkedPhoto.Message);
             return Page();
         });
     }

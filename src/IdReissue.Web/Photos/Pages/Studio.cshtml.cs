@@ -40,10 +40,7 @@ public sealed class StudioModel(IdReissueDbContext db, RegionCatalog regions, Ph
             return Page();
         }
 
-        Verdict = new PhotoVerdictView(
-            PhotoVerdictView.DataUrl(bytes, photo!.ContentType is "image/png" ? "image/png" : "image/jpeg"),
-            checkedPhoto.Accepted, checkedPhoto.Verdict == "error", checkedPhoto.Reasons,
-            PhotoGuides.From(checkedPhoto.Measures, engine.Specifications.Find(regions.Get(application.RegionId).Photo.Specification)),
+        Verdict = PhotoVerdictView.OfSubmission(checkedPhoto, bytes, photo!.ContentType, engine.Specifications.Find(regions.Get(application.RegionId).Photo.Specification),
             checkedPhoto.Accepted ? "照片已绑定到申请人的申请，申请人的办理进度会同步更新。" : checkedPhoto.Message);
         return Page();
     });

@@ -27,7 +27,7 @@ public sealed class BatchesModel(IdReissueDbContext db, RegionCatalog regions, A
 
     public IEnumerable<RegionPolicy> AllRegions => regions.All;
 
-    public string RegionName(string id) => regions.All.FirstOrDefault(r => r.Id == id)?.Name ?? id;
+    public string RegionName(string id) => regions.NameOf(id);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 

@@ -10,7 +10,7 @@ public sealed class DashboardModel(DayDashboard dashboard, RegionCatalog regions
 {
     public DayFigures Figures { get; private set; } = null!;
 
-    public string RegionName(string id) => regions.All.FirstOrDefault(r => r.Id == id)?.Name ?? id;
+    public string RegionName(string id) => regions.NameOf(id);
 
     public string Scope => User.OfficerRegion() is "*" ? "全部地区" : RegionName(User.OfficerRegion());
 

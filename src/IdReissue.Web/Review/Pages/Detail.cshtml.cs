@@ -132,7 +132,7 @@ public sealed class DetailModel(
         Application = await db.LoadForOfficerAsync(Id, User, cancellationToken);
         Region = regions.Get(Application.RegionId);
         var submissions = db.PhotoSubmissions.AsNoTracking().Where(s => s.ApplicationId == Id);
-        PhotoAttempts = await submissions.CountAsync(cancellationToken);
+        PhotoAttempts = View.PhotoSubmissions.Count;
         var shown = Application.PhotoId is { } accepted
             ? await submissions.FirstOrDefaultAsync(s => s.FileId == accepted, cancellationToken)
             : await submissions.OrderByDescending(s => s.SubmittedAt).FirstOrDefaultAsync(cancellationToken);

@@ -25,7 +25,7 @@ public sealed class QueueModel(OfficerQueues queues, RegionCatalog regions) : Pa
 
     public IEnumerable<RegionPolicy> AllRegions => regions.All;
 
-    public string RegionName(string id) => regions.All.FirstOrDefault(r => r.Id == id)?.Name ?? id;
+    public string RegionName(string id) => regions.NameOf(id);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

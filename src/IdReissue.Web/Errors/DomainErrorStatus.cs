@@ -1,0 +1,29 @@
+using System.Globalization;
+using IdReissue.Domain.Common;
+using IdReissue.Web.Abuse;
+
+namespace IdReissue.Web.Errors;
+
+/// <summary>The HTTP status of a broken rule, shared by the API's ProblemDetails and the pages' error page and forms.</summary>
+public static class DomainErrorStatus
+{
+    public static int Of(DomainException broken) => broken switch
+    {
+        RateLimitedException => StatusCodes.Status429TooManyRequests,
+        { Kind: DomainErrorKind.Conflict } => StatusCodes.Status409Conflict,
+        { Kind: DomainErrorKind.NotFound } => StatusCodes.Status404NotFound,
+        { Kind: DomainErrorKind.Forbidden } => StatusCodes.Status403Forbidden,
+        { Kind: DomainErrorKind.Unavailable } => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+
+    /// <summary>Sets the status and, for a rate limit, the Retry-After header.</summary>
+    public static void Apply(HttpResponse response, DomainException broken)
+    {
+        response.StatusCode = Of(broken);
+        if (broken is RateLimitedException limited)
+        {
+            response.Headers.RetryAfter = Math.Ceiling(limited.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+    }
+}
