@@ -53,14 +53,14 @@ public sealed partial class ApplicantRun(FailoverClient client, int index, byte[
 
         Stage = "eligibility";
         await Step(HttpMethod.Post, "eligibility", null, cancellationToken);
+        Stage = "face";
+        await Step(HttpMethod.Post, "face-verification", Upload("capture"), cancellationToken);
         if (reissueCase == "Loss")
         {
             Stage = "loss report";
             await Step(HttpMethod.Post, "loss-report", new { place = "火车站候车室", lostAt = DateTimeOffset.UtcNow.AddDays(-1), receiptWanted = false }, cancellationToken);
         }
 
-        Stage = "face";
-        await Step(HttpMethod.Post, "face-verification", Upload("capture"), cancellationToken);
         Stage = "address";
         await Step(HttpMethod.Put, "address", new { recipient = resident["name"]!.GetValue<string>(), phone, divisionCode = resident["householdDivisionCode"]!.GetValue<string>(), detail = "人民路100号1栋101室" }, cancellationToken);
         if (Region == "tianjin")

@@ -20,12 +20,11 @@ public class ApplicationStateMachineTests
         (ApplicationState.Draft, ApplicationState.IdentityVerified),
         (ApplicationState.IdentityVerified, ApplicationState.EligibilityChecked),
         (ApplicationState.IdentityVerified, ApplicationState.Ineligible),
-        (ApplicationState.EligibilityChecked, ApplicationState.LossReported),
         (ApplicationState.EligibilityChecked, ApplicationState.FaceVerified),
         (ApplicationState.EligibilityChecked, ApplicationState.ReferredToWindow),
-        (ApplicationState.LossReported, ApplicationState.FaceVerified),
-        (ApplicationState.LossReported, ApplicationState.ReferredToWindow),
+        (ApplicationState.FaceVerified, ApplicationState.LossReported),
         (ApplicationState.FaceVerified, ApplicationState.AddressGiven),
+        (ApplicationState.LossReported, ApplicationState.AddressGiven),
         (ApplicationState.AddressGiven, ApplicationState.AddressGiven),
         (ApplicationState.AddressGiven, ApplicationState.Paid),
         (ApplicationState.Paid, ApplicationState.PhotoPending),
@@ -79,10 +78,10 @@ public class ApplicationStateMachineTests
     private static readonly Dictionary<ApplicationState, string[]> LegalOperations = new()
     {
         [ApplicationState.IdentityVerified] = ["eligible", "ineligible", "cancel"],
-        [ApplicationState.EligibilityChecked] = ["report-loss", "refer-to-window", "cancel"],
+        [ApplicationState.EligibilityChecked] = ["face-verified", "refer-to-window", "cancel"],
         [ApplicationState.Ineligible] = [],
-        [ApplicationState.LossReported] = ["face-verified", "refer-to-window", "cancel"],
-        [ApplicationState.FaceVerified] = ["address", "cancel"],
+        [ApplicationState.FaceVerified] = ["report-loss", "cancel"],
+        [ApplicationState.LossReported] = ["address", "cancel"],
         [ApplicationState.ReferredToWindow] = [],
         [ApplicationState.AddressGiven] = ["address", "paid", "cancel"],
         [ApplicationState.PhotoPending] = ["accept-photo"],
@@ -129,9 +128,39 @@ public class ApplicationStateMachineTests
         var application = Started(ReissueCase.Damage);
         application.RecordEligibility(new EligibilityResult([]), Hunan(), Now, Actor.System);
 
-        Assert.Throws<DomainException>(() => Report(application));
-        application.RecordFaceVerified(Hunan(), Now, Actor.Gateway("face"));
-        Assert.Equal(ApplicationState.FaceVerified, application.State);
+        application.RecordFaceVerified(Now, Actor.Gateway("face"));
+        Assert.Equal("loss_report_not_applicable", Assert.Throws<DomainException>(() => Report(application)).Code);
+        application.GiveAddress(Address(), Hunan().Postage.Quote("430102", "430103"), Hunan(), Now, Applicant);
+        Assert.Equal(ApplicationState.AddressGiven, application.State);
+    }
+
+    [Fact]
+    public void A_card_cannot_be_reported_lost_before_face_verification_proves_the_holder()
+    {
+        var application = Started();
+        Assert.Equal("step_out_of_order", Assert.Throws<DomainException>(() => Report(application)).Code);
+        application.RecordEligibility(new EligibilityResult([]), Hunan(), Now, Actor.System);
+
+        var error = Assert.Throws<DomainException>(() => Report(application));
+
+        Assert.Equal("step_out_of_order", error.Code);
+        Assert.Contains("实人认证", error.Message, StringComparison.Ordinal);
+        Assert.Null(application.LossReport);
+        Assert.Equal(ApplicationState.EligibilityChecked, application.State);
+        application.RecordFaceVerified(Now, Actor.Gateway("face"));
+        Report(application);
+        Assert.Equal(ApplicationState.LossReported, application.State);
+    }
+
+    [Fact]
+    public void A_loss_case_needs_its_loss_report_before_the_address()
+    {
+        var application = InState(ApplicationState.FaceVerified);
+
+        var error = Assert.Throws<DomainException>(() => application.GiveAddress(Address(), Hunan().Postage.Quote("430102", "430103"), Hunan(), Now, Applicant));
+
+        Assert.Contains("挂失", error.Message, StringComparison.Ordinal);
+        Assert.Null(application.Address);
     }
 
     [Fact]
@@ -145,8 +174,8 @@ public class ApplicationStateMachineTests
         Assert.Equal(Applicant, application.Transitions[0].Actor);
         Assert.All(application.Transitions, t => Assert.Equal(Now, t.At));
         Assert.Equal(
-            [ApplicationState.Draft, ApplicationState.IdentityVerified, ApplicationState.EligibilityChecked, ApplicationState.LossReported,
-             ApplicationState.FaceVerified, ApplicationState.AddressGiven, ApplicationState.Paid, ApplicationState.PhotoPending,
+            [ApplicationState.Draft, ApplicationState.IdentityVerified, ApplicationState.EligibilityChecked, ApplicationState.FaceVerified,
+             ApplicationState.LossReported, ApplicationState.AddressGiven, ApplicationState.Paid, ApplicationState.PhotoPending,
              ApplicationState.PhotoAccepted, ApplicationState.UnderReview],
             application.Transitions.Select(t => t.To));
     }
@@ -226,9 +255,9 @@ public class ApplicationStateMachineTests
         ("eligible", a => a.RecordEligibility(new EligibilityResult([]), Hunan(), Now, Actor.System)),
         ("ineligible", a => a.RecordEligibility(new EligibilityResult([EligibilityPolicy.AppearanceChanged]), Hunan(), Now, Actor.System)),
         ("report-loss", Report),
-        ("face-verified", a => a.RecordFaceVerified(Hunan(), Now, Actor.Gateway("face"))),
+        ("face-verified", a => a.RecordFaceVerified(Now, Actor.Gateway("face"))),
         ("refer-to-window", a => a.ReferToWindow(Now, Actor.Gateway("face"))),
-        ("address", a => a.GiveAddress(Address(), Hunan().Postage.Quote("430102", "430103"), Now, Applicant)),
+        ("address", a => a.GiveAddress(Address(), Hunan().Postage.Quote("430102", "430103"), Hunan(), Now, Applicant)),
         ("paid", a => a.MarkPaid("P1", Hunan(), Calendar, new DateOnly(2020, 1, 1), () => "4326112500000001", Now, Actor.Gateway("pay"))),
         ("accept-photo", a => a.AcceptPhoto(Guid.NewGuid(), Hunan(), Calendar, Now, Actor.Gateway("studio"))),
         ("approve", a => a.Approve(Now, Officer)),
@@ -259,9 +288,9 @@ public class ApplicationStateMachineTests
         var path = new (ApplicationState State, Action<ReissueApplication> Step)[]
         {
             (ApplicationState.EligibilityChecked, a => a.RecordEligibility(new EligibilityResult([]), Hunan(), Now, Actor.System)),
+            (ApplicationState.FaceVerified, a => a.RecordFaceVerified(Now, Actor.Gateway("face"))),
             (ApplicationState.LossReported, Report),
-            (ApplicationState.FaceVerified, a => a.RecordFaceVerified(Hunan(), Now, Actor.Gateway("face"))),
-            (ApplicationState.AddressGiven, a => a.GiveAddress(Address(), Hunan().Postage.Quote("430102", "430103"), Now, Applicant)),
+            (ApplicationState.AddressGiven, a => a.GiveAddress(Address(), Hunan().Postage.Quote("430102", "430103"), Hunan(), Now, Applicant)),
             (ApplicationState.PhotoPending, a => a.MarkPaid("P1", Hunan(), Calendar, new DateOnly(2020, 1, 1), () => "4326112500000001", Now, Actor.Gateway("pay"))),
             (ApplicationState.UnderReview, a => a.AcceptPhoto(Guid.NewGuid(), Hunan(), Calendar, Now, Actor.Gateway("studio"))),
             (ApplicationState.Approved, a => a.Approve(Now, Officer)),

@@ -76,16 +76,21 @@ public class BadInputTests(ServiceFixture service)
             HttpStatusCode.Conflict, "step_out_of_order");
 
         await journey.CheckEligibility();
+        await Api.ExpectProblem(await Api.Post($"/api/applications/{id}/loss-report", journey.Token, new { place = "长沙", lostAt = DateTimeOffset.UtcNow }),
+            HttpStatusCode.Conflict, "step_out_of_order");
+        await journey.VerifyFace();
         await Api.ExpectProblem(await Api.Post($"/api/applications/{id}/face-verification", journey.Token, Api.Upload("capture", Journey.GoodPhoto)),
             HttpStatusCode.Conflict, "step_out_of_order");
+        await Api.ExpectProblem(await Api.Send(HttpMethod.Put, $"/api/applications/{id}/address", journey.Token,
+            new { recipient = "王伟", phone = "13900000000", divisionCode = "430102", detail = "人民路1号" }), HttpStatusCode.Conflict, "step_out_of_order");
         await Api.ExpectProblem(await Api.Post($"/api/applications/{id}/loss-report", journey.Token, new { place = "长沙", lostAt = DateTimeOffset.UtcNow.AddDays(3) }),
             HttpStatusCode.UnprocessableEntity, "loss_time_in_future");
         await Api.ExpectProblem(await Api.Post($"/api/applications/{id}/loss-report", journey.Token, new { place = "", lostAt = DateTimeOffset.UtcNow }),
             HttpStatusCode.UnprocessableEntity, "loss_place_invalid");
 
         var progress = await journey.Progress();
-        Assert.Equal("EligibilityChecked", progress.GetProperty("state").GetString());
-        Assert.Equal(3, progress.GetProperty("timeline").GetArrayLength());
+        Assert.Equal("FaceVerified", progress.GetProperty("state").GetString());
+        Assert.Equal(4, progress.GetProperty("timeline").GetArrayLength());
     }
 
     [Fact]

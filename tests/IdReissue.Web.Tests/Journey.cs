@@ -71,12 +71,12 @@ public sealed class Journey(Api api, JsonElement resident, string token)
         await VerifyRealName();
         await Start(reissueCase);
         Assert.True((await CheckEligibility()).GetProperty("eligible").GetBoolean());
+        await VerifyFace();
         if (reissueCase == "Loss")
         {
             await ReportLoss();
         }
 
-        await VerifyFace();
         await GiveAddress();
     }
 }

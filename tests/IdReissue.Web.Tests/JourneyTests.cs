@@ -20,12 +20,12 @@ public class JourneyTests(ServiceFixture service)
         var eligibility = await journey.CheckEligibility();
         Assert.True(eligibility.GetProperty("eligible").GetBoolean());
 
+        Assert.Equal("FaceVerified", (await journey.VerifyFace()).GetProperty("state").GetString());
         var loss = await journey.ReportLoss();
         Assert.Equal("LossReported", loss.GetProperty("state").GetString());
         var receipt = await Api.Send(HttpMethod.Get, $"/api/applications/{journey.ApplicationId}/loss-report/receipt", journey.Token);
         Assert.Contains("居民身份证挂失申报回执", await receipt.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        Assert.Equal("FaceVerified", (await journey.VerifyFace()).GetProperty("state").GetString());
         var addressed = await journey.GiveAddress();
         Assert.True(addressed.GetProperty("postage").GetProperty("sameCity").GetBoolean());
         Assert.Equal(15, addressed.GetProperty("postage").GetProperty("amountYuan").GetDecimal());
@@ -63,7 +63,7 @@ public class JourneyTests(ServiceFixture service)
 
         var delivered = await journey.WaitFor("Delivered");
         AssertTimeline(delivered,
-            "Draft", "IdentityVerified", "EligibilityChecked", "LossReported", "FaceVerified", "AddressGiven", "Paid", "PhotoPending",
+            "Draft", "IdentityVerified", "EligibilityChecked", "FaceVerified", "LossReported", "AddressGiven", "Paid", "PhotoPending",
             "PhotoAccepted", "UnderReview", "Approved", "InProduction", "Dispatched", "Delivered");
         // Ten working days are at least twelve calendar days.
         var due = DateOnly.Parse(delivered.GetProperty("dueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture);

@@ -54,9 +54,9 @@ public static class ApplicationStateText
     {
         ApplicationState.Draft => "请核验身份信息。",
         ApplicationState.IdentityVerified => "请进行办理条件检查。",
-        ApplicationState.EligibilityChecked => "丢失补领请先挂失原证；损坏换领请进行实人认证。",
+        ApplicationState.EligibilityChecked => "请进行实人认证（人脸识别），证明是证件持有人本人。",
         ApplicationState.Ineligible => "请按提示就近到公安机关窗口办理。",
-        ApplicationState.LossReported => "请进行实人认证（人脸识别）。",
+        ApplicationState.LossReported => "请填写证件邮寄地址。",
         ApplicationState.FaceVerified => "请填写证件邮寄地址。",
         ApplicationState.ReferredToWindow => "请本人携带户口簿到公安机关窗口办理。",
         ApplicationState.AddressGiven => "请确认办理须知并缴纳工本费；缴费后申请不能取消，工本费不予退还。",

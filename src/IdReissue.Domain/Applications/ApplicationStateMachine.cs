@@ -13,9 +13,10 @@ public static class ApplicationStateMachine
         {
             [ApplicationState.Draft] = Set(ApplicationState.IdentityVerified, ApplicationState.Cancelled),
             [ApplicationState.IdentityVerified] = Set(ApplicationState.EligibilityChecked, ApplicationState.Ineligible, ApplicationState.Cancelled),
-            [ApplicationState.EligibilityChecked] = Set(ApplicationState.LossReported, ApplicationState.FaceVerified, ApplicationState.ReferredToWindow, ApplicationState.Cancelled),
-            [ApplicationState.LossReported] = Set(ApplicationState.FaceVerified, ApplicationState.ReferredToWindow, ApplicationState.Cancelled),
-            [ApplicationState.FaceVerified] = Set(ApplicationState.AddressGiven, ApplicationState.Cancelled),
+            // Face verification proves the applicant is the card's holder before anything acts on the card.
+            [ApplicationState.EligibilityChecked] = Set(ApplicationState.FaceVerified, ApplicationState.ReferredToWindow, ApplicationState.Cancelled),
+            [ApplicationState.FaceVerified] = Set(ApplicationState.LossReported, ApplicationState.AddressGiven, ApplicationState.Cancelled),
+            [ApplicationState.LossReported] = Set(ApplicationState.AddressGiven, ApplicationState.Cancelled),
             [ApplicationState.AddressGiven] = Set(ApplicationState.AddressGiven, ApplicationState.Paid, ApplicationState.Cancelled),
             [ApplicationState.Paid] = Set(ApplicationState.PhotoPending, ApplicationState.PhotoAccepted),
             [ApplicationState.PhotoPending] = Set(ApplicationState.PhotoAccepted),

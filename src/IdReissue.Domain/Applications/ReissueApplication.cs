@@ -165,7 +165,10 @@ public sealed class ReissueApplication
             throw new DomainException("loss_report_not_applicable", "损坏换领无需挂失。", DomainErrorKind.Conflict);
         }
 
-        RequireState(ApplicationState.EligibilityChecked, "请先完成办理条件检查，再进行挂失。");
+        // A loss report cancels a card in the registry: only the card's holder, proven by face, may do it.
+        RequireState(ApplicationState.FaceVerified, State is ApplicationState.IdentityVerified or ApplicationState.EligibilityChecked
+            ? "挂失须由证件持有人本人办理，请先完成实人认证（人脸识别），再进行挂失。"
+            : "当前状态不能挂失。");
         if (string.IsNullOrWhiteSpace(report.Place) || report.Place.Length > LossReport.MaxPlaceLength)
         {
             throw new DomainException("loss_place_invalid", $"请填写证件遗失地点（1至{LossReport.MaxPlaceLength}个字）。");
@@ -182,9 +185,9 @@ public sealed class ReissueApplication
 
     public bool NeedsLossReport(RegionPolicy region) => Case == ReissueCase.Loss && region.LossReportRequired;
 
-    public void RecordFaceVerified(RegionPolicy region, DateTimeOffset now, Actor actor)
+    public void RecordFaceVerified(DateTimeOffset now, Actor actor)
     {
-        RequireFaceVerificationAllowed(region);
+        RequireFaceVerificationAllowed();
         FaceVerifiedAt = now;
         TransitionTo(ApplicationState.FaceVerified, now, actor, null);
     }
@@ -192,7 +195,7 @@ public sealed class ReissueApplication
     /// <summary>Face verification found the resident's appearance changed a lot: only a window can help.</summary>
     public void ReferToWindow(DateTimeOffset now, Actor actor)
     {
-        if (State is not (ApplicationState.EligibilityChecked or ApplicationState.LossReported))
+        if (!FaceVerificationPending)
         {
             throw OutOfOrder("当前状态不能进行实人认证。");
         }
@@ -201,22 +204,30 @@ public sealed class ReissueApplication
         TransitionTo(ApplicationState.ReferredToWindow, now, actor, EligibilityPolicy.AppearanceChanged.Message);
     }
 
-    public void RequireFaceVerificationAllowed(RegionPolicy region)
+    /// <summary>Face verification comes right after the eligibility check, before anything acts on the card
+    /// (a loss report cancels it in the registry) or holds the person's place (an open application).</summary>
+    public bool FaceVerificationPending => State == ApplicationState.EligibilityChecked;
+
+    public void RequireFaceVerificationAllowed()
     {
-        var expected = NeedsLossReport(region) ? ApplicationState.LossReported : ApplicationState.EligibilityChecked;
-        if (State != expected)
+        if (!FaceVerificationPending)
         {
-            throw OutOfOrder(NeedsLossReport(region) && State == ApplicationState.EligibilityChecked
-                ? "丢失补领须先挂失原证，再进行实人认证。"
+            throw OutOfOrder(State is ApplicationState.Draft or ApplicationState.IdentityVerified
+                ? "请先完成办理条件检查，再进行实人认证。"
                 : "当前状态不能进行实人认证。");
         }
     }
 
-    public void GiveAddress(MailingAddress address, PostageQuote postage, DateTimeOffset now, Actor actor)
+    public void GiveAddress(MailingAddress address, PostageQuote postage, RegionPolicy region, DateTimeOffset now, Actor actor)
     {
-        if (State is not (ApplicationState.FaceVerified or ApplicationState.AddressGiven))
+        if (State is not (ApplicationState.FaceVerified or ApplicationState.LossReported or ApplicationState.AddressGiven))
         {
             throw OutOfOrder("请先完成实人认证，再填写邮寄地址。");
+        }
+
+        if (NeedsLossReport(region) && LossReport is null)
+        {
+            throw OutOfOrder("丢失补领须先挂失原证，再填写邮寄地址。");
         }
 
         Address = address;
@@ -226,9 +237,11 @@ public sealed class ReissueApplication
 
     public void AttachHouseholdPage(Guid documentId, DateTimeOffset now)
     {
-        if (State is not (ApplicationState.EligibilityChecked or ApplicationState.LossReported or ApplicationState.FaceVerified or ApplicationState.AddressGiven))
+        if (State is not (ApplicationState.FaceVerified or ApplicationState.LossReported or ApplicationState.AddressGiven))
         {
-            throw OutOfOrder("当前状态不能上传户口页，须在缴费前上传。");
+            throw OutOfOrder(State is ApplicationState.IdentityVerified or ApplicationState.EligibilityChecked
+                ? "请先完成实人认证，再上传户口页。"
+                : "当前状态不能上传户口页，须在缴费前上传。");
         }
 
         HouseholdPageDocumentId = documentId;

@@ -125,9 +125,12 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
         {
             b.HasKey(a => a.Id);
             b.HasIndex(a => a.PhoneIndex).IsUnique();
-            b.HasIndex(a => a.CitizenIdIndex).IsUnique();
+            // Several accounts may claim an ID number by name and number; only one may prove it by face.
+            b.HasIndex(a => a.CitizenIdIndex);
+            b.HasIndex(a => a.ProvenCitizenIdIndex).IsUnique();
             b.Property(a => a.PhoneIndex).HasMaxLength(64);
             b.Property(a => a.CitizenIdIndex).HasMaxLength(64);
+            b.Property(a => a.ProvenCitizenIdIndex).HasMaxLength(64);
         });
         modelBuilder.Entity<OfficerAccount>().HasKey(o => o.Username);
         modelBuilder.Entity<SessionRecord>(b =>

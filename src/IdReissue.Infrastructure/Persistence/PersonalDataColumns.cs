@@ -74,6 +74,7 @@ public static class PersonalDataColumns
                 case ApplicantAccount account:
                     account.PhoneIndex = protector.BlindIndex(BlindIndexKinds.Phone, account.Phone);
                     account.CitizenIdIndex = account.CitizenId is null ? null : protector.BlindIndex(BlindIndexKinds.CitizenId, account.CitizenId);
+                    account.ProvenCitizenIdIndex = account.IdentityProvenAt is null ? null : account.CitizenIdIndex;
                     break;
                 case SmsCodeRecord code:
                     code.PhoneIndex = protector.BlindIndex(BlindIndexKinds.Phone, code.Phone);

@@ -50,7 +50,8 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("CitizenId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("IdReissue:Encrypted", "Applications.CitizenId");
 
                     b.Property<string>("CitizenIdIndex")
                         .HasMaxLength(64)
@@ -80,14 +81,16 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("HouseholdNumber")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("IdReissue:Encrypted", "Applications.HouseholdNumber");
 
                     b.Property<Guid?>("HouseholdPageDocumentId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("IdReissue:Encrypted", "Applications.Name");
 
                     b.Property<DateTimeOffset?>("NoRefundAcknowledgedAt")
                         .HasColumnType("timestamp with time zone");
@@ -262,7 +265,8 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("CitizenId")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.CitizenId");
 
                     b.Property<string>("CitizenIdIndex")
                         .HasMaxLength(64)
@@ -271,27 +275,38 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("IdentityProvenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.Phone");
 
                     b.Property<string>("PhoneIndex")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ProvenCitizenIdIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("RealName")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.RealName");
 
                     b.Property<DateTimeOffset?>("RealNameVerifiedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CitizenIdIndex")
-                        .IsUnique();
+                    b.HasIndex("CitizenIdIndex");
 
                     b.HasIndex("PhoneIndex")
+                        .IsUnique();
+
+                    b.HasIndex("ProvenCitizenIdIndex")
                         .IsUnique();
 
                     b.ToTable("ApplicantAccounts");
@@ -628,7 +643,8 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("IdReissue:Encrypted", "SmsCodes.Phone");
 
                     b.Property<string>("PhoneIndex")
                         .IsRequired()
@@ -657,7 +673,8 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("bytea");
+                        .HasColumnType("bytea")
+                        .HasAnnotation("IdReissue:Encrypted", "Files.Content");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
@@ -752,7 +769,8 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("CitizenId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("IdReissue:Encrypted", "SandboxResidents.CitizenId");
 
                     b.Property<string>("CitizenIdIndex")
                         .IsRequired()
@@ -778,7 +796,8 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("HouseholdNumber")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("IdReissue:Encrypted", "SandboxResidents.HouseholdNumber");
 
                     b.Property<DateOnly?>("LastCardIssuedOn")
                         .HasColumnType("date");
@@ -791,11 +810,13 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("IdReissue:Encrypted", "SandboxResidents.Name");
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("IdReissue:Encrypted", "SandboxResidents.Phone");
 
                     b.Property<string>("PhoneIndex")
                         .IsRequired()
@@ -864,7 +885,8 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("IdReissue:Encrypted", "SandboxSmsMessages.Phone");
 
                     b.Property<string>("PhoneIndex")
                         .IsRequired()
@@ -1005,7 +1027,8 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                             b1.Property<string>("Detail")
                                 .IsRequired()
                                 .HasColumnType("text")
-                                .HasColumnName("AddressDetail");
+                                .HasColumnName("AddressDetail")
+                                .HasAnnotation("IdReissue:Encrypted", "Applications.AddressDetail");
 
                             b1.Property<string>("DivisionCode")
                                 .IsRequired()
@@ -1015,12 +1038,14 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                             b1.Property<string>("Phone")
                                 .IsRequired()
                                 .HasColumnType("text")
-                                .HasColumnName("AddressPhone");
+                                .HasColumnName("AddressPhone")
+                                .HasAnnotation("IdReissue:Encrypted", "Applications.AddressPhone");
 
                             b1.Property<string>("Recipient")
                                 .IsRequired()
                                 .HasColumnType("text")
-                                .HasColumnName("AddressRecipient");
+                                .HasColumnName("AddressRecipient")
+                                .HasAnnotation("IdReissue:Encrypted", "Applications.AddressRecipient");
 
                             b1.HasKey("ReissueApplicationId");
 

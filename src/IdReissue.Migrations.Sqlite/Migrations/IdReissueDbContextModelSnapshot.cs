@@ -45,7 +45,8 @@ namespace IdReissue.Migrations.Sqlite.Migrations
 
                     b.Property<string>("CitizenId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IdReissue:Encrypted", "Applications.CitizenId");
 
                     b.Property<string>("CitizenIdIndex")
                         .HasMaxLength(64)
@@ -75,14 +76,16 @@ namespace IdReissue.Migrations.Sqlite.Migrations
 
                     b.Property<string>("HouseholdNumber")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IdReissue:Encrypted", "Applications.HouseholdNumber");
 
                     b.Property<Guid?>("HouseholdPageDocumentId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IdReissue:Encrypted", "Applications.Name");
 
                     b.Property<long?>("NoRefundAcknowledgedAt")
                         .HasColumnType("INTEGER");
@@ -255,7 +258,8 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CitizenId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.CitizenId");
 
                     b.Property<string>("CitizenIdIndex")
                         .HasMaxLength(64)
@@ -264,27 +268,38 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("IdentityProvenAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.Phone");
 
                     b.Property<string>("PhoneIndex")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RealName")
+                    b.Property<string>("ProvenCitizenIdIndex")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("RealName")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.RealName");
 
                     b.Property<long?>("RealNameVerifiedAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CitizenIdIndex")
-                        .IsUnique();
+                    b.HasIndex("CitizenIdIndex");
 
                     b.HasIndex("PhoneIndex")
+                        .IsUnique();
+
+                    b.HasIndex("ProvenCitizenIdIndex")
                         .IsUnique();
 
                     b.ToTable("ApplicantAccounts");
@@ -619,7 +634,8 @@ namespace IdReissue.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IdReissue:Encrypted", "SmsCodes.Phone");
 
                     b.Property<string>("PhoneIndex")
                         .IsRequired()
@@ -648,7 +664,8 @@ namespace IdReissue.Migrations.Sqlite.Migrations
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("IdReissue:Encrypted", "Files.Content");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
@@ -743,7 +760,8 @@ namespace IdReissue.Migrations.Sqlite.Migrations
 
                     b.Property<string>("CitizenId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IdReissue:Encrypted", "SandboxResidents.CitizenId");
 
                     b.Property<string>("CitizenIdIndex")
                         .IsRequired()
@@ -769,7 +787,8 @@ namespace IdReissue.Migrations.Sqlite.Migrations
 
                     b.Property<string>("HouseholdNumber")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IdReissue:Encrypted", "SandboxResidents.HouseholdNumber");
 
                     b.Property<DateOnly?>("LastCardIssuedOn")
                         .HasColumnType("TEXT");
@@ -782,11 +801,13 @@ namespace IdReissue.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IdReissue:Encrypted", "SandboxResidents.Name");
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IdReissue:Encrypted", "SandboxResidents.Phone");
 
                     b.Property<string>("PhoneIndex")
                         .IsRequired()
@@ -853,7 +874,8 @@ namespace IdReissue.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IdReissue:Encrypted", "SandboxSmsMessages.Phone");
 
                     b.Property<string>("PhoneIndex")
                         .IsRequired()
@@ -992,7 +1014,8 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                             b1.Property<string>("Detail")
                                 .IsRequired()
                                 .HasColumnType("TEXT")
-                                .HasColumnName("AddressDetail");
+                                .HasColumnName("AddressDetail")
+                                .HasAnnotation("IdReissue:Encrypted", "Applications.AddressDetail");
 
                             b1.Property<string>("DivisionCode")
                                 .IsRequired()
@@ -1002,12 +1025,14 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                             b1.Property<string>("Phone")
                                 .IsRequired()
                                 .HasColumnType("TEXT")
-                                .HasColumnName("AddressPhone");
+                                .HasColumnName("AddressPhone")
+                                .HasAnnotation("IdReissue:Encrypted", "Applications.AddressPhone");
 
                             b1.Property<string>("Recipient")
                                 .IsRequired()
                                 .HasColumnType("TEXT")
-                                .HasColumnName("AddressRecipient");
+                                .HasColumnName("AddressRecipient")
+                                .HasAnnotation("IdReissue:Encrypted", "Applications.AddressRecipient");
 
                             b1.HasKey("ReissueApplicationId");
 

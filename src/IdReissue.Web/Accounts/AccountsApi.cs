@@ -52,7 +52,9 @@ public static class AccountsApi
             return Problems.Validation("real_name_mismatch", "姓名与公民身份号码不一致，或人口信息库中无此记录，请核对。", "name");
         }
 
-        if (await db.ApplicantAccounts.AnyAsync(a => a.CitizenIdIndex == db.BlindIndex(BlindIndexKinds.CitizenId, resident.CitizenId) && a.Id != account.Id, cancellationToken))
+        // Only an account whose holder proved the identity by face keeps it from others: a claim by name and
+        // number alone must not lock the real person out of their own identity.
+        if (await db.ApplicantAccounts.AnyAsync(a => a.ProvenCitizenIdIndex == db.BlindIndex(BlindIndexKinds.CitizenId, resident.CitizenId) && a.Id != account.Id, cancellationToken))
         {
             return Problems.Create(409, "citizen_id_bound_elsewhere", "该身份已绑定其他手机号账号，请使用原账号登录。");
         }

@@ -9,9 +9,9 @@ public static class ApplicantJourney
     public static string PageFor(ReissueApplication a, RegionPolicy region) => a.State switch
     {
         ApplicationState.Draft or ApplicationState.IdentityVerified or ApplicationState.Ineligible => $"/apply/{a.Id}/eligibility",
-        ApplicationState.EligibilityChecked when a.NeedsLossReport(region) => $"/apply/{a.Id}/loss-report",
-        ApplicationState.EligibilityChecked or ApplicationState.LossReported => $"/apply/{a.Id}/face",
-        ApplicationState.FaceVerified => $"/apply/{a.Id}/address",
+        ApplicationState.EligibilityChecked => $"/apply/{a.Id}/face",
+        ApplicationState.FaceVerified when a.NeedsLossReport(region) && a.LossReport is null => $"/apply/{a.Id}/loss-report",
+        ApplicationState.FaceVerified or ApplicationState.LossReported => $"/apply/{a.Id}/address",
         ApplicationState.AddressGiven when region.RequiredDocuments.Contains(RequiredDocument.HouseholdRegisterPage) && a.HouseholdPageDocumentId is null =>
             $"/apply/{a.Id}/household-page",
         ApplicationState.AddressGiven => $"/apply/{a.Id}/payment",

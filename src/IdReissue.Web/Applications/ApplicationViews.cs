@@ -66,8 +66,7 @@ public sealed record ApplicationView(
     /// <summary>The next step, specific to the case and the region where the generic text is not enough.</summary>
     public static string NextStepFor(ReissueApplication a, RegionPolicy region) => a.State switch
     {
-        ApplicationState.EligibilityChecked when a.NeedsLossReport(region) => "请先挂失原证（填写遗失地点和时间）。",
-        ApplicationState.EligibilityChecked => "请进行实人认证（人脸识别）。",
+        ApplicationState.FaceVerified when a.NeedsLossReport(region) && a.LossReport is null => "请挂失原证（填写遗失地点和时间）。",
         ApplicationState.AddressGiven when region.RequiredDocuments.Contains(RequiredDocument.HouseholdRegisterPage) && a.HouseholdPageDocumentId is null =>
             "请上传本人户口页，然后确认办理须知并缴纳工本费。",
         _ => a.State.NextStep(),

@@ -30,6 +30,7 @@ public static partial class ApplicationsApi
     {
         var group = routes.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization(Policies.Applicant)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -60,12 +61,16 @@ public static partial class ApplicationsApi
         }
 
         var account = await db.ApplicantAccounts.AsNoTracking().SingleAsync(a => a.Id == user.ApplicantId(), cancellationToken);
+
+        // Whatever the region's policy, an application is only ever for the account's own, real-name verified
+        // identity; face verification then proves the person before anything acts on the card.
+        if (account.CitizenId is null || account.RealName is null)
+        {
+            return Problems.Create(403, "real_name_required", "请先完成实名认证（姓名和公民身份号码），只能为本人申请补换领。");
+        }
+
         var citizenIdInput = string.IsNullOrWhiteSpace(request.CitizenId) ? account.CitizenId : request.CitizenId;
         var nameInput = string.IsNullOrWhiteSpace(request.Name) ? account.RealName : request.Name;
-        if (citizenIdInput is null || nameInput is null)
-        {
-            return Problems.Validation("identity_required", "请填写姓名和公民身份号码，或先完成实名认证。", "citizenId");
-        }
 
         var parsed = CitizenIdNumber.Parse(citizenIdInput, ChinaTime.DateOf(now));
         if (!parsed.IsValid)
@@ -91,9 +96,15 @@ public static partial class ApplicationsApi
             return OpenApplicationExists();
         }
 
-        if (await db.Applications.AnyAsync(
-                a => EF.Property<string>(a, PersonalDataColumns.ApplicationCitizenIdIndex) == db.BlindIndex(BlindIndexKinds.CitizenId, citizenId.Value) && a.OpenForAccount != null,
-                cancellationToken))
+        if (await db.ApplicantAccounts.AnyAsync(
+                a => a.ProvenCitizenIdIndex == db.BlindIndex(BlindIndexKinds.CitizenId, citizenId.Value) && a.Id != account.Id, cancellationToken))
+        {
+            return Problems.Create(409, "citizen_id_bound_elsewhere", "该身份已由本人通过实人认证绑定其他手机号账号，请使用原账号登录。");
+        }
+
+        // Only an application whose applicant passed face verification bars another: an unproven one (perhaps
+        // started by someone who merely knows the name and number) must not block the real person.
+        if (await OpenProvenApplicationExistsAsync(db, citizenId.Value, exceptId: null, cancellationToken))
         {
             return Problems.Create(409, "application_already_open", "该公民身份号码已有一份办理中的申请，不能重复申请。");
         }
@@ -207,7 +218,7 @@ public static partial class ApplicationsApi
     {
         var application = await db.LoadOwnAsync(id, user, cancellationToken);
         var region = regions.Get(application.RegionId);
-        application.RequireFaceVerificationAllowed(region);
+        application.RequireFaceVerificationAllowed();
         await limiter.LimitAsync($"face:{application.Id:N}", limits.Value.FaceVerificationsPerApplicationPerDay, TimeSpan.FromDays(1),
             "face_attempts_exhausted", "今日实人认证次数已用完，请{0}后再试，或本人到公安机关窗口办理。", cancellationToken);
         var bytes = await Uploads.ReadAsync(capture, cancellationToken);
@@ -216,7 +227,17 @@ public static partial class ApplicationsApi
         switch (result.Outcome)
         {
             case FaceVerificationOutcome.Match:
-                application.RecordFaceVerified(region, now, Actor.Gateway("face-verification"));
+                if (await OpenProvenApplicationExistsAsync(db, application.CitizenId, application.Id, cancellationToken))
+                {
+                    return Problems.Create(409, "application_already_open", "该公民身份号码已有一份办理中的申请，不能重复申请。");
+                }
+
+                if (await ProveAccountIdentityAsync(db, application, now, cancellationToken) is { } refused)
+                {
+                    return refused;
+                }
+
+                application.RecordFaceVerified(now, Actor.Gateway("face-verification"));
                 break;
             case FaceVerificationOutcome.AppearanceChanged:
                 application.ReferToWindow(now, Actor.Gateway("face-verification"));
@@ -259,7 +280,7 @@ public static partial class ApplicationsApi
         }
 
         var address = new MailingAddress { Recipient = recipient, Phone = PhoneNumber.Require(request.Phone), DivisionCode = divisionCode, Detail = detail };
-        application.GiveAddress(address, region.Postage.Quote(application.HouseholdDivisionCode, divisionCode), time.GetUtcNow(), user.AsActor());
+        application.GiveAddress(address, region.Postage.Quote(application.HouseholdDivisionCode, divisionCode), region, time.GetUtcNow(), user.AsActor());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ApplicationView.From(application, region));
     }
@@ -351,6 +372,33 @@ public static partial class ApplicationsApi
         }
 
         return code;
+    }
+
+    private static Task<bool> OpenProvenApplicationExistsAsync(IdReissueDbContext db, string citizenId, Guid? exceptId, CancellationToken cancellationToken) =>
+        db.Applications.AnyAsync(
+            a => EF.Property<string>(a, PersonalDataColumns.ApplicationCitizenIdIndex) == db.BlindIndex(BlindIndexKinds.CitizenId, citizenId)
+                && a.OpenForAccount != null && a.FaceVerifiedAt != null && a.Id != exceptId,
+            cancellationToken);
+
+    /// <summary>A face that matches the registry photo proves the account's holder to be the application's person:
+    /// from now on the identity is this account's alone.</summary>
+    private static async Task<ProblemHttpResult?> ProveAccountIdentityAsync(
+        IdReissueDbContext db, ReissueApplication application, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var account = await db.ApplicantAccounts.SingleAsync(a => a.Id == application.AccountId, cancellationToken);
+        if (account.CitizenId != application.CitizenId)
+        {
+            return Problems.Create(403, "not_account_holder", "只能为本账号实名认证的本人申请。");
+        }
+
+        if (await db.ApplicantAccounts.AnyAsync(
+                a => a.ProvenCitizenIdIndex == db.BlindIndex(BlindIndexKinds.CitizenId, application.CitizenId) && a.Id != account.Id, cancellationToken))
+        {
+            return Problems.Create(409, "citizen_id_bound_elsewhere", "该身份已由本人通过实人认证绑定其他手机号账号，请使用原账号登录。");
+        }
+
+        account.IdentityProvenAt ??= now;
+        return null;
     }
 
     private static ProblemHttpResult OpenApplicationExists() =>

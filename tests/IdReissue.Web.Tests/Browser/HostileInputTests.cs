@@ -21,9 +21,9 @@ public sealed class HostileInputTests(BrowserFixture browser)
         await journey.VerifyRealName();
         await journey.Start("Loss");
         await journey.CheckEligibility();
+        await journey.VerifyFace();
         await Api.Expect(await api.Post($"/api/applications/{journey.ApplicationId}/loss-report", journey.Token,
             new { place = HostilePlace, lostAt = DateTimeOffset.UtcNow.AddDays(-1), receiptWanted = true }), HttpStatusCode.OK);
-        await journey.VerifyFace();
         await Api.Expect(await api.Send(HttpMethod.Put, $"/api/applications/{journey.ApplicationId}/address", journey.Token,
             new { recipient = HostileRecipient, phone = journey.Field("phone"), divisionCode = journey.Field("householdDivisionCode"), detail = HostileDetail }), HttpStatusCode.OK);
 

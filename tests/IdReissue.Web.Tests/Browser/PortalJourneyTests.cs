@@ -34,23 +34,25 @@ public sealed class PortalJourneyTests(BrowserFixture browser)
         await ShotBothAsync(page, "hunan-04-eligible");
         await page.GetByRole(AriaRole.Link, new() { Name = "继续" }).ClickAsync();
 
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "实人认证（人脸识别）" })).ToBeVisibleAsync();
+        await ShotBothAsync(page, "hunan-05-face");
+        await page.SetInputFilesAsync("#capture", ServiceFixture.DevSetPath("df__img13__ok.jpg"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "开始认证" }).ClickAsync();
+
+        // Only the proven holder reports the card lost: the loss report follows face verification.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "挂失原身份证" })).ToBeVisibleAsync();
         await page.GetByLabel("遗失地点").FillAsync("长沙市岳麓区地铁2号线溁湾镇站");
         await page.GetByLabel("遗失时间（大致即可）").FillAsync("2026-11-20T09:30");
-        await ShotBothAsync(page, "hunan-05-loss-report");
+        await ShotBothAsync(page, "hunan-06-loss-report");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认挂失" }).ClickAsync();
         await Expect(page.Locator("#receipt-number")).ToHaveTextAsync(new Regex("^GS\\d{16}$"));
         var receipt = await phone.NewPageAsync();
         await receipt.GotoAsync($"/apply/{applicationId}/loss-report/receipt");
         await Expect(receipt.GetByRole(AriaRole.Heading, new() { Name = "居民身份证挂失申报回执" })).ToBeVisibleAsync();
         await Expect(receipt.GetByText("长沙市岳麓区地铁2号线溁湾镇站")).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(receipt, "hunan-06-receipt-phone");
+        await BrowserFixture.ScreenshotAsync(receipt, "hunan-07-receipt-phone");
         await receipt.CloseAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "继续：实人认证" }).ClickAsync();
-
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "实人认证（人脸识别）" })).ToBeVisibleAsync();
-        await ShotBothAsync(page, "hunan-07-face");
-        await page.SetInputFilesAsync("#capture", ServiceFixture.DevSetPath("df__img13__ok.jpg"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "开始认证" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "继续：填写邮寄地址" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "新证寄到哪里" })).ToBeVisibleAsync();
         await page.GetByLabel("所在区（县）").SelectOptionAsync(resident.Field("householdDivisionCode"));

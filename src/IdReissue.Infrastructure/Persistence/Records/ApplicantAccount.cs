@@ -20,5 +20,14 @@ public sealed class ApplicantAccount
 
     public DateTimeOffset? RealNameVerifiedAt { get; set; }
 
+    /// <summary>When face verification proved the account's holder to be the person of <see cref="CitizenId"/>.
+    /// Name and ID number alone are no proof (anyone who knows them can type them), so only a proven
+    /// account holds the identity exclusively.</summary>
+    public DateTimeOffset? IdentityProvenAt { get; set; }
+
+    /// <summary><see cref="CitizenIdIndex"/> once the identity is proven, else null (set on save): its unique
+    /// index lets one account, and only a proven one, hold a citizen ID number exclusively.</summary>
+    public string? ProvenCitizenIdIndex { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -18,14 +18,14 @@ public sealed class FaceModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var redirect = await LoadForStepAsync("face", cancellationToken);
-        Step(5, "/apply");
+        Step(4, "/apply");
         return redirect ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? capture, CancellationToken cancellationToken)
     {
         var redirect = await LoadForStepAsync("face", cancellationToken);
-        Step(5, "/apply");
+        Step(4, "/apply");
         return redirect ?? await AttemptAsync(async () =>
         {
             ResultValue.Of<FaceVerificationView>(await ApplicationsApi.VerifyFace(Id, capture, User, Db, Regions, faces, limiter, limits, time, cancellationToken));

@@ -19,13 +19,13 @@ public sealed class LossReportModel(IdReissueDbContext db, RegionCatalog regions
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var redirect = await LoadForStepAsync("loss-report", cancellationToken);
-        Step(4, "/apply");
+        Step(5, "/apply");
         return redirect ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Step(4, "/apply");
+        Step(5, "/apply");
         return await AttemptAsync(async () =>
         {
             var lostAt = ParseLocal(Input.LostAt);

@@ -10,6 +10,6 @@ public sealed class LossReportedModel(IdReissueDbContext db, RegionCatalog regio
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        Step(4, "/apply");
+        Step(5, "/apply");
     }
 }
