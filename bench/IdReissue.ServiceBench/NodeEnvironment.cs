@@ -32,5 +32,9 @@ public static class NodeEnvironment
         ["Abuse__SmsPerClientPerDay"] = "1000000",
         ["Abuse__PortraitChecksPerClientPerMinute"] = "1000000",
         ["Abuse__LoginFailuresPerClientPerHour"] = "1000000",
+        ["Abuse__PhotoNumberRequestsPerClientPerMinute"] = "1000000",
+        // A production-like node on PostgreSQL: the sandbox and its log-in code inbox must be asked for by name.
+        ["Sandbox__Enabled"] = "true",
+        ["Sandbox__SmsInbox"] = "true",
     };
 }

@@ -66,7 +66,9 @@ public static class InfrastructureServices
         }
 
         services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section));
-        if (configuration.GetValue($"{SandboxOptions.Section}:Enabled", true))
+        // Only where asked for by name (appsettings.json does, for ./run.sh): a deployment that forgot the
+        // setting gets no stand-in gateways, and fails at start-up for want of real ones.
+        if (configuration.GetValue($"{SandboxOptions.Section}:Enabled", false))
         {
             AddSandboxGateways(services);
         }

@@ -36,6 +36,7 @@ builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddSingleton<SessionCache>();
 builder.Services.AddScoped<PaymentSettlement>();
 builder.Services.AddScoped<PhotoIntake>();
+builder.Services.AddScoped<PhotoNumberLookup>();
 builder.Services.AddSingleton<ApplicationMetrics>();
 builder.Services.AddScoped<OfficerQueues>();
 builder.Services.AddScoped<DayDashboard>();
@@ -141,7 +142,7 @@ app.MapDeliveryApi();
 app.MapRazorPages();
 if (app.Services.GetService<SandboxSigner>() is not null)
 {
-    app.MapSandboxApi();
+    app.MapSandboxApi(SandboxApi.SmsInboxAllowed(app.Configuration, app.Environment));
 }
 
 if (args is ["security", .. var command])

@@ -6,14 +6,22 @@ namespace IdReissue.Domain.Tests;
 public class PhotoNumberTests
 {
     [Fact]
-    public void A_new_photo_number_has_province_date_and_a_valid_check_digit()
+    public void A_new_photo_number_has_province_date_nine_random_digits_and_a_valid_check_digit()
     {
-        var number = PhotoNumber.New("43", new DateOnly(2026, 11, 25));
+        var numbers = Enumerable.Range(0, 200).Select(_ => PhotoNumber.New("43", new DateOnly(2026, 11, 25))).ToList();
 
-        Assert.Equal(16, number.Value.Length);
-        Assert.StartsWith("43261125", number.Value, StringComparison.Ordinal);
-        Assert.True(PhotoNumber.TryParse(number.Value, out var parsed));
-        Assert.Equal(number, parsed);
+        Assert.All(numbers, n => Assert.Matches("^43261125\\d{10}$", n.Value));
+        Assert.Equal(200, numbers.Distinct().Count());
+        Assert.True(PhotoNumber.TryParse(numbers[0].Value, out var parsed));
+        Assert.Equal(numbers[0], parsed);
+    }
+
+    [Fact]
+    public void A_sixteen_digit_number_issued_before_the_longer_numbers_still_parses()
+    {
+        Assert.True(PhotoNumber.TryParse("4326112500000015", out _));
+        Assert.False(PhotoNumber.TryParse("4326112500000016", out _));
+        Assert.False(PhotoNumber.TryParse("43261125000000150", out _));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class AbuseLimitTests(LimitedService service) : IClassFixture<Limi
                 HttpStatusCode.UnprocessableEntity, "sms_code_invalid");
         }
 
-        var locked = await Api.Http.PostAsJsonAsync("/api/auth/applicant-sessions", new { phone, code = await LatestCode(phone) });
+        var locked = await Api.Http.PostAsJsonAsync("/api/auth/applicant-sessions", new { phone, code = await Api.LatestSmsCode(phone) });
         await Api.ExpectProblem(locked, HttpStatusCode.TooManyRequests, "login_locked");
         Assert.True(locked.Headers.RetryAfter?.Delta > TimeSpan.Zero);
     }
@@ -106,12 +106,5 @@ public sealed class AbuseLimitTests(LimitedService service) : IClassFixture<Limi
         }
 
         await Api.ExpectProblem(await Api.Post($"/api/photos/{photoNumber}", null, Api.Upload("photo", bad)), HttpStatusCode.TooManyRequests, "photo_upload_too_frequent");
-    }
-
-    private async Task<string> LatestCode(string phone)
-    {
-        var messages = await Api.Expect(await Api.Http.PostAsJsonAsync("/sandbox/sms/inbox", new { phone }), HttpStatusCode.OK);
-        var text = messages.EnumerateArray().First().GetProperty("text").GetString()!;
-        return System.Text.RegularExpressions.Regex.Match(text, "验证码为([0-9]{6})").Groups[1].Value;
     }
 }

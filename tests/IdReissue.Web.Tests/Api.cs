@@ -21,11 +21,17 @@ public sealed class Api(HttpClient http, ServiceFixture service)
     public async Task<string> LoginApplicant(string phone)
     {
         await Expect(await Http.PostAsJsonAsync("/api/auth/sms-codes", new { phone }), HttpStatusCode.Accepted);
-        var messages = await Expect(await Http.PostAsJsonAsync("/sandbox/sms/inbox", new { phone }), HttpStatusCode.OK);
-        var text = messages.EnumerateArray().Select(m => m.GetProperty("text").GetString()!).First(t => t.Contains("验证码", StringComparison.Ordinal));
-        var code = System.Text.RegularExpressions.Regex.Match(text, "验证码为([0-9]{6})").Groups[1].Value;
+        var code = await LatestSmsCode(phone);
         var session = await Expect(await Http.PostAsJsonAsync("/api/auth/applicant-sessions", new { phone, code }), HttpStatusCode.OK);
         return session.GetProperty("token").GetString()!;
+    }
+
+    /// <summary>The newest log-in code the sandbox sent to the phone.</summary>
+    public async Task<string> LatestSmsCode(string phone)
+    {
+        var messages = await Expect(await Http.PostAsJsonAsync("/sandbox/sms/inbox", new { phone }), HttpStatusCode.OK);
+        var text = messages.EnumerateArray().Select(m => m.GetProperty("text").GetString()!).First(t => t.Contains("验证码", StringComparison.Ordinal));
+        return System.Text.RegularExpressions.Regex.Match(text, "验证码为([0-9]{6})").Groups[1].Value;
     }
 
     public async Task<string> LoginOfficer(string username)

@@ -35,7 +35,7 @@ public class JourneyTests(ServiceFixture service)
         await journey.PayAtCashier(order);
         var paid = await journey.WaitFor("PhotoPending");
         var photoNumber = paid.GetProperty("photoNumber").GetString()!;
-        Assert.Matches("^43\\d{14}$", photoNumber);
+        Assert.Matches("^43\\d{16}$", photoNumber);
 
         // A studio submits by photo number: a non-compliant photo first, then a compliant one.
         var rejected = await Api.Expect(await Api.Post($"/api/photos/{photoNumber}", null, Api.Upload("photo", ServiceFixture.DevSetPhoto("df__img25.jpg"))), HttpStatusCode.OK);

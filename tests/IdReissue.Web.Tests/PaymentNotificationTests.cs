@@ -154,6 +154,52 @@ public class PaymentNotificationTests(ServiceFixture service)
         Assert.Equal("Cancelled", (await journey.Progress()).GetProperty("state").GetString());
     }
 
+    [Fact]
+    public async Task Two_tabs_starting_payment_at_once_get_one_order_between_them()
+    {
+        var journey = await Journey.Begin(Api, "hunan");
+        await journey.ToAddressGiven("Damage");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Api.Post($"/api/applications/{journey.ApplicationId}/payments", journey.Token,
+            new { channel = "WeChatPay", acknowledgeNoCancellationNoRefund = true })));
+
+        var orders = await Task.WhenAll(responses.Select(r => Api.Expect(r, r.StatusCode == HttpStatusCode.Created ? HttpStatusCode.Created : HttpStatusCode.OK)));
+        Assert.Single(orders.Select(o => o.GetProperty("orderNumber").GetString()).Distinct());
+        await using var db = await service.Services.GetRequiredService<IDbContextFactory<IdReissueDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.PaymentOrders.CountAsync(o => o.ApplicationId == journey.ApplicationId && o.State == Infrastructure.Persistence.Records.PaymentOrderState.Pending));
+    }
+
+    [Fact]
+    public async Task A_notification_id_already_used_by_another_gateway_is_still_applied()
+    {
+        var (first, wechatOrder) = await ReadyToPay();
+        var id = Guid.NewGuid().ToString();
+        var wechat = NoticeWithId(id, wechatOrder, 4000);
+        await Api.Expect(await Notify(wechat, Signer().Sign(wechat, DateTimeOffset.UtcNow)), HttpStatusCode.OK);
+        await first.WaitFor("PhotoPending");
+
+        var second = await Journey.Begin(Api, "hunan");
+        await second.ToAddressGiven("Damage");
+        var alipayOrder = await second.CreatePayment("Alipay");
+        var alipay = NoticeWithId(id, alipayOrder, 4000);
+        await Api.Expect(await Notify(alipay, Signer().Sign(alipay, DateTimeOffset.UtcNow), "Alipay"), HttpStatusCode.OK);
+
+        await second.WaitFor("PhotoPending");
+    }
+
+    [Fact]
+    public async Task Webhook_bodies_over_64_KB_are_refused_before_they_are_read_whole()
+    {
+        var (journey, order) = await ReadyToPay();
+        var padded = Notice(order, "SUCCESS", 4000)[..^1] + ",\"padding\":\"" + new string('x', 70 * 1024) + "\"}";
+
+        await Api.ExpectProblem(await Notify(padded, Signer().Sign(padded, DateTimeOffset.UtcNow)), HttpStatusCode.RequestEntityTooLarge, "notification_too_large");
+        using var courier = new HttpRequestMessage(HttpMethod.Post, "/api/courier/events") { Content = new StringContent(padded, Encoding.UTF8, "application/json") };
+        await Api.ExpectProblem(await Api.Http.SendAsync(courier), HttpStatusCode.RequestEntityTooLarge, "notification_too_large");
+
+        Assert.Equal("AddressGiven", (await journey.Progress()).GetProperty("state").GetString());
+    }
+
     private async Task<(Journey Journey, JsonElement Order)> ReadyToPay()
     {
         var journey = await Journey.Begin(Api, "hunan");
@@ -174,9 +220,14 @@ public class PaymentNotificationTests(ServiceFixture service)
             new SandboxPaymentResource(order.GetProperty("orderNumber").GetString()!, "SBX-T-" + Guid.NewGuid().ToString("N"), state,
                 new SandboxAmount(amountFen, "CNY"), DateTimeOffset.UtcNow)), SnakeCase);
 
-    private Task<HttpResponseMessage> Notify(string body, IDictionary<string, string> headers)
+    private static string NoticeWithId(string id, JsonElement order, long amountFen) =>
+        JsonSerializer.Serialize(new SandboxPaymentNotice(id, DateTimeOffset.UtcNow, "TRANSACTION.SUCCESS",
+            new SandboxPaymentResource(order.GetProperty("orderNumber").GetString()!, "SBX-T-" + Guid.NewGuid().ToString("N"), "SUCCESS",
+                new SandboxAmount(amountFen, "CNY"), DateTimeOffset.UtcNow)), SnakeCase);
+
+    private Task<HttpResponseMessage> Notify(string body, IDictionary<string, string> headers, string channel = "WeChatPay")
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/payments/notify/WeChatPay") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/payments/notify/{channel}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         foreach (var (name, value) in headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);

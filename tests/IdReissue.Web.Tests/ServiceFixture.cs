@@ -69,6 +69,8 @@ public class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Abuse:SmsPerClientPerMinute", "100000");
         builder.UseSetting("Abuse:SmsPerClientPerDay", "100000");
         builder.UseSetting("Abuse:PortraitChecksPerClientPerMinute", "100000");
+        builder.UseSetting("Abuse:PhotoNumberRequestsPerClientPerMinute", "100000");
+        builder.UseSetting("Abuse:PhotoNumberMissesPerClientPerHour", "100000");
         builder.UseSetting("Abuse:LoginFailuresPerClientPerHour", "100000");
         foreach (var (key, value) in _settings)
         {

@@ -5,18 +5,24 @@ namespace IdReissue.Domain.Applications;
 
 /// <summary>
 /// 相片编号: the unique number under which the applicant or a photo studio submits the new photo.
-/// Sixteen digits: province code (2), date (yyMMdd), seven random digits, Luhn check digit, so a
-/// mistyped number is caught before any look-up. Randomness keeps nodes from coordinating a sequence.
+/// Eighteen digits: province code (2), date (yyMMdd), nine random digits, Luhn check digit, so a
+/// mistyped number is caught before any look-up. Holding the number is the authorisation to submit a
+/// photo, so the random part is large (10⁹ a province a day) and guessing is also rate-limited.
+/// Sixteen-digit numbers (seven random digits) issued before remain valid.
 /// </summary>
 public readonly record struct PhotoNumber
 {
+    public const int Length = 18;
+
+    private const int LegacyLength = 16;
+
     private PhotoNumber(string value) => Value = value;
 
     public string Value { get; }
 
     public static PhotoNumber New(string provinceCode, DateOnly today)
     {
-        var body = string.Create(CultureInfo.InvariantCulture, $"{provinceCode}{today:yyMMdd}{RandomNumberGenerator.GetInt32(0, 10_000_000):D7}");
+        var body = string.Create(CultureInfo.InvariantCulture, $"{provinceCode}{today:yyMMdd}{RandomNumberGenerator.GetInt32(0, 1_000_000_000):D9}");
         return new PhotoNumber(body + LuhnDigit(body));
     }
 
@@ -24,7 +30,7 @@ public readonly record struct PhotoNumber
     {
         number = default;
         var value = input?.Trim() ?? string.Empty;
-        if (value.Length != 16 || !value.All(char.IsAsciiDigit) || LuhnDigit(value[..15]) != value[15])
+        if (value.Length is not (LegacyLength or Length) || !value.All(char.IsAsciiDigit) || LuhnDigit(value[..^1]) != value[^1])
         {
             return false;
         }

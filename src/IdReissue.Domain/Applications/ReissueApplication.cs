@@ -235,7 +235,8 @@ public sealed class ReissueApplication
         TransitionTo(ApplicationState.AddressGiven, now, actor, postage.Description);
     }
 
-    public void AttachHouseholdPage(Guid documentId, DateTimeOffset now)
+    /// <summary>Checked before the upload is read and stored, so a page out of turn costs no storage.</summary>
+    public void RequireHouseholdPageAllowed()
     {
         if (State is not (ApplicationState.FaceVerified or ApplicationState.LossReported or ApplicationState.AddressGiven))
         {
@@ -243,7 +244,11 @@ public sealed class ReissueApplication
                 ? "请先完成实人认证，再上传户口页。"
                 : "当前状态不能上传户口页，须在缴费前上传。");
         }
+    }
 
+    public void AttachHouseholdPage(Guid documentId, DateTimeOffset now)
+    {
+        RequireHouseholdPageAllowed();
         HouseholdPageDocumentId = documentId;
         Touch(now);
     }

@@ -27,6 +27,9 @@ public enum DomainErrorKind
     /// <summary>The caller may not do this.</summary>
     Forbidden,
 
+    /// <summary>The input is larger than this kind of request may be.</summary>
+    TooLarge,
+
     /// <summary>An external system failed or timed out.</summary>
     Unavailable,
 }

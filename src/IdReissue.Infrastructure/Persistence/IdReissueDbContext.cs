@@ -147,11 +147,16 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
         modelBuilder.Entity<PaymentOrderRecord>(b =>
         {
             b.HasKey(o => o.OrderNumber);
+            // At most one pending order per application, even when two tabs start paying at once: the
+            // database refuses the second, so the applicant cannot pay twice.
+            b.HasIndex(o => o.ApplicationId, "IX_PaymentOrders_ApplicationId_Pending").IsUnique().HasFilter("\"State\" = 'Pending'");
             b.HasIndex(o => o.ApplicationId);
             b.HasIndex(o => new { o.State, o.CreatedAt });
             b.Property(o => o.Version).IsConcurrencyToken();
         });
-        modelBuilder.Entity<ReceivedNotification>().HasKey(n => n.NotificationId);
+
+        // A notification id is the gateway's own: two gateways may use the same one.
+        modelBuilder.Entity<ReceivedNotification>().HasKey(n => new { n.Source, n.NotificationId });
         modelBuilder.Entity<StoredFile>(b =>
         {
             b.HasKey(f => f.Id);

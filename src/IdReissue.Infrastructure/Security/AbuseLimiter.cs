@@ -45,6 +45,18 @@ public sealed class AbuseLimiter(IdReissueDbContext db, TimeProvider time)
         return null;
     }
 
+    /// <summary>Without counting: null while the key is under its limit, else how long until the window frees up.
+    /// For limits on failures, which must refuse the next attempt before it is checked.</summary>
+    public async Task<TimeSpan?> ExceededForAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var windowMs = (long)window.TotalMilliseconds;
+        var counter = await db.AbuseCounters.AsNoTracking().SingleOrDefaultAsync(c => c.Key == key, cancellationToken);
+        return counter is not null && counter.WindowStartMs > now - windowMs && counter.Count >= limit
+            ? TimeSpan.FromMilliseconds(Math.Max(1000, counter.WindowStartMs + windowMs - now))
+            : null;
+    }
+
     /// <summary>Records a failure (log-in) and returns how many there have been in the window.</summary>
     public async Task<int> RecordFailureAsync(string key, TimeSpan window, CancellationToken cancellationToken)
     {
@@ -62,7 +74,14 @@ public sealed class AbuseLimiter(IdReissueDbContext db, TimeProvider time)
             return null;
         }
 
-        var until = counter.LastHitMs + (long)backOff(counter.Count).TotalMilliseconds;
+        // No back-off is no lock, even if a parallel failure was recorded a moment after this request's "now".
+        var lockFor = backOff(counter.Count);
+        if (lockFor <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var until = counter.LastHitMs + (long)lockFor.TotalMilliseconds;
         return until > now ? TimeSpan.FromMilliseconds(Math.Max(1000, until - now)) : null;
     }
 

@@ -9,6 +9,11 @@ public static class PasswordHasher
 {
     private const int Iterations = 210_000;
 
+    /// <summary>A well-formed hash no password matches (its salt and hash are random): verifying against it
+    /// costs what a real verification costs, for log-ins whose username does not exist.</summary>
+    public static readonly string Unmatchable = string.Create(CultureInfo.InvariantCulture,
+        $"{Iterations}.{Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))}.{Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}");
+
     public static string Hash(string password)
     {
         var salt = RandomNumberGenerator.GetBytes(16);

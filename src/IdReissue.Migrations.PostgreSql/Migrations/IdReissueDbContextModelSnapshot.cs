@@ -469,6 +469,10 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("State", "CreatedAt");
 
+                    b.HasIndex(new[] { "ApplicationId" }, "IX_PaymentOrders_ApplicationId_Pending")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'Pending'");
+
                     b.ToTable("PaymentOrders");
                 });
 
@@ -556,6 +560,9 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.ReceivedNotification", b =>
                 {
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
+
                     b.Property<string>("NotificationId")
                         .HasColumnType("text");
 
@@ -570,11 +577,7 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("NotificationId");
+                    b.HasKey("Source", "NotificationId");
 
                     b.ToTable("ReceivedNotifications");
                 });
@@ -691,6 +694,9 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

@@ -460,6 +460,10 @@ namespace IdReissue.Migrations.Sqlite.Migrations
 
                     b.HasIndex("State", "CreatedAt");
 
+                    b.HasIndex(new[] { "ApplicationId" }, "IX_PaymentOrders_ApplicationId_Pending")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'Pending'");
+
                     b.ToTable("PaymentOrders");
                 });
 
@@ -547,6 +551,9 @@ namespace IdReissue.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.ReceivedNotification", b =>
                 {
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NotificationId")
                         .HasColumnType("TEXT");
 
@@ -561,11 +568,7 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("NotificationId");
+                    b.HasKey("Source", "NotificationId");
 
                     b.ToTable("ReceivedNotifications");
                 });
@@ -682,6 +685,9 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

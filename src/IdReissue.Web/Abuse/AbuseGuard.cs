@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Security;
 
@@ -18,6 +20,15 @@ public static class AbuseGuard
         }
     }
 
+    /// <summary>Refuses, without counting, once the key has reached its limit in the window.</summary>
+    public static async Task RequireUnderLimitAsync(this AbuseLimiter limiter, string key, int limit, TimeSpan window, string code, string message, CancellationToken cancellationToken)
+    {
+        if (await limiter.ExceededForAsync(key, limit, window, cancellationToken) is { } wait)
+        {
+            throw new RateLimitedException(code, string.Format(CultureInfo.InvariantCulture, message, Describe(wait)), wait);
+        }
+    }
+
     /// <summary>Refuses while a log-in is locked after repeated failures.</summary>
     public static async Task RequireNotLockedAsync(this AbuseLimiter limiter, string key, int failuresBeforeLock, CancellationToken cancellationToken)
     {
@@ -32,7 +43,32 @@ public static class AbuseGuard
         failures < threshold ? TimeSpan.Zero : TimeSpan.FromMinutes(Math.Min(24 * 60, Math.Pow(2, Math.Min(failures - threshold, 20))));
 
     public static string ClientKey(HttpContext http, IdReissueDbContext db) =>
-        db.BlindIndex(BlindIndexKinds.Client, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        db.BlindIndex(BlindIndexKinds.Client, ClientNetwork(http.Connection.RemoteIpAddress));
+
+    /// <summary>The address a limit counts: an IPv4 address as it is, an IPv6 address by its /64 network, since
+    /// one subscriber is usually given a whole /64 and could otherwise take a fresh address for every request.</summary>
+    public static string ClientNetwork(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out _);
+        bytes[8..].Clear();
+        return new IPAddress(bytes).ToString() + "/64";
+    }
 
     public static string Describe(TimeSpan wait) => wait.TotalSeconds switch
     {

@@ -22,4 +22,19 @@ public sealed class AbuseLimitOptions
     public int PhotoUploadsPerApplicationPerMinute { get; set; } = 10;
 
     public int PortraitChecksPerClientPerMinute { get; set; } = 30;
+
+    /// <summary>Household register page uploads per application per day; each replaces the one before.</summary>
+    public int HouseholdPageUploadsPerApplicationPerDay { get; set; } = 10;
+
+    /// <summary>Failed photo submissions whose image is kept per application (the newest); older ones keep their verdict only.</summary>
+    public int FailedPhotosKeptPerApplication { get; set; } = 5;
+
+    /// <summary>All files stored for one application together (photos, household register page).</summary>
+    public long StoredBytesPerApplication { get; set; } = 40 * 1024 * 1024;
+
+    /// <summary>Anonymous look-ups and submissions by photo number, per client (a studio submits a few a minute).</summary>
+    public int PhotoNumberRequestsPerClientPerMinute { get; set; } = 30;
+
+    /// <summary>Unknown or malformed photo numbers per client before it is refused for the rest of the hour and an alert is raised.</summary>
+    public int PhotoNumberMissesPerClientPerHour { get; set; } = 10;
 }

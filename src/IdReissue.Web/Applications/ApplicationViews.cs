@@ -63,6 +63,11 @@ public sealed record ApplicationView(
         a.CreatedAt,
         a.UpdatedAt);
 
+    /// <summary>The view an officer gets: like the applicant's, but the mailing address only to district level and
+    /// the recipient's name masked; the full address is for the reveal right, which is audited.</summary>
+    public static ApplicationView ForOfficer(ReissueApplication a, RegionPolicy region) =>
+        From(a, region) with { Address = a.Address is { } address ? AddressView.Masked(address) : null };
+
     /// <summary>The next step, specific to the case and the region where the generic text is not enough.</summary>
     public static string NextStepFor(ReissueApplication a, RegionPolicy region) => a.State switch
     {
@@ -75,7 +80,12 @@ public sealed record ApplicationView(
 
 public sealed record LossReportView(string ReceiptNumber, string Place, DateTimeOffset LostAt, DateTimeOffset ReportedAt, bool ReceiptWanted);
 
-public sealed record AddressView(string Recipient, string MaskedPhone, string DivisionCode, string Detail);
+/// <summary>A mailing address; <see cref="Detail"/> (street and number) is null where it is hidden.</summary>
+public sealed record AddressView(string Recipient, string MaskedPhone, string DivisionCode, string? Detail)
+{
+    public static AddressView Masked(MailingAddress address) =>
+        new(PersonalDataMask.Name(address.Recipient), PersonalDataMask.Phone(address.Phone), address.DivisionCode, null);
+}
 
 public sealed record PostageView(bool SameCity, decimal AmountYuan, bool PayOnDelivery, string Description)
 {

@@ -286,7 +286,8 @@ public static partial class ApplicationsApi
     }
 
     public static async Task<Results<Created<ApplicationView>, ProblemHttpResult>> UploadHouseholdPage(
-        Guid id, IFormFile? file, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, IFormFile? file, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var application = await db.LoadOwnAsync(id, user, cancellationToken);
         var region = regions.Get(application.RegionId);
@@ -295,10 +296,23 @@ public static partial class ApplicationsApi
             return Problems.Create(409, "document_not_required", $"{region.Name}无需上传户口页。");
         }
 
+        var now = time.GetUtcNow();
+        var previous = application.HouseholdPageDocumentId;
+        application.RequireHouseholdPageAllowed();
+        await limiter.LimitAsync($"household-page:{application.Id:N}", limits.Value.HouseholdPageUploadsPerApplicationPerDay, TimeSpan.FromDays(1),
+            "household_page_too_frequent", "今日上传户口页次数过多，请{0}后再试。", cancellationToken);
         var bytes = await Uploads.ReadAsync(file, cancellationToken);
-        var stored = Uploads.StoreImage(db, bytes, Infrastructure.Persistence.Records.StoredFileKind.HouseholdRegisterPage, application.Id, time.GetUtcNow());
-        application.AttachHouseholdPage(stored.Id, time.GetUtcNow());
+        await Uploads.RequireQuotaAsync(db, application.Id, bytes.Length, limits.Value.StoredBytesPerApplication, previous, cancellationToken);
+        var stored = Uploads.StoreImage(db, bytes, Infrastructure.Persistence.Records.StoredFileKind.HouseholdRegisterPage, application.Id, now);
+        application.AttachHouseholdPage(stored.Id, now);
         await db.SaveChangesAsync(cancellationToken);
+
+        // A new page replaces the old one: only the page the officer will see is kept.
+        if (previous is { } replaced)
+        {
+            await db.Files.Where(f => f.Id == replaced && f.ApplicationId == application.Id).ExecuteDeleteAsync(CancellationToken.None);
+        }
+
         return TypedResults.Created($"/api/applications/{application.Id}", ApplicationView.From(application, region));
     }
 

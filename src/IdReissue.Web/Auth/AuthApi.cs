@@ -88,11 +88,16 @@ public static class AuthApi
         var phone = PhoneNumber.Require(request.Phone);
         var phoneIndex = db.BlindIndex(BlindIndexKinds.Phone, phone);
         var lockKey = $"login-phone:{phoneIndex}";
+        await RequireClientUnderFailureLimitAsync(limiter, http, db, limits.Value, cancellationToken);
         await limiter.RequireNotLockedAsync(lockKey, limits.Value.ApplicantLoginFailuresBeforeLock, cancellationToken);
         var now = time.GetUtcNow();
-        var pending = await db.SmsCodes.Where(c => c.PhoneIndex == phoneIndex && c.UsedAt == null && c.ExpiresAt > now)
+        var pending = await db.SmsCodes.AsNoTracking().Where(c => c.PhoneIndex == phoneIndex && c.UsedAt == null && c.ExpiresAt > now)
             .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        if (pending is null || pending.FailedAttempts >= MaxAttemptsPerCode)
+
+        // Each attempt takes one of the code's tries before the code is compared, in one conditional UPDATE:
+        // parallel guesses cannot all read "0 tries used" and so get more than MaxAttemptsPerCode between them.
+        if (pending is null || await db.SmsCodes.Where(c => c.Id == pending.Id && c.UsedAt == null && c.FailedAttempts < MaxAttemptsPerCode)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.FailedAttempts, c => c.FailedAttempts + 1), cancellationToken) == 0)
         {
             return Problems.Validation("sms_code_expired", "验证码已失效，请重新获取。", "code");
         }
@@ -101,14 +106,18 @@ public static class AuthApi
                 System.Text.Encoding.ASCII.GetBytes(TokenHash.Of(phone + ":" + (request.Code ?? string.Empty).Trim())),
                 System.Text.Encoding.ASCII.GetBytes(pending.CodeHash)))
         {
-            pending.FailedAttempts++;
-            await db.SaveChangesAsync(cancellationToken);
             await RecordFailureAsync(limiter, lockKey, http, db, limits.Value, cancellationToken);
-            var left = MaxAttemptsPerCode - pending.FailedAttempts;
+            var left = MaxAttemptsPerCode - await db.SmsCodes.AsNoTracking().Where(c => c.Id == pending.Id).Select(c => c.FailedAttempts).SingleAsync(cancellationToken);
             return Problems.Validation("sms_code_invalid", left > 0 ? $"验证码错误，还可尝试{left}次。" : "验证码错误次数过多，请重新获取。", "code");
         }
 
-        pending.UsedAt = now;
+        // Single use even when the right code arrives twice at once: only one request marks it used.
+        if (await db.SmsCodes.Where(c => c.Id == pending.Id && c.UsedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, now), cancellationToken) == 0)
+        {
+            return Problems.Validation("sms_code_expired", "验证码已失效，请重新获取。", "code");
+        }
+
         var account = await db.ApplicantAccounts.SingleOrDefaultAsync(a => a.PhoneIndex == phoneIndex, cancellationToken);
         if (account is null)
         {
@@ -130,9 +139,14 @@ public static class AuthApi
         var now = time.GetUtcNow();
         var username = (request.Username ?? string.Empty).Trim();
         var lockKey = $"login-officer:{(username.Length > 60 ? username[..60] : username)}";
+        await RequireClientUnderFailureLimitAsync(limiter, http, db, limits.Value, cancellationToken);
         await limiter.RequireNotLockedAsync(lockKey, limits.Value.OfficerLoginFailuresBeforeLock, cancellationToken);
         var officer = await db.Officers.SingleOrDefaultAsync(o => o.Username == username, cancellationToken);
-        if (officer is null || officer.Disabled || !PasswordHasher.Verify(request.Password ?? string.Empty, officer.PasswordHash))
+
+        // The password is hashed whether or not the username exists, so the answer's timing does not tell
+        // which usernames are real.
+        var passwordMatches = PasswordHasher.Verify(request.Password ?? string.Empty, officer?.PasswordHash ?? PasswordHasher.Unmatchable);
+        if (officer is null || officer.Disabled || !passwordMatches)
         {
             audit.Record(Actor.Officer(username.Length > 40 ? username[..40] : username), "login.failed", "officer-session", null);
             await db.SaveChangesAsync(cancellationToken);
@@ -155,6 +169,12 @@ public static class AuthApi
         cache.Remove(hash);
         return TypedResults.NoContent();
     }
+
+    /// <summary>An address that has failed too often is refused before its attempt is checked: otherwise a guesser
+    /// would still learn, on every further try, whether it was right.</summary>
+    private static Task RequireClientUnderFailureLimitAsync(AbuseLimiter limiter, HttpContext http, IdReissueDbContext db, AbuseLimitOptions limits, CancellationToken cancellationToken) =>
+        limiter.RequireUnderLimitAsync($"login-client:{AbuseGuard.ClientKey(http, db)}", limits.LoginFailuresPerClientPerHour, TimeSpan.FromHours(1),
+            "login_client_limit", "当前网络登录失败次数过多，请{0}后再试。", cancellationToken);
 
     /// <summary>A failure counts against the account (back-off lock) and against the client's address (a guesser trying many accounts).</summary>
     private static async Task RecordFailureAsync(AbuseLimiter limiter, string lockKey, HttpContext http, IdReissueDbContext db, AbuseLimitOptions limits, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ using IdReissue.Web.Applications;
 using IdReissue.Web.Audit;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Errors;
+using IdReissue.Web.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -50,7 +51,7 @@ public static partial class DeliveryApi
         db.Enqueue(CourierTrackingHandler.KindName, new TrackWaybill(tracking), now, now + options.Value.TrackEvery, $"track:{tracking}");
         audit.Record(user.AsActor(), "application.dispatch", application.ApplicationNumber, $"EMS {tracking}");
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ApplicationView.From(application, regions.Get(application.RegionId)));
+        return TypedResults.Ok(ApplicationView.ForOfficer(application, regions.Get(application.RegionId)));
     }
 
     public static async Task<Ok<ApplicationView>> ConfirmDelivery(
@@ -60,19 +61,18 @@ public static partial class DeliveryApi
         application.Deliver(time.GetUtcNow(), user.AsActor());
         audit.Record(user.AsActor(), "application.deliver", application.ApplicationNumber, "confirmed by officer");
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ApplicationView.From(application, regions.Get(application.RegionId)));
+        return TypedResults.Ok(ApplicationView.ForOfficer(application, regions.Get(application.RegionId)));
     }
 
     public static async Task<Results<Ok<CourierAck>, ProblemHttpResult>> CourierEventReceived(
         HttpRequest http, IdReissueDbContext db, ICourierGateway courier, TimeProvider time, ILogger<CourierAck> logger, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await http.Body.CopyToAsync(buffer, cancellationToken);
+        var body = await WebhookBody.ReadAsync(http, cancellationToken);
         var headers = http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         CourierEvent courierEvent;
         try
         {
-            courierEvent = courier.ReadEvent(headers, buffer.ToArray());
+            courierEvent = courier.ReadEvent(headers, body);
         }
         catch (CourierEventRejectedException rejected)
         {

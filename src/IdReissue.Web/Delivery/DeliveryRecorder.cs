@@ -10,11 +10,13 @@ namespace IdReissue.Web.Delivery;
 /// <summary>Applies a courier event once, whether it was pushed by the courier or found by tracking.</summary>
 public static class DeliveryRecorder
 {
+    private const string Source = "courier:ems";
+
     /// <summary>Adds the event's effects to the unit of work; returns what happened, or null when it was seen before.</summary>
     public static async Task<string?> ApplyAsync(IdReissueDbContext db, CourierEvent courierEvent, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await db.ReceivedNotifications.AnyAsync(n => n.NotificationId == courierEvent.EventId, cancellationToken)
-            || db.ReceivedNotifications.Local.Any(n => n.NotificationId == courierEvent.EventId))
+        if (await db.ReceivedNotifications.AnyAsync(n => n.Source == Source && n.NotificationId == courierEvent.EventId, cancellationToken)
+            || db.ReceivedNotifications.Local.Any(n => n.Source == Source && n.NotificationId == courierEvent.EventId))
         {
             return null;
         }
@@ -31,7 +33,7 @@ public static class DeliveryRecorder
         db.ReceivedNotifications.Add(new ReceivedNotification
         {
             NotificationId = courierEvent.EventId,
-            Source = "courier:ems",
+            Source = Source,
             Reference = courierEvent.TrackingNumber,
             ReceivedAt = now,
             Outcome = $"{courierEvent.Kind}:{outcome}",

@@ -13,6 +13,7 @@ public static class DomainErrorStatus
         { Kind: DomainErrorKind.Conflict } => StatusCodes.Status409Conflict,
         { Kind: DomainErrorKind.NotFound } => StatusCodes.Status404NotFound,
         { Kind: DomainErrorKind.Forbidden } => StatusCodes.Status403Forbidden,
+        { Kind: DomainErrorKind.TooLarge } => StatusCodes.Status413PayloadTooLarge,
         { Kind: DomainErrorKind.Unavailable } => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status422UnprocessableEntity,
     };

@@ -21,6 +21,7 @@ public sealed class ApplicationMetrics
     private readonly Counter<long> _photoChecks;
     private readonly Histogram<double> _photoCheckDuration;
     private readonly Counter<long> _overdue;
+    private readonly Counter<long> _photoNumberScans;
     private readonly Lock _gate = new();
     private IReadOnlyList<Measurement<long>> _byState = [];
     private DateTimeOffset _byStateAt = DateTimeOffset.MinValue;
@@ -35,6 +36,7 @@ public sealed class ApplicationMetrics
         _photoChecks = meter.CreateCounter<long>("idreissue.photo_checks", description: "Portrait checks, by verdict");
         _photoCheckDuration = meter.CreateHistogram<double>("idreissue.photo_check.duration", unit: "ms", description: "Portrait check latency");
         _overdue = meter.CreateCounter<long>("idreissue.sla.overdue", description: "Applications not delivered by their due date");
+        _photoNumberScans = meter.CreateCounter<long>("idreissue.photo_number.scans_suspected", description: "Clients refused for trying too many unknown photo numbers");
     }
 
     public void Payment(string channel, string outcome) =>
@@ -47,6 +49,8 @@ public sealed class ApplicationMetrics
     }
 
     public void Overdue(string region) => _overdue.Add(1, new KeyValuePair<string, object?>("region", region));
+
+    public void PhotoNumberScanSuspected() => _photoNumberScans.Add(1);
 
     private IEnumerable<Measurement<long>> ApplicationsByState()
     {

@@ -15,6 +15,7 @@ using IdReissue.Web.Auth;
 using IdReissue.Web.Errors;
 using IdReissue.Web.Idempotency;
 using IdReissue.Web.Operations;
+using IdReissue.Web.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -24,8 +25,6 @@ namespace IdReissue.Web.Payments;
 /// <summary>Card-fee payment: create an order at the chosen gateway, learn the result by notification or query.</summary>
 public static partial class PaymentsApi
 {
-    private const int MaxNotificationBytes = 64 * 1024;
-
     public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder routes)
     {
         var applicant = routes.MapGroup("/api/applications/{id:guid}/payments").WithTags("Payments").RequireAuthorization(Policies.Applicant)
@@ -75,6 +74,8 @@ public static partial class PaymentsApi
             stale.Version++;
         }
 
+        // Closed before the new order is inserted: the unique index allows one pending order per application.
+        await db.SaveChangesAsync(cancellationToken);
         var orderNumber = string.Create(CultureInfo.InvariantCulture, $"P{ChinaTime.Local(now):yyyyMMddHHmmss}{RandomNumberGenerator.GetInt32(0, 100_000_000):D8}");
         var gatewayOrder = await gateways.For(channel).CreateOrderAsync(
             new PaymentOrderRequest(orderNumber, application.CardFee, $"居民身份证{application.Case.Chinese()}工本费", now + orderLifetime),
@@ -94,7 +95,21 @@ public static partial class PaymentsApi
         db.PaymentOrders.Add(order);
         db.Enqueue(PaymentReconciliationHandler.KindName, new ReconcileOrder(orderNumber), now, now + options.Value.ReconcileAfter, $"reconcile:{orderNumber}");
         application.AcknowledgeNoRefund(now);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request (a second tab) opened a pending order first. Ours exists only at the gateway and
+            // nobody has seen its cashier: close it there, and answer with the order that stands.
+            db.ChangeTracker.Clear();
+            await gateways.For(channel).CloseOrderAsync(orderNumber, CancellationToken.None);
+            var winner = await db.PaymentOrders.AsNoTracking()
+                .SingleOrDefaultAsync(o => o.ApplicationId == application.Id && o.State == PaymentOrderState.Pending, CancellationToken.None);
+            return winner is null ? throw new DbUpdateConcurrencyException("The pending payment order changed meanwhile.") : TypedResults.Ok(PaymentView.From(winner));
+        }
+
         return TypedResults.Created($"/api/applications/{application.Id}/payments/current", PaymentView.From(order));
     }
 
@@ -129,7 +144,7 @@ public static partial class PaymentsApi
         }
 
         var gateway = gateways.For(paymentChannel);
-        var body = await ReadLimitedAsync(http, MaxNotificationBytes, cancellationToken);
+        var body = await WebhookBody.ReadAsync(http, cancellationToken);
         var headers = http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         PaymentNotification notification;
         try
@@ -143,7 +158,7 @@ public static partial class PaymentsApi
         }
 
         var source = $"payment:{paymentChannel}";
-        var seen = await db.ReceivedNotifications.AsNoTracking().SingleOrDefaultAsync(n => n.NotificationId == notification.NotificationId, cancellationToken);
+        var seen = await db.ReceivedNotifications.AsNoTracking().SingleOrDefaultAsync(n => n.Source == source && n.NotificationId == notification.NotificationId, cancellationToken);
         var outcome = seen is not null
             ? Enum.Parse<SettlementOutcome>(seen.Outcome)
             : await SettleOnceAsync(db, settlement, notification, source, paymentChannel, time, cancellationToken);
@@ -188,31 +203,13 @@ public static partial class PaymentsApi
             catch (DbUpdateException) when (attempt < 3)
             {
                 db.ChangeTracker.Clear();
-                var winner = await db.ReceivedNotifications.AsNoTracking().SingleOrDefaultAsync(n => n.NotificationId == notification.NotificationId, cancellationToken);
+                var winner = await db.ReceivedNotifications.AsNoTracking().SingleOrDefaultAsync(n => n.Source == source && n.NotificationId == notification.NotificationId, cancellationToken);
                 if (winner is not null)
                 {
                     return Enum.Parse<SettlementOutcome>(winner.Outcome);
                 }
             }
         }
-    }
-
-    private static async Task<byte[]> ReadLimitedAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                throw new DomainException("notification_too_large", "通知内容过大。");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payment notification on {Channel} rejected: {Code}")]

@@ -9,8 +9,9 @@ using IdReissue.Infrastructure.Regions;
 using IdReissue.Infrastructure.Security;
 using IdReissue.Web.Abuse;
 using IdReissue.Web.Applications;
-using Microsoft.Extensions.Options;
 using IdReissue.Web.Operations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Photos;
 
@@ -33,6 +34,7 @@ public sealed class PhotoIntake(
 
         await limiter.LimitAsync($"photo:{application.Id:N}", limits.Value.PhotoUploadsPerApplicationPerMinute, TimeSpan.FromMinutes(1),
             "photo_upload_too_frequent", "照片提交过于频繁，请{0}后再试。", cancellationToken);
+        await Uploads.RequireQuotaAsync(db, application.Id, photo.Length, limits.Value.StoredBytesPerApplication, replacing: null, cancellationToken);
         var region = regions.Get(application.RegionId);
         var started = time.GetTimestamp();
         var verdict = await portraitCheck.CheckAsync(photo, region.Photo.Specification, cancellationToken);
@@ -58,6 +60,11 @@ public sealed class PhotoIntake(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (!verdict.Passed)
+        {
+            await ForgetOldFailedPhotosAsync(application.Id, cancellationToken);
+        }
+
         return new PhotoCheckView(
             application.PhotoNumber,
             verdict.Verdict.ToString().ToLowerInvariant(),
@@ -66,5 +73,18 @@ public sealed class PhotoIntake(
             verdict.Measures,
             application.State,
             verdict.Passed ? "照片检测合格，已提交公安机关审核。" : "照片不符合制证要求，请按提示重新拍摄后再提交。");
+    }
+
+    /// <summary>Keeps the images of the newest failed submissions only: each submission keeps its verdict and
+    /// measures, but retries cannot pile up photos (personal data) without bound.</summary>
+    private async Task ForgetOldFailedPhotosAsync(Guid applicationId, CancellationToken cancellationToken)
+    {
+        var accepted = await db.Applications.Where(a => a.Id == applicationId).Select(a => a.PhotoId).SingleAsync(cancellationToken);
+        var old = await db.PhotoSubmissions.Where(s => s.ApplicationId == applicationId && s.Verdict != PortraitVerdictKind.Pass && s.FileId != accepted)
+            .OrderByDescending(s => s.SubmittedAt).Skip(limits.Value.FailedPhotosKeptPerApplication).Select(s => s.FileId).ToListAsync(cancellationToken);
+        if (old.Count > 0)
+        {
+            await db.Files.Where(f => f.ApplicationId == applicationId && f.Kind == StoredFileKind.Photo && old.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
     }
 }

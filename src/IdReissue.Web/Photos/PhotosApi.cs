@@ -24,6 +24,7 @@ public static class PhotosApi
 
         var studio = routes.MapGroup("/api/photos/{photoNumber}").WithTags("Photos").AllowAnonymous()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         studio.MapGet("/", GetByPhotoNumber);
@@ -45,30 +46,19 @@ public static class PhotosApi
         return TypedResults.Ok(await intake.SubmitAsync(application, bytes, "applicant", user.AsActor(), cancellationToken));
     }
 
-    public static async Task<Results<Ok<PhotoStatusView>, ProblemHttpResult>> GetByPhotoNumber(string photoNumber, IdReissueDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PhotoStatusView>, ProblemHttpResult>> GetByPhotoNumber(
+        string photoNumber, PhotoNumberLookup lookup, HttpContext http, CancellationToken cancellationToken)
     {
-        var application = await FindByPhotoNumberAsync(db, photoNumber, cancellationToken);
+        var application = await lookup.FindAsync(photoNumber, http, cancellationToken);
         return TypedResults.Ok(StatusOf(application));
     }
 
     public static async Task<Ok<PhotoCheckView>> SubmitByPhotoNumber(
-        string photoNumber, IFormFile? photo, IdReissueDbContext db, PhotoIntake intake, CancellationToken cancellationToken)
+        string photoNumber, IFormFile? photo, PhotoNumberLookup lookup, PhotoIntake intake, HttpContext http, CancellationToken cancellationToken)
     {
-        var application = await FindByPhotoNumberAsync(db, photoNumber, cancellationToken);
+        var application = await lookup.FindAsync(photoNumber, http, cancellationToken);
         var bytes = await Uploads.ReadAsync(photo, cancellationToken);
         return TypedResults.Ok(await intake.SubmitAsync(application, bytes, "studio", Actor.Gateway("photo-studio"), cancellationToken));
-    }
-
-    public static async Task<ReissueApplication> FindByPhotoNumberAsync(IdReissueDbContext db, string input, CancellationToken cancellationToken)
-    {
-        if (!PhotoNumber.TryParse(input, out var number))
-        {
-            throw new DomainException("photo_number_invalid", "相片编号应为16位数字，请核对（可在“进度查询”中查看）。");
-        }
-
-        var value = number.Value;
-        return await db.Applications.Include(a => a.Transitions).SingleOrDefaultAsync(a => a.PhotoNumber == value, cancellationToken)
-            ?? throw new DomainException("photo_number_not_found", "未找到该相片编号对应的申请，请核对。", DomainErrorKind.NotFound);
     }
 
     private static PhotoStatusView StatusOf(ReissueApplication a) => new(

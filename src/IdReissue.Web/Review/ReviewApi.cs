@@ -65,7 +65,7 @@ public static class ReviewApi
         audit.Record(user.AsActor(), "application.view", application.ApplicationNumber, "masked");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new OfficerApplicationView(
-            ApplicationView.From(application, regions.Get(application.RegionId)),
+            ApplicationView.ForOfficer(application, regions.Get(application.RegionId)),
             [.. application.Transitions.OrderBy(t => t.Sequence).Select(TimelineEntry.From)],
             [.. submissions.OrderByDescending(s => s.SubmittedAt).Select(s => new PhotoSubmissionView(s.Id, s.SubmittedBy, s.SubmittedAt, s.Verdict.ToString().ToLowerInvariant(), s.ReasonsJson))],
             application.IsOverdue(ChinaTime.DateOf(time.GetUtcNow()))));
@@ -102,6 +102,6 @@ public static class ReviewApi
         decide(application, time.GetUtcNow(), user.AsActor());
         audit.Record(user.AsActor(), action, application.ApplicationNumber, reason);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ApplicationView.From(application, regions.Get(application.RegionId)));
+        return TypedResults.Ok(ApplicationView.ForOfficer(application, regions.Get(application.RegionId)));
     }
 }

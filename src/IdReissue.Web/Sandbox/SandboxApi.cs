@@ -22,16 +22,36 @@ namespace IdReissue.Web.Sandbox;
 /// </summary>
 public static class SandboxApi
 {
-    public static RouteGroupBuilder MapSandboxApi(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapSandboxApi(this IEndpointRouteBuilder routes, bool smsInbox)
     {
         var group = routes.MapGroup("/sandbox").WithTags("Sandbox").AllowAnonymous();
         group.MapPost("/residents", IssueResident);
-        // The phone goes in the body: personal data never travels in a URL, not even the sandbox's.
-        group.MapPost("/sms/inbox", SmsMessages);
+        if (smsInbox)
+        {
+            // The phone goes in the body: personal data never travels in a URL, not even the sandbox's.
+            group.MapPost("/sms/inbox", SmsMessages);
+        }
+
         group.MapGet("/cashier/{orderNumber}", Cashier);
         group.MapPost("/cashier/{orderNumber}/pay", Pay).DisableAntiforgery();
         group.MapGet("/callbacks", Callbacks);
         return group;
+    }
+
+    /// <summary>
+    /// The inbox shows every log-in code the sandbox sent, to anyone: whoever reaches it can log in as anyone.
+    /// So only where the sandbox was switched on by name, and never in production on PostgreSQL (a deployment)
+    /// unless `Sandbox:SmsInbox` asks for it by name (a load test's nodes).
+    /// </summary>
+    public static bool SmsInboxAllowed(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (configuration.GetValue<bool?>("Sandbox:Enabled") != true)
+        {
+            return false;
+        }
+
+        return configuration.GetValue<bool?>("Sandbox:SmsInbox")
+            ?? !(environment.IsProduction() && configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite) == DatabaseProvider.PostgreSql);
     }
 
     public static async Task<Created<DemoResident>> IssueResident(

@@ -78,7 +78,7 @@ public sealed class PortalJourneyTests(BrowserFixture browser)
         await page.WaitForURLAsync(new Regex($"/apply/{applicationId}/photo$"), new() { Timeout = 30_000 });
 
         var photoNumber = (await page.Locator("#photo-number").InnerTextAsync()).Trim();
-        Assert.Matches("^43\\d{14}$", photoNumber);
+        Assert.Matches("^43\\d{16}$", photoNumber);
         await page.SetInputFilesAsync("#photo", ServiceFixture.DevSetPath("df__img13__offcentre.jpg"));
         await Expect(page.Locator("#photo-reasons li[data-code=off_center]")).ToBeVisibleAsync();
         await Expect(page.Locator(".photo-frame ellipse")).ToBeVisibleAsync();

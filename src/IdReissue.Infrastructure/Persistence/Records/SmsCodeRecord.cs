@@ -21,5 +21,7 @@ public sealed class SmsCodeRecord
 
     public DateTimeOffset? UsedAt { get; set; }
 
+    /// <summary>Tries taken: every log-in attempt takes one before the code is compared (so the right code
+    /// counts too), which keeps parallel guesses within the limit. The name predates that rule.</summary>
     public int FailedAttempts { get; set; }
 }

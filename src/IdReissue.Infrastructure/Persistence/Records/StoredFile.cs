@@ -13,6 +13,10 @@ public sealed class StoredFile
 
     public required byte[] Content { get; set; }
 
+    /// <summary>The plaintext size: <see cref="Content"/> is sealed in the database, so per-application storage
+    /// quotas are summed over this column.</summary>
+    public long SizeBytes { get; set; }
+
     public required string Sha256 { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

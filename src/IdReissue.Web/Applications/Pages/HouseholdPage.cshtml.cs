@@ -1,12 +1,16 @@
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
+using IdReissue.Infrastructure.Security;
+using IdReissue.Web.Abuse;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Applications.Pages;
 
 /// <summary>The applicant's own page of the household register, where the region asks for it.</summary>
-public sealed class HouseholdPageModel(IdReissueDbContext db, RegionCatalog regions, TimeProvider time) : ApplicantPage(db, regions)
+public sealed class HouseholdPageModel(
+    IdReissueDbContext db, RegionCatalog regions, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, TimeProvider time) : ApplicantPage(db, regions)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +25,7 @@ public sealed class HouseholdPageModel(IdReissueDbContext db, RegionCatalog regi
         Step(6, "/apply");
         return redirect ?? await AttemptAsync(async () =>
         {
-            ResultValue.Of<ApplicationView>(await ApplicationsApi.UploadHouseholdPage(Id, file, User, Db, Regions, time, cancellationToken));
+            ResultValue.Of<ApplicationView>(await ApplicationsApi.UploadHouseholdPage(Id, file, User, Db, Regions, limiter, limits, time, cancellationToken));
             return Continue();
         });
     }

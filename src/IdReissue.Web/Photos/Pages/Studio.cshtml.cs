@@ -15,7 +15,7 @@ namespace IdReissue.Web.Photos.Pages;
 /// account: the number is the applicant's authorisation, and the page shows nothing but a masked name.
 /// </summary>
 [AllowAnonymous]
-public sealed class StudioModel(IdReissueDbContext db, RegionCatalog regions, PhotoIntake intake, PortraitEngine engine) : FormPage
+public sealed class StudioModel(PhotoNumberLookup lookup, RegionCatalog regions, PhotoIntake intake, PortraitEngine engine) : FormPage
 {
     [BindProperty]
     public StudioInput Input { get; set; } = new();
@@ -30,7 +30,7 @@ public sealed class StudioModel(IdReissueDbContext db, RegionCatalog regions, Ph
 
     public Task<IActionResult> OnPostAsync(IFormFile? photo, CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
-        var application = await PhotosApi.FindByPhotoNumberAsync(db, Input.PhotoNumber ?? string.Empty, cancellationToken);
+        var application = await lookup.FindAsync(Input.PhotoNumber, HttpContext, cancellationToken);
         MaskedName = application.MaskedName;
         var bytes = await Uploads.ReadAsync(photo, cancellationToken);
         var checkedPhoto = await intake.SubmitAsync(application, bytes, "studio", Actor.Gateway("photo-studio"), cancellationToken);
@@ -47,7 +47,7 @@ public sealed class StudioModel(IdReissueDbContext db, RegionCatalog regions, Ph
 
     protected override string? FieldFor(string code) => code switch
     {
-        "photo_number_invalid" or "photo_number_not_found" => "photoNumber",
+        "photo_number_invalid" or "photo_number_not_found" or "photo_number_client_limit" or "photo_number_miss_limit" => "photoNumber",
         "photo_not_expected" => null,
         _ => "photo",
     };

@@ -144,7 +144,13 @@ public sealed class DetailModel(
 
     private async Task ShowPhotoAsync(PhotoSubmission submission, CancellationToken cancellationToken)
     {
-        var file = await db.Files.AsNoTracking().SingleAsync(f => f.Id == submission.FileId, cancellationToken);
+        // Images of old failed submissions are not kept (only their verdicts).
+        var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == submission.FileId, cancellationToken);
+        if (file is null)
+        {
+            return;
+        }
+
         var measures = JsonSerializer.Deserialize<Dictionary<string, double>>(submission.MeasuresJson) ?? [];
         var reasons = JsonSerializer.Deserialize<List<PortraitReason>>(submission.ReasonsJson) ?? [];
         var spec = engine.Specifications.Find(Region.Photo.Specification);
