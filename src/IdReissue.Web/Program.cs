@@ -134,6 +134,7 @@ app.MapAuthApi();
 app.MapAccountsApi();
 app.MapApplicationsApi();
 app.MapPaymentsApi();
+app.MapRefundsApi();
 app.MapPhotosApi();
 app.MapPortraitChecksApi();
 app.MapReviewApi();

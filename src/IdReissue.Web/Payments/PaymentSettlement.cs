@@ -24,7 +24,7 @@ public sealed class PaymentSettlement(IdReissueDbContext db, RegionCatalog regio
             return SettlementOutcome.UnknownOrder;
         }
 
-        if (order.State is PaymentOrderState.Paid or PaymentOrderState.RefundDue)
+        if (order.State is PaymentOrderState.Paid or PaymentOrderState.RefundDue or PaymentOrderState.Refunded)
         {
             return SettlementOutcome.AlreadySettled;
         }
@@ -42,10 +42,14 @@ public sealed class PaymentSettlement(IdReissueDbContext db, RegionCatalog regio
                 order.PaidAt = now;
                 order.TransactionId = transactionId;
                 order.Version++;
-                if (application.PaidAt is not null || application.State != ApplicationState.AddressGiven)
+                // A closed order's money is not taken for the application: the applicant was told that order no
+                // longer counts (a later one, or a cancellation, replaced it), so whatever else happens it goes back.
+                if (order.State == PaymentOrderState.Closed || application.PaidAt is not null || application.State != ApplicationState.AddressGiven)
                 {
+                    order.Anomaly = order.State == PaymentOrderState.Closed
+                        ? "paid after the order was closed"
+                        : "paid after the application had already been paid or left the payment step";
                     order.State = PaymentOrderState.RefundDue;
-                    order.Anomaly = "paid after the application had already been paid or left the payment step";
                     return SettlementOutcome.RefundDue;
                 }
 

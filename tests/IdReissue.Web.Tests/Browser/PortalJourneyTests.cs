@@ -102,6 +102,9 @@ public sealed class PortalJourneyTests(BrowserFixture browser)
         await Expect(officer.Locator("#revealed")).ToContainTextAsync(resident.Field("citizenId"));
         await officer.Locator("#approve").ClickAsync();
         await Expect(officer.GetByText("已审核通过")).ToBeVisibleAsync();
+        await officer.GetByRole(AriaRole.Link, new() { Name = "待退款" }).ClickAsync();
+        await Expect(officer.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^待退款") })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(officer, "hunan-15-officer-refunds-desk");
         await officer.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
 
         await OfficerLogInAsync(officer, browser.Service, "hunan-production");

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Persistence.Records;
+using IdReissue.Infrastructure.Sandbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IdReissue.Web.Tests;
+
+/// <summary>Money that arrives when it should not becomes a refund task an officer sees, and the books add up.</summary>
+[Collection(SharedService.Name)]
+public class RefundTests(ServiceFixture service)
+{
+    private static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private Api Api => service.Api;
+
+    [Fact]
+    public async Task Money_for_a_closed_order_a_second_order_or_a_cancelled_application_is_due_back_and_listed_for_the_region()
+    {
+        // A closed order paid after all (the applicant switched channel, then paid the first QR code anyway).
+        var switched = await ReadyAsync("hunan");
+        var closed = await switched.CreatePayment("WeChatPay");
+        var live = await switched.CreatePayment("Alipay");
+        await NotifyPaidAsync(closed, "WeChatPay");
+        Assert.Equal("AddressGiven", (await switched.Progress()).GetProperty("state").GetString());
+        await switched.PayAtCashier(live);
+        await switched.WaitFor("PhotoPending");
+
+        // A second order paid once the application was paid.
+        var twice = await ReadyAsync("hunan");
+        var first = await twice.CreatePayment("WeChatPay");
+        await twice.PayAtCashier(first);
+        await twice.WaitFor("PhotoPending");
+        await NotifyPaidAsync(first, "WeChatPay", orderNumber: await SecondOrderNumberAsync(twice));
+
+        // Paid after cancelling.
+        var cancelled = await ReadyAsync("hunan");
+        var late = await cancelled.CreatePayment("WeChatPay");
+        await Api.Expect(await Api.Post($"/api/applications/{cancelled.ApplicationId}/cancel", cancelled.Token), HttpStatusCode.OK);
+        await NotifyPaidAsync(late, "WeChatPay");
+
+        var reviewer = await Api.LoginOfficer("hunan-review");
+        var refunds = (await Api.Get("/api/officer/refunds", reviewer)).EnumerateArray().ToList();
+        Assert.Contains(refunds, r => r.GetProperty("orderNumber").GetString() == closed.GetProperty("orderNumber").GetString()
+            && r.GetProperty("reason").GetString() == "订单关闭后仍收到付款" && r.GetProperty("amountYuan").GetDecimal() == 40);
+        foreach (var journey in new[] { twice, cancelled })
+        {
+            var number = (await Api.Get($"/api/applications/{journey.ApplicationId}", journey.Token)).GetProperty("applicationNumber").GetString();
+            Assert.Contains(refunds, r => r.GetProperty("applicationNumber").GetString() == number);
+        }
+
+        Assert.DoesNotContain((await Api.Get("/api/officer/refunds", await Api.LoginOfficer("jilin-review"))).EnumerateArray(),
+            r => r.GetProperty("orderNumber").GetString() == closed.GetProperty("orderNumber").GetString());
+
+        // The books: every fen received is either one application's fee or on the refund list.
+        await using (var db = await service.Services.GetRequiredService<IDbContextFactory<IdReissueDbContext>>().CreateDbContextAsync())
+        {
+            foreach (var journey in new[] { switched, twice, cancelled })
+            {
+                var orders = await db.PaymentOrders.AsNoTracking().Where(o => o.ApplicationId == journey.ApplicationId && o.PaidAt != null).ToListAsync();
+                var paidApplications = await db.Applications.CountAsync(a => a.Id == journey.ApplicationId && a.PaidAt != null);
+                Assert.Equal(paidApplications * 4000, orders.Where(o => o.State == PaymentOrderState.Paid).Sum(o => o.AmountFen));
+                Assert.Equal(orders.Sum(o => o.AmountFen) - (paidApplications * 4000), orders.Where(o => o.State == PaymentOrderState.RefundDue).Sum(o => o.AmountFen));
+            }
+        }
+
+        var done = await Api.Expect(await Api.Post($"/api/officer/refunds/{closed.GetProperty("orderNumber").GetString()}/refunded", reviewer), HttpStatusCode.OK);
+        Assert.Equal("Refunded", done.GetProperty("state").GetString());
+        await Api.ExpectProblem(await Api.Post($"/api/officer/refunds/{closed.GetProperty("orderNumber").GetString()}/refunded", reviewer), HttpStatusCode.Conflict, "refund_not_due");
+        Assert.DoesNotContain((await Api.Get("/api/officer/refunds", reviewer)).EnumerateArray(),
+            r => r.GetProperty("orderNumber").GetString() == closed.GetProperty("orderNumber").GetString());
+    }
+
+    private async Task<Journey> ReadyAsync(string region)
+    {
+        var journey = await Journey.Begin(Api, region);
+        await journey.ToAddressGiven("Damage");
+        return journey;
+    }
+
+    /// <summary>An order the gateway has for the application besides the paid one, made as a second tab would have before paying.</summary>
+    private async Task<string> SecondOrderNumberAsync(Journey journey)
+    {
+        await using var db = await service.Services.GetRequiredService<IDbContextFactory<IdReissueDbContext>>().CreateDbContextAsync();
+        var paid = await db.PaymentOrders.AsNoTracking().SingleAsync(o => o.ApplicationId == journey.ApplicationId);
+        var second = new PaymentOrderRecord
+        {
+            OrderNumber = paid.OrderNumber + "B",
+            ApplicationId = journey.ApplicationId,
+            Channel = paid.Channel,
+            AmountFen = paid.AmountFen,
+            State = PaymentOrderState.Pending,
+            CashierUrl = paid.CashierUrl,
+            QrContent = paid.QrContent,
+            CreatedAt = paid.CreatedAt,
+            ExpiresAt = paid.ExpiresAt,
+        };
+        db.PaymentOrders.Add(second);
+        await db.SaveChangesAsync();
+        return second.OrderNumber;
+    }
+
+    private async Task NotifyPaidAsync(JsonElement order, string channel, string? orderNumber = null)
+    {
+        var body = JsonSerializer.Serialize(new SandboxPaymentNotice(Guid.NewGuid().ToString(), DateTimeOffset.UtcNow, "TRANSACTION.SUCCESS",
+            new SandboxPaymentResource(orderNumber ?? order.GetProperty("orderNumber").GetString()!, "SBX-T-" + Guid.NewGuid().ToString("N"), "SUCCESS",
+                new SandboxAmount(4000, "CNY"), DateTimeOffset.UtcNow)), SnakeCase);
+        var signer = new SandboxSigner();
+        signer.UseKey(service.SigningKey);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/payments/notify/{channel}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        foreach (var (name, value) in signer.Sign(body, DateTimeOffset.UtcNow))
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        await Api.Expect(await Api.Http.SendAsync(request), HttpStatusCode.OK);
+    }
+}
