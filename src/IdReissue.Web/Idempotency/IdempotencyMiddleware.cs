@@ -58,13 +58,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                     return;
                 }
 
-                if (now - existing.CreatedAt < AbandonedAfter)
+                // An abandoned key is taken over by one request only: the conditional update lets the first of
+                // several retries through and answers the others "in progress".
+                if (now - existing.CreatedAt < AbandonedAfter
+                    || await db.IdempotencyRecords.Where(r => r.Key == key && r.StatusCode == null && r.CreatedAt == existing.CreatedAt)
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, now), context.RequestAborted) == 0)
                 {
                     await Problems.Create(409, "idempotency_in_progress", "相同的请求正在处理中，请稍后查看结果。").ExecuteAsync(context);
                     return;
                 }
-
-                existing.CreatedAt = now;
             }
             else
             {
