@@ -16,4 +16,14 @@ public sealed class OutboxOptions
 
     /// <summary>After this many failed attempts a message is set aside as failed.</summary>
     public int MaxAttempts { get; set; } = 25;
+
+    /// <summary>The wait after a failure doubles with each attempt, from this (2 s after the first) ...</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>... up to this.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The wait before attempt <paramref name="attempts"/> + 1.</summary>
+    public TimeSpan RetryDelayAfter(int attempts) =>
+        TimeSpan.FromTicks((long)Math.Min(MaxRetryDelay.Ticks, RetryDelay.Ticks * Math.Pow(2, Math.Min(attempts, 40))));
 }

@@ -141,18 +141,28 @@ public sealed partial class OutboxProcessor(
         message.LockedUntil = null;
         var text = $"{error.GetType().Name}: {error.Message}";
         message.LastError = text.Length > 500 ? text[..500] : text;
-        if (message.Attempts >= options.Value.MaxAttempts)
+        var givingUp = message.Attempts >= options.Value.MaxAttempts;
+        if (givingUp)
         {
             message.FailedAt = now;
+        }
+        else
+        {
+            message.AvailableAt = now + options.Value.RetryDelayAfter(message.Attempts);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Reported once the record says so, so an alert never points at a message still being retried.
+        if (givingUp)
+        {
+            metrics.GaveUp(message.Kind);
             LogGaveUp(logger, message.Kind, message.Id, message.Attempts, error);
         }
         else
         {
-            message.AvailableAt = now + TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, message.Attempts)));
             LogRetry(logger, message.Kind, message.Id, message.Attempts, error.Message);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox pass failed")]

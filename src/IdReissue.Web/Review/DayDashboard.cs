@@ -37,13 +37,19 @@ public sealed class DayDashboard(IdReissueDbContext db, OfficerQueues queues, Ti
         var toReview = await scoped.CountAsync(a => a.State == ApplicationState.UnderReview, cancellationToken);
         var toProduce = await scoped.CountAsync(a => a.State == ApplicationState.Approved, cancellationToken);
         var delivered = await scoped.CountAsync(a => a.State == ApplicationState.Delivered && a.UpdatedAt >= dayStart, cancellationToken);
-        return new DayFigures(today, started.Count, byRegionAndCase, photos.Count, photos.Count(p => p.Verdict == PortraitVerdictKind.Pass), failures, overdue, toReview, toProduce, delivered);
+
+        // Background work that gave up (a notice not sent, a batch not handed off) waits for a person, whatever its region.
+        var givenUp = await db.OutboxMessages.AsNoTracking().Where(m => m.FailedAt != null)
+            .OrderByDescending(m => m.FailedAt).Take(5).Select(m => new GivenUpTask(m.Kind, m.FailedAt!.Value, m.Attempts, m.LastError)).ToListAsync(cancellationToken);
+        var givenUpCount = await db.OutboxMessages.CountAsync(m => m.FailedAt != null, cancellationToken);
+        return new DayFigures(today, started.Count, byRegionAndCase, photos.Count, photos.Count(p => p.Verdict == PortraitVerdictKind.Pass), failures, overdue, toReview, toProduce, delivered,
+            givenUpCount, givenUp);
     }
 }
 
 public sealed record DayFigures(
     DateOnly Day, int Started, IReadOnlyList<RegionCaseCount> ByRegionAndCase, int PhotosChecked, int PhotosPassed, IReadOnlyList<ReasonCount> TopFailures,
-    int Overdue, int ToReview, int ToProduce, int DeliveredToday)
+    int Overdue, int ToReview, int ToProduce, int DeliveredToday, int GivenUpCount, IReadOnlyList<GivenUpTask> GivenUp)
 {
     public double? PassRate => PhotosChecked == 0 ? null : (double)PhotosPassed / PhotosChecked;
 }
@@ -51,3 +57,6 @@ public sealed record DayFigures(
 public sealed record RegionCaseCount(string Region, ReissueCase Case, int Count);
 
 public sealed record ReasonCount(string Code, string Label, int Count);
+
+/// <summary>A background task set aside after its last attempt failed.</summary>
+public sealed record GivenUpTask(string Kind, DateTimeOffset FailedAt, int Attempts, string? LastError);
