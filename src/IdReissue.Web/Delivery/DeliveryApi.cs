@@ -29,7 +29,9 @@ public static partial class DeliveryApi
         officer.MapPost("/delivery", ConfirmDelivery);
 
         routes.MapPost("/api/courier/events", CourierEventReceived).WithTags("Delivery").AllowAnonymous()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return routes;
     }
 
@@ -83,6 +85,13 @@ public static partial class DeliveryApi
         if (outcome is null)
         {
             return TypedResults.Ok(new CourierAck("SUCCESS"));
+        }
+
+        if (outcome == DeliveryRecorder.UnknownWaybill)
+        {
+            // Not acknowledged, so the courier sends it again (by then the dispatch has committed).
+            LogEvent(logger, courierEvent.TrackingNumber, courierEvent.Kind, outcome);
+            return Problems.NotFound("waybill_not_found", "未找到该运单号对应的申请，请稍后重发。");
         }
 
         await db.SaveChangesAsync(cancellationToken);
