@@ -37,12 +37,16 @@ public static class InfrastructureServices
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<KeyRingStore>();
         services.AddSingleton<PersonalDataResealer>();
+        services.AddSingleton(_ => AuditChainKey.Load(configuration));
+        services.AddSingleton(sp => new AuditAnchors(sp.GetRequiredService<AuditChainKey>(), AuditAnchors.FileFrom(configuration),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AuditAnchors>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<AbuseLimiter>();
         services.AddDbContextFactory<IdReissueDbContext>((sp, options) => options.UseIdReissueDatabase(provider, connectionString)
-            .UsePersonalDataProtection(sp.GetRequiredService<PersonalDataProtector>()));
+            .UsePersonalDataProtection(sp.GetRequiredService<PersonalDataProtector>(), sp.GetRequiredService<AuditChainKey>()));
 
         // First of the hosted services, so the schema exists before data protection loads its key ring from it.
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<AuditAnchorService>();
         services.AddDataProtection().SetApplicationName("IdReissue").PersistKeysToDbContext<IdReissueDbContext>();
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
             .Configure<PersonalDataProtector>((options, protector) => options.XmlEncryptor = new SealedXmlEncryptor(protector));

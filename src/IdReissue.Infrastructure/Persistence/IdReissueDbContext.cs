@@ -68,6 +68,10 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
     /// <summary>The protector this context encrypts with; null only at design time (migrations).</summary>
     private PersonalDataProtector? Protector => this.GetService<IDbContextOptions>().FindExtension<PersonalDataProtectionExtension>()?.Protector;
 
+    /// <summary>The key the audit chain's MACs are computed with; only design-time contexts have none (and write no audit entries).</summary>
+    private AuditChainKey AuditKey => this.GetService<IDbContextOptions>().FindExtension<PersonalDataProtectionExtension>()?.AuditKey
+        ?? throw new InvalidOperationException("The audit key is not configured (Security:AuditKey).");
+
     /// <summary>The blind index of a value, for look-ups by citizen ID number or phone.</summary>
     public string BlindIndex(string kind, string value) =>
         (Protector ?? throw new InvalidOperationException("Personal data protection is not configured.")).BlindIndex(kind, value);
@@ -77,7 +81,7 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
         TransitionOutbox.AddMessages(this);
         PersonalDataColumns.ApplyBlindIndexes(this, Protector);
         return AuditChain.HasNewEntries(this)
-            ? AuditChain.SaveChainedAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
+            ? AuditChain.SaveChainedAsync(this, AuditKey, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
             : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -87,7 +91,7 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
         TransitionOutbox.AddMessages(this);
         PersonalDataColumns.ApplyBlindIndexes(this, Protector);
         return AuditChain.HasNewEntries(this)
-            ? AuditChain.SaveChainedAsync(this, () => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult()
+            ? AuditChain.SaveChainedAsync(this, AuditKey, () => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult()
             : base.SaveChanges(acceptAllChangesOnSuccess);
     }
 

@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Security;
 using IdReissue.Infrastructure.Security.Protection;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +20,7 @@ internal sealed class ProtectedDatabase : IDbContextFactory<IdReissueDbContext>
         _connectionString = $"Data Source={file};Pooling=False";
         MasterKeys = new ConfiguredMasterKeys(new Dictionary<string, byte[]> { ["test"] = masterKey }, "test", algorithm);
         Protector = new PersonalDataProtector(MasterKeys, TimeProvider.System);
+        AuditKey = new AuditChainKey(RandomNumberGenerator.GetBytes(32));
         Keys = new KeyRingStore(this, Protector, MasterKeys, new SecurityOptions(algorithm), TimeProvider.System);
     }
 
@@ -26,6 +29,8 @@ internal sealed class ProtectedDatabase : IDbContextFactory<IdReissueDbContext>
     public PersonalDataProtector Protector { get; }
 
     public KeyRingStore Keys { get; }
+
+    public AuditChainKey AuditKey { get; }
 
     public static string NewFile() => Path.Combine(Directory.CreateTempSubdirectory("idreissue-protection-").FullName, "idreissue.db");
 
@@ -43,7 +48,7 @@ internal sealed class ProtectedDatabase : IDbContextFactory<IdReissueDbContext>
     public IdReissueDbContext CreateDbContext()
     {
         var options = new DbContextOptionsBuilder<IdReissueDbContext>();
-        options.UseIdReissueDatabase(DatabaseProvider.Sqlite, _connectionString).UsePersonalDataProtection(Protector);
+        options.UseIdReissueDatabase(DatabaseProvider.Sqlite, _connectionString).UsePersonalDataProtection(Protector, AuditKey);
         return new IdReissueDbContext(options.Options);
     }
 
