@@ -34,7 +34,11 @@ public static class InfrastructureServices
         var algorithm = CipherAlgorithms.Parse(configuration["Security:Algorithm"]);
         services.AddSingleton(new SecurityOptions(algorithm));
         services.AddSingleton(_ => MasterKeyConfiguration.Load(configuration, algorithm));
-        services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton(sp => new PersonalDataProtector(sp.GetRequiredService<IMasterKeyStore>(), sp.GetRequiredService<TimeProvider>())
+        {
+            // Only for the one `security reseal` run that seals a database from before encryption (docs/security.md).
+            ReadUnsealedValues = configuration.GetValue("Security:ReadUnsealedValues", false),
+        });
         services.AddSingleton<KeyRingStore>();
         services.AddSingleton<PersonalDataResealer>();
         services.AddSingleton(_ => AuditChainKey.Load(configuration));

@@ -76,13 +76,24 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
     public string BlindIndex(string kind, string value) =>
         (Protector ?? throw new InvalidOperationException("Personal data protection is not configured.")).BlindIndex(kind, value);
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         TransitionOutbox.AddMessages(this);
         PersonalDataColumns.ApplyBlindIndexes(this, Protector);
-        return AuditChain.HasNewEntries(this)
-            ? AuditChain.SaveChainedAsync(this, AuditKey, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
-            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var sealedValues = PersonalDataColumns.SealForSave(this, Protector);
+        var saved = false;
+        try
+        {
+            var written = AuditChain.HasNewEntries(this)
+                ? await AuditChain.SaveChainedAsync(this, AuditKey, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
+                : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            saved = acceptAllChangesOnSuccess;
+            return written;
+        }
+        finally
+        {
+            PersonalDataColumns.Restore(sealedValues, saved);
+        }
     }
 
     /// <summary>Only library code (data protection's key store) saves synchronously; it never writes audit entries.</summary>
@@ -90,9 +101,20 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
     {
         TransitionOutbox.AddMessages(this);
         PersonalDataColumns.ApplyBlindIndexes(this, Protector);
-        return AuditChain.HasNewEntries(this)
-            ? AuditChain.SaveChainedAsync(this, AuditKey, () => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult()
-            : base.SaveChanges(acceptAllChangesOnSuccess);
+        var sealedValues = PersonalDataColumns.SealForSave(this, Protector);
+        var saved = false;
+        try
+        {
+            var written = AuditChain.HasNewEntries(this)
+                ? AuditChain.SaveChainedAsync(this, AuditKey, () => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult()
+                : base.SaveChanges(acceptAllChangesOnSuccess);
+            saved = acceptAllChangesOnSuccess;
+            return written;
+        }
+        finally
+        {
+            PersonalDataColumns.Restore(sealedValues, saved);
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -45,9 +45,13 @@ public sealed class PersonalDataProtectionExtension(PersonalDataProtector protec
 
 public static class PersonalDataProtectionOptions
 {
+    private static readonly ConditionalWeakTable<PersonalDataProtector, PersonalDataRowCheck> RowChecks = new();
+
     public static DbContextOptionsBuilder UsePersonalDataProtection(this DbContextOptionsBuilder options, PersonalDataProtector protector, AuditChainKey auditKey)
     {
         ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new PersonalDataProtectionExtension(protector, auditKey));
+        // One interceptor per protector: a new instance per context would make EF build a service provider each time.
+        options.AddInterceptors(RowChecks.GetValue(protector, p => new PersonalDataRowCheck(p)));
         return options;
     }
 }

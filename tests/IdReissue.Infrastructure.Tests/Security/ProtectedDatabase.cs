@@ -15,11 +15,11 @@ internal sealed class ProtectedDatabase : IDbContextFactory<IdReissueDbContext>
 {
     private readonly string _connectionString;
 
-    public ProtectedDatabase(string file, byte[] masterKey, CipherAlgorithm algorithm)
+    public ProtectedDatabase(string file, byte[] masterKey, CipherAlgorithm algorithm, bool readUnsealedValues = false)
     {
         _connectionString = $"Data Source={file};Pooling=False";
         MasterKeys = new ConfiguredMasterKeys(new Dictionary<string, byte[]> { ["test"] = masterKey }, "test", algorithm);
-        Protector = new PersonalDataProtector(MasterKeys, TimeProvider.System);
+        Protector = new PersonalDataProtector(MasterKeys, TimeProvider.System) { ReadUnsealedValues = readUnsealedValues };
         AuditKey = new AuditChainKey(RandomNumberGenerator.GetBytes(32));
         Keys = new KeyRingStore(this, Protector, MasterKeys, new SecurityOptions(algorithm), TimeProvider.System);
     }
@@ -59,6 +59,23 @@ internal sealed class ProtectedDatabase : IDbContextFactory<IdReissueDbContext>
         // Table and column names come from the test itself, never from input.
         var sql = "SELECT \"" + column + "\" AS \"Value\" FROM \"" + table + "\" WHERE \"Id\" = {0}";
         return await db.Database.SqlQueryRaw<string>(sql, id.ToString().ToUpperInvariant()).SingleAsync();
+    }
+
+    /// <summary>Writes a column's stored text directly, as someone with access to the database can.</summary>
+    public async Task WriteStoredAsync(string table, string column, Guid id, object value)
+    {
+        await using var db = CreateDbContext();
+        // Table and column names come from the test itself, never from input.
+        var sql = "UPDATE \"" + table + "\" SET \"" + column + "\" = {0} WHERE \"Id\" = {1}";
+        Assert.Equal(1, await db.Database.ExecuteSqlRawAsync(sql, value, id.ToString().ToUpperInvariant()));
+    }
+
+    /// <summary>A column's stored bytes.</summary>
+    public async Task<byte[]> StoredBytesAsync(string table, string column, Guid id)
+    {
+        await using var db = CreateDbContext();
+        var sql = "SELECT \"" + column + "\" AS \"Value\" FROM \"" + table + "\" WHERE \"Id\" = {0}";
+        return await db.Database.SqlQueryRaw<byte[]>(sql, id.ToString().ToUpperInvariant()).SingleAsync();
     }
 
     /// <summary>The algorithm of the data key a stored value names.</summary>
