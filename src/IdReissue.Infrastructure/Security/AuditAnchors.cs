@@ -42,7 +42,7 @@ public sealed partial class AuditAnchors(AuditChainKey key, string? file, ILogge
             : null;
     }
 
-    /// <summary>Anchors the current head; null when there is nothing new to anchor or the chain is not keyed yet.</summary>
+    /// <summary>Anchors the current head; says why not instead when the chain is empty or not keyed yet.</summary>
     public async Task<AuditAnchorOutcome> AnchorAsync(IdReissueDbContext db, CancellationToken cancellationToken)
     {
         if (!await AuditChain.IsKeyedAsync(db, key, cancellationToken))
