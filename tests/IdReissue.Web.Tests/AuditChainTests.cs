@@ -143,6 +143,57 @@ public class AuditChainTests
         });
     }
 
+    [Fact]
+    public async Task The_security_commands_work_from_the_command_line_in_a_process_of_their_own()
+    {
+        if (ServiceFixture.Provider != "Sqlite")
+        {
+            return; // the child process is pointed at the fixture's SQLite file; PostgreSQL runs the same code
+        }
+
+        await WithServiceAsync(async service =>
+        {
+            var journey = await Journey.Begin(service.Api, "hunan");
+            await journey.ToAddressGiven("Damage");
+
+            // How an operator runs them: a process of its own, with the service's configuration, the service still serving.
+            var (resealed, resealOutput) = await RunCommandLineAsync(service, "reseal");
+            Assert.True(resealed == 0, resealOutput);
+            Assert.Contains("重新加密", resealOutput, StringComparison.Ordinal);
+            var (anchored, anchorOutput) = await RunCommandLineAsync(service, "anchor-audit");
+            Assert.True(anchored == 0, anchorOutput);
+            var (verified, verifyOutput) = await RunCommandLineAsync(service, "verify-audit");
+            Assert.True(verified == 0, verifyOutput);
+            Assert.Contains("与1个锚点相符", verifyOutput, StringComparison.Ordinal);
+            await service.Api.Get($"/api/applications/{journey.ApplicationId}", journey.Token);
+        });
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunCommandLineAsync(ServiceFixture service, string command)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IdReissue.Web.dll"));
+        start.ArgumentList.Add("security");
+        start.ArgumentList.Add(command);
+        start.Environment["ConnectionStrings__IdReissue"] = $"Data Source={Path.Combine(service.DataDirectory, "idreissue.db")}";
+        start.Environment["Security__MasterKeys__test-1"] = Convert.ToBase64String(service.MasterKey);
+        start.Environment["Security__ActiveMasterKey"] = "test-1";
+        start.Environment["Security__AuditAnchorFile"] = service.AuditAnchorFile;
+        start.Environment["Sandbox__SigningKey"] = Convert.ToBase64String(service.SigningKey);
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await errors);
+    }
+
     /// <summary>The chain's formula before it was keyed: anyone who reads the code can compute it.</summary>
     private static string PlainSm3(AuditEntry entry) => Sm3.HashHex(string.Join('\n',
         entry.Sequence?.ToString(CultureInfo.InvariantCulture), entry.PreviousHash, entry.At.UtcTicks.ToString(CultureInfo.InvariantCulture),

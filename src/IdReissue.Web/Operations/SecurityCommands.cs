@@ -61,6 +61,12 @@ public static class SecurityCommands
                 await output.WriteLineAsync($"已新增数据密钥 {id}；各节点在5分钟内改用它加密新数据，旧数据仍可解密。");
                 return 0;
             case "reseal":
+                // A command runs without the hosted services, so nothing has loaded the key ring in this process yet.
+                if (!scope.ServiceProvider.GetRequiredService<PersonalDataProtector>().IsReady)
+                {
+                    keys.Reload();
+                }
+
                 var resealed = await scope.ServiceProvider.GetRequiredService<PersonalDataResealer>().ResealAsync(CancellationToken.None);
                 audit.Record(Actor.System, "config.reseal", "personal-data", $"{resealed.Resealed} rows resealed, {resealed.Skipped} skipped");
                 await db.SaveChangesAsync();
