@@ -93,6 +93,26 @@ public class AuditChainTests
     }
 
     [Fact]
+    public async Task Every_node_anchors_the_grown_chain_on_its_own_at_the_configured_interval()
+    {
+        await WithServiceAsync(async service =>
+        {
+            var db = service.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<IdReissueDbContext>();
+            var head = await db.AuditEntries.AsNoTracking().MaxAsync(a => a.Sequence);
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (DateTime.UtcNow < deadline && !(File.Exists(service.AuditAnchorFile) && (await File.ReadAllTextAsync(service.AuditAnchorFile)).Contains($"anchor 1 {head} ", StringComparison.Ordinal)))
+            {
+                await Task.Delay(200);
+            }
+
+            Assert.Contains($"anchor 1 {head} ", await File.ReadAllTextAsync(service.AuditAnchorFile), StringComparison.Ordinal);
+            var output = new StringWriter();
+            Assert.Equal(0, await SecurityCommands.RunAsync(service.Services, ["verify-audit"], output));
+            Assert.Contains("锚点相符", output.ToString(), StringComparison.Ordinal);
+        }, new FastAnchoring());
+    }
+
+    [Fact]
     public async Task An_edited_anchor_file_is_reported_rather_than_trusted()
     {
         await WithServiceAsync(async service =>
@@ -194,6 +214,8 @@ public class AuditChainTests
         return (process.ExitCode, await output + await errors);
     }
 
+    private sealed class FastAnchoring() : ServiceFixture(new Dictionary<string, string> { ["Security:AuditAnchorInterval"] = "00:00:00.300" });
+
     /// <summary>The chain's formula before it was keyed: anyone who reads the code can compute it.</summary>
     private static string PlainSm3(AuditEntry entry) => Sm3.HashHex(string.Join('\n',
         entry.Sequence?.ToString(CultureInfo.InvariantCulture), entry.PreviousHash, entry.At.UtcTicks.ToString(CultureInfo.InvariantCulture),
@@ -207,9 +229,9 @@ public class AuditChainTests
     }
 
     /// <summary>Runs a test against a service of its own, with a few audit entries (officer log-ins).</summary>
-    private static async Task WithServiceAsync(Func<ServiceFixture, Task> test)
+    private static async Task WithServiceAsync(Func<ServiceFixture, Task> test, ServiceFixture? own = null)
     {
-        var service = new ServiceFixture();
+        var service = own ?? new ServiceFixture();
         await ((IAsyncLifetime)service).InitializeAsync();
         try
         {
