@@ -48,13 +48,13 @@ public sealed partial class AuditAnchors(AuditChainKey key, string? file, ILogge
         if (!await AuditChain.IsKeyedAsync(db, key, cancellationToken))
         {
             // Anchoring an unkeyed chain would be invalidated by `rekey-audit`; anchors start once it has run.
-            return new AuditAnchorOutcome(null, "审计链尚未升级为带密钥的HMAC-SM3链，请先运行 security rekey-audit");
+            return new AuditAnchorOutcome(null, "审计链尚未升级为带密钥的HMAC-SM3链，请先运行 security rekey-audit", ChainNotKeyed: true);
         }
 
         var head = await AuditChain.HeadAsync(db, cancellationToken);
         if (head is null)
         {
-            return new AuditAnchorOutcome(null, "审计日志为空，无需锚定");
+            return new AuditAnchorOutcome(null, "审计日志为空，无需锚定", ChainNotKeyed: false);
         }
 
         var anchor = new AuditAnchor(head.Sequence, head.Hash, time.GetUtcNow());
@@ -69,7 +69,7 @@ public sealed partial class AuditAnchors(AuditChainKey key, string? file, ILogge
         }
 
         LogAnchor(logger, line);
-        return new AuditAnchorOutcome(anchor, null);
+        return new AuditAnchorOutcome(anchor, null, ChainNotKeyed: false);
     }
 
     /// <summary>Every anchor in the file, each checked against its signature; a line that does not verify is the problem reported.</summary>
@@ -127,7 +127,8 @@ public sealed partial class AuditAnchors(AuditChainKey key, string? file, ILogge
     private static partial void LogAnchor(ILogger logger, string line);
 }
 
-public sealed record AuditAnchorOutcome(AuditAnchor? Anchor, string? Skipped);
+/// <summary>The anchor written, or why none was (<paramref name="ChainNotKeyed"/>: an operator must run `rekey-audit` first).</summary>
+public sealed record AuditAnchorOutcome(AuditAnchor? Anchor, string? Skipped, bool ChainNotKeyed);
 
 public sealed record AuditAnchorFile(IReadOnlyList<AuditAnchor> Anchors, string? Problem);
 

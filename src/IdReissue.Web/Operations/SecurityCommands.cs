@@ -8,8 +8,9 @@ namespace IdReissue.Web.Operations;
 
 /// <summary>
 /// `dotnet IdReissue.Web.dll security COMMAND`, run with the service's own configuration, while the
-/// service keeps serving: verify the audit chain, add a data key, reseal personal data under the newest
-/// data key, re-wrap the data keys under the active master key. Each change of keys is itself an audit entry.
+/// service keeps serving: verify the audit chain (against its anchors), anchor it now, upgrade a chain
+/// from before it was keyed, add a data key, reseal personal data under the newest data key, re-wrap the
+/// data keys under the active master key. Each change of keys is itself an audit entry.
 /// </summary>
 public static class SecurityCommands
 {
@@ -28,7 +29,7 @@ public static class SecurityCommands
                 if (anchored.Anchor is not { } anchor)
                 {
                     await output.WriteLineAsync($"未写入锚点：{anchored.Skipped}。");
-                    return anchored.Skipped is not null && anchored.Skipped.Contains("rekey-audit", StringComparison.Ordinal) ? 1 : 0;
+                    return anchored.ChainNotKeyed ? 1 : 0;
                 }
 
                 await output.WriteLineAsync($"已锚定审计日志：第{anchor.Sequence}条，校验值 {anchor.Head}" + AnchorPlace(scope.ServiceProvider) + "。");
