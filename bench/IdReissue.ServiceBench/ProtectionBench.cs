@@ -17,9 +17,10 @@ public static class ProtectionBench
         foreach (var algorithm in new[] { CipherAlgorithm.Sm4Gcm, CipherAlgorithm.Aes256Gcm })
         {
             var protector = NewProtector(algorithm);
-            Measure($"{algorithm} protect+unprotect ID number", iterations, () => protector.Unprotect(protector.Protect("430102199003071234", "Applications.CitizenId"), "Applications.CitizenId"));
+            var row = Guid.NewGuid().ToString();
+            Measure($"{algorithm} protect+unprotect ID number", iterations, () => protector.Unprotect(protector.Protect("430102199003071234", "Applications.CitizenId", row), "Applications.CitizenId"));
             var photo = RandomNumberGenerator.GetBytes(30 * 1024);
-            Measure($"{algorithm} protect+unprotect 30 KB photo", iterations / 100, () => protector.UnprotectBytes(protector.ProtectBytes(photo, "Files.Content"), "Files.Content"));
+            Measure($"{algorithm} protect+unprotect 30 KB photo", iterations / 100, () => protector.UnprotectBytes(protector.ProtectBytes(photo, "Files.Content", row), "Files.Content"));
             if (algorithm == CipherAlgorithm.Sm4Gcm)
             {
                 Measure("HMAC-SM3 blind index", iterations, () => protector.BlindIndex("citizen-id", "430102199003071234"));

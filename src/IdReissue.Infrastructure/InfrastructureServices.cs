@@ -34,15 +34,23 @@ public static class InfrastructureServices
         var algorithm = CipherAlgorithms.Parse(configuration["Security:Algorithm"]);
         services.AddSingleton(new SecurityOptions(algorithm));
         services.AddSingleton(_ => MasterKeyConfiguration.Load(configuration, algorithm));
-        services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton(sp => new PersonalDataProtector(sp.GetRequiredService<IMasterKeyStore>(), sp.GetRequiredService<TimeProvider>())
+        {
+            // Only for the one `security reseal` run that seals a database from before encryption (docs/security.md).
+            ReadUnsealedValues = configuration.GetValue("Security:ReadUnsealedValues", false),
+        });
         services.AddSingleton<KeyRingStore>();
         services.AddSingleton<PersonalDataResealer>();
+        services.AddSingleton(_ => AuditChainKey.Load(configuration));
+        services.AddSingleton(sp => new AuditAnchors(sp.GetRequiredService<AuditChainKey>(), AuditAnchors.FileFrom(configuration),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AuditAnchors>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<AbuseLimiter>();
         services.AddDbContextFactory<IdReissueDbContext>((sp, options) => options.UseIdReissueDatabase(provider, connectionString)
-            .UsePersonalDataProtection(sp.GetRequiredService<PersonalDataProtector>()));
+            .UsePersonalDataProtection(sp.GetRequiredService<PersonalDataProtector>(), sp.GetRequiredService<AuditChainKey>()));
 
         // First of the hosted services, so the schema exists before data protection loads its key ring from it.
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<AuditAnchorService>();
         services.AddDataProtection().SetApplicationName("IdReissue").PersistKeysToDbContext<IdReissueDbContext>();
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
             .Configure<PersonalDataProtector>((options, protector) => options.XmlEncryptor = new SealedXmlEncryptor(protector));

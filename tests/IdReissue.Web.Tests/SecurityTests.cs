@@ -125,6 +125,62 @@ public class SecurityTests(ServiceFixture service)
         Assert.EndsWith(before.Field("citizenId")[^4..], oldView.GetProperty("maskedCitizenId").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_personal_value_copied_from_another_application_is_refused_with_its_own_problem_code()
+    {
+        var source = await Journey.Begin(Api, "hunan");
+        await source.ToAddressGiven("Damage");
+        var target = await Journey.Begin(Api, "hunan");
+        await target.ToAddressGiven("Damage");
+        var admin = await Api.LoginOfficer("admin");
+        static string NumberOf(System.Text.Json.JsonElement view) => view.GetProperty("application").GetProperty("applicationNumber").GetString()!;
+        var sourceNumber = NumberOf(await Api.Get($"/api/officer/applications/{source.ApplicationId}", admin));
+        var targetNumber = NumberOf(await Api.Get($"/api/officer/applications/{target.ApplicationId}", admin));
+
+        await using var scope = service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
+        var sourcePhone = await db.Database.SqlQuery<string>($"SELECT \"AddressPhone\" AS \"Value\" FROM \"Applications\" WHERE \"ApplicationNumber\" = {sourceNumber}").SingleAsync();
+        var targetPhone = await db.Database.SqlQuery<string>($"SELECT \"AddressPhone\" AS \"Value\" FROM \"Applications\" WHERE \"ApplicationNumber\" = {targetNumber}").SingleAsync();
+        await db.Database.ExecuteSqlAsync($"UPDATE \"Applications\" SET \"AddressPhone\" = {sourcePhone} WHERE \"ApplicationNumber\" = {targetNumber}");
+        try
+        {
+            await Api.ExpectProblem(await Api.Send(HttpMethod.Get, $"/api/applications/{target.ApplicationId}", target.Token),
+                HttpStatusCode.InternalServerError, "personal_data_integrity");
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE \"Applications\" SET \"AddressPhone\" = {targetPhone} WHERE \"ApplicationNumber\" = {targetNumber}");
+        }
+
+        await Api.Get($"/api/applications/{target.ApplicationId}", target.Token);
+        await Api.Get($"/api/applications/{source.ApplicationId}", source.Token);
+    }
+
+    [Fact]
+    public async Task A_plaintext_written_straight_into_a_personal_column_is_refused_not_shown()
+    {
+        var journey = await Journey.Begin(Api, "hunan");
+        await journey.ToAddressGiven("Damage");
+        var number = (await Api.Get($"/api/officer/applications/{journey.ApplicationId}", await Api.LoginOfficer("admin")))
+            .GetProperty("application").GetProperty("applicationNumber").GetString()!;
+
+        await using var scope = service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
+        var sealedDetail = await db.Database.SqlQuery<string>($"SELECT \"AddressDetail\" AS \"Value\" FROM \"Applications\" WHERE \"ApplicationNumber\" = {number}").SingleAsync();
+        await db.Database.ExecuteSqlAsync($"UPDATE \"Applications\" SET \"AddressDetail\" = {"解放路1号（内部人员改写）"} WHERE \"ApplicationNumber\" = {number}");
+        try
+        {
+            await Api.ExpectProblem(await Api.Send(HttpMethod.Get, $"/api/applications/{journey.ApplicationId}", journey.Token),
+                HttpStatusCode.InternalServerError, "personal_data_integrity");
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE \"Applications\" SET \"AddressDetail\" = {sealedDetail} WHERE \"ApplicationNumber\" = {number}");
+        }
+
+        await Api.Get($"/api/applications/{journey.ApplicationId}", journey.Token);
+    }
+
     /// <summary>The data key named inside the stored (encrypted) citizen ID number of an application.</summary>
     private async Task<Guid> SealingKeyOf(Guid applicationId)
     {
@@ -132,7 +188,7 @@ public class SecurityTests(ServiceFixture service)
         await using var scope = service.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
         var stored = await db.Database.SqlQuery<string>($"SELECT \"CitizenId\" AS \"Value\" FROM \"Applications\" WHERE \"ApplicationNumber\" = {number}").SingleAsync();
-        Assert.StartsWith("e1.", stored, StringComparison.Ordinal);
+        Assert.StartsWith("e2.", stored, StringComparison.Ordinal);
         return new Guid(Convert.FromBase64String(stored[3..]).AsSpan(0, 16));
     }
 

@@ -38,6 +38,9 @@ public class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DataDirectory => _dataDirectory.FullName;
 
+    /// <summary>Where the audit chain's anchors are written: outside the database, per fixture.</summary>
+    public string AuditAnchorFile => Path.Combine(_dataDirectory.FullName, "audit-anchors.log");
+
     public string LoginsFile => Path.Combine(_dataDirectory.FullName, "demo-logins.txt");
 
     public Api Api { get; private set; } = null!;
@@ -57,6 +60,7 @@ public class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Sandbox:SigningKey", Convert.ToBase64String(SigningKey));
         builder.UseSetting("Security:MasterKeys:test-1", Convert.ToBase64String(MasterKey));
         builder.UseSetting("Security:ActiveMasterKey", "test-1");
+        builder.UseSetting("Security:AuditAnchorFile", AuditAnchorFile);
         builder.UseSetting("Sandbox:DemoResidentsPerRegion", "2");
         builder.UseSetting("Sandbox:NotificationDelay", "00:00:00.100");
         builder.UseSetting("Sandbox:RetryScale", "0.01");

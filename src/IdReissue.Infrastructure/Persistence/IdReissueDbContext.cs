@@ -68,17 +68,32 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
     /// <summary>The protector this context encrypts with; null only at design time (migrations).</summary>
     private PersonalDataProtector? Protector => this.GetService<IDbContextOptions>().FindExtension<PersonalDataProtectionExtension>()?.Protector;
 
+    /// <summary>The key the audit chain's MACs are computed with; only design-time contexts have none (and write no audit entries).</summary>
+    private AuditChainKey AuditKey => this.GetService<IDbContextOptions>().FindExtension<PersonalDataProtectionExtension>()?.AuditKey
+        ?? throw new InvalidOperationException("The audit key is not configured (Security:AuditKey).");
+
     /// <summary>The blind index of a value, for look-ups by citizen ID number or phone.</summary>
     public string BlindIndex(string kind, string value) =>
         (Protector ?? throw new InvalidOperationException("Personal data protection is not configured.")).BlindIndex(kind, value);
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         TransitionOutbox.AddMessages(this);
         PersonalDataColumns.ApplyBlindIndexes(this, Protector);
-        return AuditChain.HasNewEntries(this)
-            ? AuditChain.SaveChainedAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
-            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var sealedValues = PersonalDataColumns.SealForSave(this, Protector);
+        var saved = false;
+        try
+        {
+            var written = AuditChain.HasNewEntries(this)
+                ? await AuditChain.SaveChainedAsync(this, AuditKey, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
+                : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            saved = acceptAllChangesOnSuccess;
+            return written;
+        }
+        finally
+        {
+            PersonalDataColumns.Restore(sealedValues, saved);
+        }
     }
 
     /// <summary>Only library code (data protection's key store) saves synchronously; it never writes audit entries.</summary>
@@ -86,9 +101,20 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
     {
         TransitionOutbox.AddMessages(this);
         PersonalDataColumns.ApplyBlindIndexes(this, Protector);
-        return AuditChain.HasNewEntries(this)
-            ? AuditChain.SaveChainedAsync(this, () => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult()
-            : base.SaveChanges(acceptAllChangesOnSuccess);
+        var sealedValues = PersonalDataColumns.SealForSave(this, Protector);
+        var saved = false;
+        try
+        {
+            var written = AuditChain.HasNewEntries(this)
+                ? AuditChain.SaveChainedAsync(this, AuditKey, () => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), CancellationToken.None).GetAwaiter().GetResult()
+                : base.SaveChanges(acceptAllChangesOnSuccess);
+            saved = acceptAllChangesOnSuccess;
+            return written;
+        }
+        finally
+        {
+            PersonalDataColumns.Restore(sealedValues, saved);
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,9 +1,11 @@
+using System.Globalization;
 using IdReissue.Domain.Applications;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Sandbox.Records;
 using IdReissue.Infrastructure.Security.Protection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -90,16 +92,101 @@ public static class PersonalDataColumns
         }
     }
 
-    /// <summary>EF Core never passes null to a converter, so one converter serves required and optional columns.</summary>
-    /// <summary>Marks a column as personal data (the reseal command finds them by it) and, at run time, encrypts it.</summary>
+    /// <summary>Marks a column as personal data (the reseal command and the row check find them by it) and, at run time, encrypts it.</summary>
     public const string EncryptedAnnotation = "IdReissue:Encrypted";
 
+    /// <summary>Rows whose primary key the database assigns are bound to another unique key, known before the insert.</summary>
+    private static readonly Dictionary<Type, string> RowKeyOverrides = new()
+    {
+        [typeof(SandboxSmsMessage)] = nameof(SandboxSmsMessage.MessageId),
+    };
+
+    /// <summary>The properties a row's ciphertexts are bound to: the primary key (an owned type's is its owner's), or the override.</summary>
+    public static IReadOnlyList<IProperty> RowKeyProperties(IEntityType type) =>
+        RowKeyOverrides.TryGetValue(type.ClrType, out var name) ? [type.FindProperty(name)!] : type.FindPrimaryKey()!.Properties;
+
+    public static string RowKey(IEnumerable<object?> values) => string.Join('|', values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
+
+    /// <summary>
+    /// Just before a save, replaces each personal value being written with its row-bound ciphertext (the
+    /// converter cannot do it: it never sees the row). Returns what <see cref="Restore"/> puts back.
+    /// </summary>
+    public static List<SealedValue> SealForSave(DbContext db, PersonalDataProtector? protector)
+    {
+        var sealedValues = new List<SealedValue>();
+        if (protector is null)
+        {
+            return sealedValues;
+        }
+
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            string? row = null;
+            foreach (var property in entry.Properties)
+            {
+                if (property.Metadata.FindAnnotation(EncryptedAnnotation)?.Value is not string column || property.CurrentValue is null
+                    || (entry.State == EntityState.Modified && !property.IsModified))
+                {
+                    continue;
+                }
+
+                row ??= RowKeyOf(entry);
+                var plain = property.CurrentValue;
+                property.CurrentValue = plain switch
+                {
+                    string text => protector.Protect(text, column, row),
+                    byte[] bytes => protector.ProtectBytes(bytes, column, row),
+                    _ => throw new InvalidOperationException($"{column} is neither text nor bytes."),
+                };
+                sealedValues.Add(new SealedValue(property, plain));
+            }
+        }
+
+        return sealedValues;
+    }
+
+    /// <summary>Puts the plaintext back; after a successful, accepted save also as the original value, so nothing looks changed.</summary>
+    public static void Restore(List<SealedValue> sealedValues, bool saved)
+    {
+        foreach (var (property, plain) in sealedValues)
+        {
+            property.CurrentValue = plain;
+            if (saved)
+            {
+                property.OriginalValue = plain;
+                property.IsModified = false;
+            }
+        }
+    }
+
+    private static string RowKeyOf(EntityEntry entry)
+    {
+        var properties = RowKeyProperties(entry.Metadata);
+        if (properties.Any(p => entry.Property(p.Name).IsTemporary))
+        {
+            throw new InvalidOperationException($"{entry.Metadata.DisplayName()} has no key before it is saved; bind its personal data to another unique key.");
+        }
+
+        return RowKey(properties.Select(p => entry.Property(p.Name).CurrentValue));
+    }
+
+    /// <summary>
+    /// Writes accept only values <see cref="SealForSave"/> sealed for their row; anything else (a query
+    /// comparing a personal column, a write past SaveChanges) is a mistake, refused rather than stored in the clear.
+    /// </summary>
     private static void Encrypt(PropertyBuilder property, PersonalDataProtector? protector, string column)
     {
         property.HasAnnotation(EncryptedAnnotation, column);
         if (protector is not null)
         {
-            property.HasConversion(new ValueConverter<string, string>(v => protector.Protect(v, column), v => protector.Unprotect(v, column)));
+            property.HasConversion(new ValueConverter<string, string>(
+                v => RequireRowBound(v, column),
+                v => protector.Unprotect(v, column)));
         }
     }
 
@@ -109,11 +196,21 @@ public static class PersonalDataColumns
         if (protector is not null)
         {
             property.HasConversion(
-                new ValueConverter<byte[], byte[]>(v => protector.ProtectBytes(v, column), v => protector.UnprotectBytes(v, column)),
+                new ValueConverter<byte[], byte[]>(v => RequireRowBound(v, column), v => protector.UnprotectBytes(v, column)),
                 new ValueComparer<byte[]>((a, b) => ReferenceEquals(a, b) || (a != null && b != null && a.SequenceEqual(b)), v => v.Length, v => v));
         }
     }
+
+    private static string RequireRowBound(string value, string column) => PersonalDataProtector.IsRowBound(value) ? value : throw NotSealedForRow(column);
+
+    private static byte[] RequireRowBound(byte[] value, string column) => PersonalDataProtector.IsRowBound(value) ? value : throw NotSealedForRow(column);
+
+    private static InvalidOperationException NotSealedForRow(string column) =>
+        new($"{column} is personal data: it is sealed for its row in SaveChanges and cannot be written or compared otherwise.");
 }
+
+/// <summary>A personal value replaced by its ciphertext for the length of a save.</summary>
+public sealed record SealedValue(PropertyEntry Property, object Plaintext);
 
 public static class BlindIndexKinds
 {

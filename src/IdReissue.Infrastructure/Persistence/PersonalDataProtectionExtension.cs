@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using IdReissue.Infrastructure.Security;
 using IdReissue.Infrastructure.Security.Protection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -7,12 +8,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IdReissue.Infrastructure.Persistence;
 
 /// <summary>
-/// Hands the host's <see cref="PersonalDataProtector"/> to the context's model. Each protector gets its
-/// own EF service provider, so two hosts in one process (tests) never share a model bound to the other's keys.
+/// Hands the host's <see cref="PersonalDataProtector"/> to the context's model, and its audit key to the
+/// audit chain. Each protector gets its own EF service provider, so two hosts in one process (tests) never
+/// share a model bound to the other's keys.
 /// </summary>
-public sealed class PersonalDataProtectionExtension(PersonalDataProtector protector) : IDbContextOptionsExtension
+public sealed class PersonalDataProtectionExtension(PersonalDataProtector protector, AuditChainKey auditKey) : IDbContextOptionsExtension
 {
     public PersonalDataProtector Protector { get; } = protector;
+
+    public AuditChainKey AuditKey { get; } = auditKey;
 
     public DbContextOptionsExtensionInfo Info => new ExtensionInfo(this);
 
@@ -41,9 +45,13 @@ public sealed class PersonalDataProtectionExtension(PersonalDataProtector protec
 
 public static class PersonalDataProtectionOptions
 {
-    public static DbContextOptionsBuilder UsePersonalDataProtection(this DbContextOptionsBuilder options, PersonalDataProtector protector)
+    private static readonly ConditionalWeakTable<PersonalDataProtector, PersonalDataRowCheck> RowChecks = new();
+
+    public static DbContextOptionsBuilder UsePersonalDataProtection(this DbContextOptionsBuilder options, PersonalDataProtector protector, AuditChainKey auditKey)
     {
-        ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new PersonalDataProtectionExtension(protector));
+        ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new PersonalDataProtectionExtension(protector, auditKey));
+        // One interceptor per protector: a new instance per context would make EF build a service provider each time.
+        options.AddInterceptors(RowChecks.GetValue(protector, p => new PersonalDataRowCheck(p)));
         return options;
     }
 }

@@ -11,6 +11,19 @@ namespace IdReissue.Web.Errors;
 /// </summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    private static bool RefusedPersonalData(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is Infrastructure.Security.Protection.UnsealedPersonalDataException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         // By now the middleware has pointed the request at the error page; what was asked for is in the feature.
@@ -24,6 +37,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
         var (status, code, detail) = exception switch
         {
+            // EF may wrap what the protector throws while reading; a refused personal value is named as such, for operators to investigate.
+            _ when RefusedPersonalData(exception) => (StatusCodes.Status500InternalServerError, "personal_data_integrity", "存储的个人信息未通过完整性校验，已拒绝读取。请联系系统管理员核查。"),
             DomainException domain => (DomainErrorStatus.Of(domain), domain.Code, domain.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "concurrent_update", "该申请正在被另一操作修改，请刷新后重试。"),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>

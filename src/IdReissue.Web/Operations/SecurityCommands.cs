@@ -8,8 +8,9 @@ namespace IdReissue.Web.Operations;
 
 /// <summary>
 /// `dotnet IdReissue.Web.dll security COMMAND`, run with the service's own configuration, while the
-/// service keeps serving: verify the audit chain, add a data key, reseal personal data under the newest
-/// data key, re-wrap the data keys under the active master key. Each change of keys is itself an audit entry.
+/// service keeps serving: verify the audit chain (against its anchors), anchor it now, upgrade a chain
+/// from before it was keyed, add a data key, reseal personal data under the newest data key, re-wrap the
+/// data keys under the active master key. Each change of keys is itself an audit entry.
 /// </summary>
 public static class SecurityCommands
 {
@@ -22,15 +23,37 @@ public static class SecurityCommands
         switch (args.Count > 0 ? args[0] : string.Empty)
         {
             case "verify-audit":
-                var report = await AuditChain.VerifyAsync(db, CancellationToken.None);
-                if (report.Intact)
+                return await VerifyAuditAsync(scope.ServiceProvider, db, output);
+            case "anchor-audit":
+                var anchored = await scope.ServiceProvider.GetRequiredService<AuditAnchors>().AnchorAsync(db, CancellationToken.None);
+                if (anchored.Anchor is not { } anchor)
                 {
-                    await output.WriteLineAsync($"审计日志完整：共{report.EntriesChecked}条，SM3链校验通过。");
+                    await output.WriteLineAsync($"未写入锚点：{anchored.Skipped}。");
+                    return anchored.ChainNotKeyed ? 1 : 0;
+                }
+
+                await output.WriteLineAsync($"已锚定审计日志：第{anchor.Sequence}条，校验值 {anchor.Head}" + AnchorPlace(scope.ServiceProvider) + "。");
+                return 0;
+            case "rekey-audit":
+                var rekeyed = await AuditChain.RekeyAsync(db, scope.ServiceProvider.GetRequiredService<AuditChainKey>(), CancellationToken.None);
+                if (rekeyed.Problem is not null)
+                {
+                    await output.WriteLineAsync($"未升级审计链：{rekeyed.Problem}。");
+                    return 1;
+                }
+
+                if (rekeyed.Rewritten == 0)
+                {
+                    await output.WriteLineAsync("审计链已是带密钥的HMAC-SM3链，无需升级。");
                     return 0;
                 }
 
-                await output.WriteLineAsync($"审计日志在第{report.FirstBrokenSequence}条（id {report.FirstBrokenId}）处断裂：{report.Problem}。此前{report.EntriesChecked}条完好。");
-                return 1;
+                // The old SM3 head goes into the (now keyed) chain, so the upgrade itself is on record.
+                audit.Record(Actor.System, "config.rekey-audit", "audit-chain", $"{rekeyed.Rewritten} entries re-chained with HMAC-SM3; old SM3 head {rekeyed.OldHead}");
+                await db.SaveChangesAsync();
+                await scope.ServiceProvider.GetRequiredService<AuditAnchors>().AnchorAsync(db, CancellationToken.None);
+                await output.WriteLineAsync($"已将{rekeyed.Rewritten}条审计记录升级为带密钥的HMAC-SM3链，并写入锚点；原SM3链的末条摘要为 {rekeyed.OldHead}，请另行留存。");
+                return 0;
             case "new-data-key":
                 var id = await keys.AddDataKeyAsync(CancellationToken.None);
                 keys.Reload();
@@ -39,6 +62,12 @@ public static class SecurityCommands
                 await output.WriteLineAsync($"已新增数据密钥 {id}；各节点在5分钟内改用它加密新数据，旧数据仍可解密。");
                 return 0;
             case "reseal":
+                // A command runs without the hosted services, so nothing has loaded the key ring in this process yet.
+                if (!scope.ServiceProvider.GetRequiredService<PersonalDataProtector>().IsReady)
+                {
+                    keys.Reload();
+                }
+
                 var resealed = await scope.ServiceProvider.GetRequiredService<PersonalDataResealer>().ResealAsync(CancellationToken.None);
                 audit.Record(Actor.System, "config.reseal", "personal-data", $"{resealed.Resealed} rows resealed, {resealed.Skipped} skipped");
                 await db.SaveChangesAsync();
@@ -52,8 +81,37 @@ public static class SecurityCommands
                 await output.WriteLineAsync($"已用主密钥“{master}”重新封装{rewrapped}个数据密钥；确认后可从配置中删除旧主密钥。");
                 return 0;
             default:
-                await output.WriteLineAsync("用法：security verify-audit | new-data-key | reseal | rotate-master-key");
+                await output.WriteLineAsync("用法：security verify-audit | anchor-audit | rekey-audit | new-data-key | reseal | rotate-master-key");
                 return 2;
         }
     }
+
+    /// <summary>The chain entry by entry, then against every anchor kept outside the database.</summary>
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services, IdReissueDbContext db, TextWriter output)
+    {
+        var anchors = services.GetRequiredService<AuditAnchors>();
+        var anchorFile = anchors.Read();
+        if (anchorFile.Problem is not null)
+        {
+            await output.WriteLineAsync($"无法校验审计日志：{anchorFile.Problem}（{anchors.File}）。");
+            return 1;
+        }
+
+        var report = await AuditChain.VerifyAsync(db, services.GetRequiredService<AuditChainKey>(), anchorFile.Anchors, CancellationToken.None);
+        if (!report.Intact)
+        {
+            var where = report.FirstBrokenSequence is { } sequence ? $"第{sequence}条" + (report.FirstBrokenId is { } id ? $"（id {id}）" : string.Empty) : $"id {report.FirstBrokenId}";
+            await output.WriteLineAsync($"审计日志在{where}处断裂：{report.Problem}。此前{report.EntriesChecked}条完好。");
+            return 1;
+        }
+
+        var anchored = anchorFile.Anchors.Count == 0
+            ? anchors.File is null ? "；未配置锚点文件（Security:AuditAnchorFile），无法发现末尾被截去的记录" : "；尚无锚点"
+            : $"，与{anchorFile.Anchors.Count}个锚点相符（最新至第{anchorFile.Anchors.Max(a => a.Sequence)}条）";
+        await output.WriteLineAsync($"审计日志完整：共{report.EntriesChecked}条，HMAC-SM3链校验通过{anchored}。");
+        return 0;
+    }
+
+    private static string AnchorPlace(IServiceProvider services) =>
+        services.GetRequiredService<AuditAnchors>().File is { } file ? $"，已写入 {file} 和日志" : "，已写入日志（未配置 Security:AuditAnchorFile）";
 }

@@ -30,19 +30,26 @@ public class ProtectionTests
     }
 
     [Fact]
-    public void Protected_values_round_trip_are_bound_to_their_column_and_old_plaintext_still_reads()
+    public void Protected_values_round_trip_are_bound_to_their_column_and_row_and_plaintext_is_refused()
     {
         var (protector, _) = Protector(CipherAlgorithm.Sm4Gcm);
-        var stored = protector.Protect("13812345678", "ApplicantAccounts.Phone");
+        var row = Guid.NewGuid().ToString();
+        var stored = protector.Protect("13812345678", "ApplicantAccounts.Phone", row);
 
-        Assert.StartsWith("e1.", stored, StringComparison.Ordinal);
+        Assert.StartsWith("e2.", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("13812345678", stored, StringComparison.Ordinal);
-        Assert.Equal("13812345678", protector.Unprotect(stored, "ApplicantAccounts.Phone"));
+        var opened = protector.Unprotect(stored, "ApplicantAccounts.Phone");
+        Assert.Equal("13812345678", opened);
+        Assert.Equal(row, protector.RowOpenedFor(opened));
         Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(stored, "SmsCodes.Phone"));
-        Assert.Equal("written before encryption", protector.Unprotect("written before encryption", "Applications.Name"));
+        Assert.Throws<UnsealedPersonalDataException>(() => protector.Unprotect("written past the service", "Applications.Name"));
+
+        // Column-bound values (written before row binding) still open; `security reseal` upgrades them.
+        Assert.Equal("张三", protector.Unprotect(protector.Protect("张三", "Applications.Name"), "Applications.Name"));
 
         var photo = RandomNumberGenerator.GetBytes(5000);
-        Assert.Equal(photo, protector.UnprotectBytes(protector.ProtectBytes(photo, "Files.Content"), "Files.Content"));
+        Assert.Equal(photo, protector.UnprotectBytes(protector.ProtectBytes(photo, "Files.Content", row), "Files.Content"));
+        Assert.Throws<UnsealedPersonalDataException>(() => protector.UnprotectBytes(photo, "Files.Content"));
     }
 
     [Fact]

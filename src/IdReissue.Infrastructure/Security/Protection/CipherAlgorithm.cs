@@ -11,6 +11,9 @@ public static class CipherAlgorithms
 {
     public static int KeyBytes(this CipherAlgorithm algorithm) => algorithm == CipherAlgorithm.Sm4Gcm ? 16 : 32;
 
+    /// <summary>The name stored in <see cref="DataKeyRecord.Algorithm"/> and accepted by <see cref="Parse"/>.</summary>
+    public static string Name(this CipherAlgorithm algorithm) => algorithm == CipherAlgorithm.Sm4Gcm ? "SM4-GCM" : "AES-256-GCM";
+
     public static CipherAlgorithm Parse(string? name) => (name ?? "SM4-GCM").Trim().ToUpperInvariant() switch
     {
         "SM4-GCM" or "SM4GCM" or "SM4" => CipherAlgorithm.Sm4Gcm,

@@ -20,7 +20,11 @@ public sealed class KeyRingStore(IDbContextFactory<IdReissueDbContext> contexts,
                 await TryAddAsync(db, NewKey(DataKeyRecord.IndexKeyId, DataKeyRecord.IndexPurpose), cancellationToken);
             }
 
-            if (!await db.DataKeys.AnyAsync(k => k.Purpose == DataKeyRecord.DataPurpose, cancellationToken))
+            // The newest data key seals new values; when `Security:Algorithm` was switched since it was made,
+            // new values get a key of the configured cipher, while older keys keep theirs for what they sealed.
+            var newest = await db.DataKeys.AsNoTracking().Where(k => k.Purpose == DataKeyRecord.DataPurpose)
+                .OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id).FirstOrDefaultAsync(cancellationToken);
+            if (newest is null || CipherAlgorithms.Parse(newest.Algorithm) != options.Algorithm)
             {
                 await TryAddAsync(db, NewKey(Guid.NewGuid(), DataKeyRecord.DataPurpose), cancellationToken);
             }
@@ -39,11 +43,14 @@ public sealed class KeyRingStore(IDbContextFactory<IdReissueDbContext> contexts,
         return key.Id;
     }
 
-    /// <summary>Re-wraps every data key not yet under the active master key. Returns how many were re-wrapped.</summary>
+    /// <summary>
+    /// Re-wraps every data key not yet under the active master key, or wrapped in an outdated way (before
+    /// wrapped keys named their cipher). Returns how many were re-wrapped.
+    /// </summary>
     public async Task<int> RewrapAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stale = await db.DataKeys.Where(k => k.MasterKeyId != masterKeys.ActiveKeyId).ToListAsync(cancellationToken);
+        var stale = (await db.DataKeys.ToListAsync(cancellationToken)).Where(k => masterKeys.NeedsRewrap(k.MasterKeyId, k.WrappedKey)).ToList();
         foreach (var key in stale)
         {
             var plain = masterKeys.Unwrap(key.MasterKeyId, key.WrappedKey, key.Id.ToString());
@@ -73,7 +80,7 @@ public sealed class KeyRingStore(IDbContextFactory<IdReissueDbContext> contexts,
         {
             Id = id,
             Purpose = purpose,
-            Algorithm = algorithm == CipherAlgorithm.Sm4Gcm ? "SM4-GCM" : "AES-256-GCM",
+            Algorithm = algorithm.Name(),
             MasterKeyId = masterKeys.ActiveKeyId,
             WrappedKey = masterKeys.Wrap(plain, id.ToString()),
             CreatedAt = time.GetUtcNow(),

@@ -33,11 +33,12 @@ public static class MasterKeyConfiguration
                 "No master key: set Security:MasterKeys:{id} (base64 of 32 random bytes) and Security:ActiveMasterKey, e.g. from the environment. See docs/security.md.");
         }
 
-        var file = section["MasterKeyFile"] ?? DefaultKeyFile(configuration);
+        var file = section["MasterKeyFile"] ?? BesideDatabase(configuration, "master.key");
         return new ConfiguredMasterKeys(new Dictionary<string, byte[]> { ["local"] = LoadOrCreate(file) }, "local", algorithm);
     }
 
-    private static string DefaultKeyFile(IConfiguration configuration)
+    /// <summary>A sandbox's file beside its SQLite database (or beside the program on PostgreSQL).</summary>
+    internal static string BesideDatabase(IConfiguration configuration, string fileName)
     {
         var connection = configuration.GetConnectionString("IdReissue");
         if (!string.Equals(configuration["Database:Provider"], "PostgreSql", StringComparison.OrdinalIgnoreCase) && connection is not null)
@@ -46,15 +47,15 @@ public static class MasterKeyConfiguration
             var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
             if (!string.IsNullOrEmpty(directory))
             {
-                return Path.Combine(directory, "master.key");
+                return Path.Combine(directory, fileName);
             }
         }
 
-        return Path.Combine(AppContext.BaseDirectory, "master.key");
+        return Path.Combine(AppContext.BaseDirectory, fileName);
     }
 
     /// <summary>Two nodes starting together on one folder agree: the first creates the file, the other reads it.</summary>
-    private static byte[] LoadOrCreate(string file)
+    internal static byte[] LoadOrCreate(string file)
     {
         if (File.Exists(file))
         {

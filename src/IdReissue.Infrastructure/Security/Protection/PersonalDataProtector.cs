@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -6,20 +6,41 @@ namespace IdReissue.Infrastructure.Security.Protection;
 
 /// <summary>
 /// Encrypts personal data for the database and computes its blind indexes. A protected value names the
-/// data key that sealed it, so keys can be added (rotation) while old values stay readable; the column
-/// it belongs to is bound in as associated data, so a ciphertext moved to another column fails to open.
+/// data key that sealed it, so keys can be added (rotation) while old values stay readable.
 /// </summary>
+/// <remarks>
+/// Two envelopes. `e2.` (binary marker 0xE2), written for every personal column: the column and the
+/// row's key are associated data, and the row key is carried in the envelope, so the value opens only
+/// as the value of that column in that row — the materialization check (PersonalDataRowCheck) compares
+/// the row it opened for with the row it was read from, so a ciphertext copied into another row is
+/// refused. `e1.` (0xE1): the column alone is associated data; values written before row binding, and
+/// the framework's own keys (which have no row). `security reseal` rewrites `e1.` column values as `e2.`.
+/// A value in a protected column with neither prefix is refused, never passed through as plaintext:
+/// otherwise anyone who can write the table could plant a value the service would take as genuine.
+/// </remarks>
 public sealed class PersonalDataProtector(IMasterKeyStore masterKeys, TimeProvider time)
 {
-    private const string TextPrefix = "e1.";
-    private const byte BinaryMarker = 0xE1;
+    private const string ColumnBoundPrefix = "e1.";
+    private const string RowBoundPrefix = "e2.";
+    private const byte ColumnBoundMarker = 0xE1;
+    private const byte RowBoundMarker = 0xE2;
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(5);
 
     private readonly Lock _gate = new();
+
+    /// <summary>Each value opened from a row-bound envelope, and the row it was bound to (checked once the entity is built).</summary>
+    private readonly ConditionalWeakTable<object, string> _openedFor = new();
+
     private KeyRing? _ring;
     private Func<IReadOnlyList<DataKeyRecord>>? _reload;
 
     public bool IsReady => _ring is not null;
+
+    /// <summary>
+    /// `Security:ReadUnsealedValues`: reads a value without an envelope as plaintext. Only for the one
+    /// `security reseal` run that seals a database written before encryption existed; never while serving.
+    /// </summary>
+    public bool ReadUnsealedValues { get; init; }
 
     /// <summary>Installs the key ring read from the database, and how to read it again when a new key appears.</summary>
     public void Use(IReadOnlyList<DataKeyRecord> records, Func<IReadOnlyList<DataKeyRecord>> reload)
@@ -28,28 +49,56 @@ public sealed class PersonalDataProtector(IMasterKeyStore masterKeys, TimeProvid
         _ring = KeyRing.Unwrap(records, masterKeys, time.GetUtcNow());
     }
 
+    /// <summary>Seals a value bound to its column only: for what has no row (the framework's keys).</summary>
     public string Protect(string plaintext, string column) =>
-        TextPrefix + Convert.ToBase64String(Seal(Encoding.UTF8.GetBytes(plaintext), column));
+        ColumnBoundPrefix + Convert.ToBase64String(Seal(Encoding.UTF8.GetBytes(plaintext), column, row: null));
 
-    /// <summary>Values written before encryption was switched on are read as they are (a migration re-saves them).</summary>
-    public string Unprotect(string stored, string column) =>
-        stored.StartsWith(TextPrefix, StringComparison.Ordinal)
-            ? Encoding.UTF8.GetString(Open(Convert.FromBase64String(stored[TextPrefix.Length..]), column))
-            : stored;
+    /// <summary>Seals a value bound to its column and its row's key.</summary>
+    public string Protect(string plaintext, string column, string row) =>
+        RowBoundPrefix + Convert.ToBase64String(Seal(Encoding.UTF8.GetBytes(plaintext), column, row));
 
-    public byte[] ProtectBytes(byte[] plaintext, string column)
+    public static bool IsRowBound(string stored) => stored.StartsWith(RowBoundPrefix, StringComparison.Ordinal);
+
+    public static bool IsRowBound(byte[] stored) => stored.Length > 0 && stored[0] == RowBoundMarker;
+
+    /// <summary>Opens a stored value of the column; a row-bound value's row is remembered for <see cref="RowOpenedFor"/>.</summary>
+    public string Unprotect(string stored, string column)
     {
-        var sealedValue = Seal(plaintext, column);
-        var output = new byte[sealedValue.Length + 1];
-        output[0] = BinaryMarker;
-        sealedValue.CopyTo(output, 1);
-        return output;
+        if (stored.StartsWith(RowBoundPrefix, StringComparison.Ordinal))
+        {
+            var (plaintext, row) = Open(Decode(stored, RowBoundPrefix, column), column, rowBound: true);
+            return Remember(Encoding.UTF8.GetString(plaintext), row!);
+        }
+
+        if (stored.StartsWith(ColumnBoundPrefix, StringComparison.Ordinal))
+        {
+            return Encoding.UTF8.GetString(Open(Decode(stored, ColumnBoundPrefix, column), column, rowBound: false).Plaintext);
+        }
+
+        return ReadUnsealedValues ? stored : throw new UnsealedPersonalDataException(column);
     }
 
-    public byte[] UnprotectBytes(byte[] stored, string column) =>
-        stored.Length > 1 + 16 + AuthenticatedCipher.NonceBytes + AuthenticatedCipher.TagBytes && stored[0] == BinaryMarker
-            ? Open(stored.AsSpan(1).ToArray(), column)
-            : stored;
+    public byte[] ProtectBytes(byte[] plaintext, string column, string row) => [RowBoundMarker, .. Seal(plaintext, column, row)];
+
+    public byte[] UnprotectBytes(byte[] stored, string column)
+    {
+        var sealedLength = 1 + 16 + AuthenticatedCipher.NonceBytes + AuthenticatedCipher.TagBytes;
+        if (stored.Length > sealedLength && stored[0] == RowBoundMarker)
+        {
+            var (plaintext, row) = Open(stored.AsSpan(1).ToArray(), column, rowBound: true);
+            return Remember(plaintext, row!);
+        }
+
+        if (stored.Length > sealedLength && stored[0] == ColumnBoundMarker)
+        {
+            return Open(stored.AsSpan(1).ToArray(), column, rowBound: false).Plaintext;
+        }
+
+        return ReadUnsealedValues ? stored : throw new UnsealedPersonalDataException(column);
+    }
+
+    /// <summary>The row a value was sealed for, when it was just opened from a row-bound envelope; null otherwise.</summary>
+    public string? RowOpenedFor(object value) => _openedFor.TryGetValue(value, out var row) ? row : null;
 
     /// <summary>HMAC-SM3 of a normalised value under the index key: equal values give equal indexes, and nothing else is learnt.</summary>
     public string BlindIndex(string kind, string value)
@@ -60,20 +109,40 @@ public sealed class PersonalDataProtector(IMasterKeyStore masterKeys, TimeProvid
 
     public Guid ActiveDataKeyId => Ring().ActiveDataKeyId;
 
-    private byte[] Seal(byte[] plaintext, string column)
+    /// <summary>data key id ‖ [row length ‖ row, when row-bound] ‖ nonce ‖ ciphertext ‖ tag.</summary>
+    private byte[] Seal(byte[] plaintext, string column, string? row)
     {
         var ring = Ring();
         var key = ring.Keys[ring.ActiveDataKeyId];
-        var sealedValue = AuthenticatedCipher.Seal(key.Algorithm, key.Key, plaintext, Aad(ring.ActiveDataKeyId, column));
-        var output = new byte[16 + sealedValue.Length];
+        var rowBytes = row is null ? null : Encoding.UTF8.GetBytes(row);
+        if (rowBytes is { Length: > byte.MaxValue })
+        {
+            throw new ArgumentException("A row key is at most 255 bytes.", nameof(row));
+        }
+
+        var sealedValue = AuthenticatedCipher.Seal(key.Algorithm, key.Key, plaintext, Aad(ring.ActiveDataKeyId, column, rowBytes));
+        var header = rowBytes is null ? 16 : 16 + 1 + rowBytes.Length;
+        var output = new byte[header + sealedValue.Length];
         ring.ActiveDataKeyId.TryWriteBytes(output);
-        sealedValue.CopyTo(output, 16);
+        if (rowBytes is not null)
+        {
+            output[16] = (byte)rowBytes.Length;
+            rowBytes.CopyTo(output, 17);
+        }
+
+        sealedValue.CopyTo(output, header);
         return output;
     }
 
-    private byte[] Open(byte[] data, string column)
+    private (byte[] Plaintext, string? Row) Open(byte[] data, string column, bool rowBound)
     {
+        if (data.Length < 16 + (rowBound ? 1 : 0) || (rowBound && data.Length < 17 + data[16]))
+        {
+            throw new CryptographicException($"The sealed value in {column} is truncated.");
+        }
+
         var keyId = new Guid(data.AsSpan(0, 16));
+        var rowBytes = rowBound ? data.AsSpan(17, data[16]).ToArray() : null;
         var ring = Ring();
         if (!ring.Keys.TryGetValue(keyId, out var key))
         {
@@ -81,15 +150,44 @@ public sealed class PersonalDataProtector(IMasterKeyStore masterKeys, TimeProvid
             key = ring.Keys.TryGetValue(keyId, out var found) ? found : throw new CryptographicException($"Data key {keyId} is unknown.");
         }
 
-        return AuthenticatedCipher.Open(key.Algorithm, key.Key, data.AsSpan(16), Aad(keyId, column));
+        var body = data.AsSpan(rowBound ? 17 + rowBytes!.Length : 16);
+        return (AuthenticatedCipher.Open(key.Algorithm, key.Key, body, Aad(keyId, column, rowBytes)), rowBytes is null ? null : Encoding.UTF8.GetString(rowBytes));
     }
 
-    private static byte[] Aad(Guid keyId, string column)
+    /// <summary>Column-bound: key id ‖ column. Row-bound: key id ‖ 0x02 ‖ column ‖ 0x00 ‖ row (column names are ASCII without NUL, so the two never coincide).</summary>
+    private static byte[] Aad(Guid keyId, string column, byte[]? row)
     {
-        var aad = new byte[16 + Encoding.ASCII.GetByteCount(column)];
-        keyId.TryWriteBytes(aad);
-        Encoding.ASCII.GetBytes(column, aad.AsSpan(16));
-        return aad;
+        var columnBytes = Encoding.ASCII.GetBytes(column);
+        if (row is null)
+        {
+            return [.. keyId.ToByteArray(), .. columnBytes];
+        }
+
+        return [.. keyId.ToByteArray(), 0x02, .. columnBytes, 0x00, .. row];
+    }
+
+    private static byte[] Decode(string stored, string prefix, string column)
+    {
+        try
+        {
+            return Convert.FromBase64String(stored[prefix.Length..]);
+        }
+        catch (FormatException invalid)
+        {
+            throw new CryptographicException($"The sealed value in {column} is not valid base64.", invalid);
+        }
+    }
+
+    /// <summary>Empty values are one shared instance, so they cannot be told apart; there is nothing in them to move.</summary>
+    private T Remember<T>(T value, string row)
+        where T : class
+    {
+        if (value is not "" and not byte[] { Length: 0 })
+        {
+            _openedFor.AddOrUpdate(value, row);
+        }
+
+        return value;
     }
 
     private KeyRing Ring()
@@ -128,4 +226,36 @@ public sealed class PersonalDataProtector(IMasterKeyStore masterKeys, TimeProvid
     }
 
     private sealed record UnwrappedKey(CipherAlgorithm Algorithm, byte[] Key);
+}
+
+/// <summary>
+/// A protected column held something that is not a sealed value of that column and row: a plaintext
+/// written past the service, or a ciphertext copied from another row. Never read as if it were genuine.
+/// </summary>
+public sealed class UnsealedPersonalDataException : CryptographicException
+{
+    public UnsealedPersonalDataException(string column)
+        : base($"{column} holds a value that is not sealed; it is refused rather than read as plaintext.")
+    {
+        Column = column;
+    }
+
+    public UnsealedPersonalDataException(string column, string storedFor, string readFrom)
+        : base($"{column} holds a value sealed for row {storedFor}, but it was read from row {readFrom}; it is refused.")
+    {
+        Column = column;
+    }
+
+    public UnsealedPersonalDataException()
+    {
+        Column = string.Empty;
+    }
+
+    public UnsealedPersonalDataException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Column = string.Empty;
+    }
+
+    public string Column { get; }
 }
