@@ -23,7 +23,8 @@ public sealed class ApplicantNotificationHandler(ISmsSender sms, RegionCatalog r
             return new OutboxOutcome(null, "application or transition gone");
         }
 
-        var phone = await db.ApplicantAccounts.Where(a => a.Id == application.AccountId).Select(a => a.Phone).SingleAsync(cancellationToken);
+        // The whole account, not a projection of its phone: only a loaded row is checked to be the row its values were sealed for.
+        var phone = (await db.ApplicantAccounts.AsNoTracking().SingleAsync(a => a.Id == application.AccountId, cancellationToken)).Phone;
         var text = new System.Text.StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"【居民身份证网上补换领】您的申请（受理编号{application.ApplicationNumber}）：{transition.To.Chinese()}。");
         if (transition.To == ApplicationState.PhotoPending && application.PhotoNumber is { } photoNumber)
