@@ -205,9 +205,22 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         }
 
         var mouth = measures["mouthOpening"];
+        var p = face.Points;
+        var skin = RegionStatistics.Of(_lab, new PixelRect(p[1].X, face.BrowTop, p[15].X, p[57].Y, 2));
+        var teeth = Teeth.Fraction(_lab, p, skin.MedianL, skin.MeanA);
+        if (teeth is { } shown)
+        {
+            measures["teethFraction"] = Round(shown);
+        }
+
+        // Either an open jaw (the inner lips apart) or lips parted over closed teeth (a smile).
         if (mouth > spec.MaxMouthOpening)
         {
             Add("mouth_open", mouth, $"<={spec.MaxMouthOpening:0.##}", "ratio", "嘴巴张开或露齿，请闭合嘴唇、保持自然表情重新拍摄。");
+        }
+        else if (teeth > spec.MaxTeethFraction)
+        {
+            Add("mouth_open", Round(teeth.Value), $"<={spec.MaxTeethFraction:0.##}", "ratio", "嘴唇张开、露出牙齿，请闭合嘴唇、保持自然表情重新拍摄。");
         }
     }
 
@@ -272,25 +285,24 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
 
     private void CheckBackgroundAndClothing(int hairTop)
     {
-        // Background: above the hair, and beside the head down to the chin, keeping away from its outline.
-        var headLeft = face.CentreX - face.FaceWidth * 0.85;
-        var headRight = face.CentreX + face.FaceWidth * 0.85;
+        // Background: the band above the hair, and the photo's outer edges down to the eye line. Beside the
+        // head, long or loose hair and the soft matte edge around it fill the space out to a few pixels
+        // from the outline, and they are not background; the outer columns almost never hold hair above
+        // the eyes in a framed photo, and they are where a real backdrop or a shadow shows.
+        var step = Math.Max(1, _lab.Width / 300);
+        var edge = Math.Max(3, _lab.Width * spec.Background.EdgeWidthFraction);
         var margin = Math.Max(2, hairTop - 3);
-        // Statistics of a region do not need every pixel: every other one in each direction is plenty.
-        var step = Math.Max(2, _lab.Width / 300);
+        var bottom = Math.Max(margin, face.EyeLine.Y);
         var top = new PixelRect(0, 0, _lab.Width, margin, step);
-        var leftBand = new PixelRect(0, 0, headLeft, face.Chin.Y * 0.9, step);
-        var rightBand = new PixelRect(headRight, 0, _lab.Width, face.Chin.Y * 0.9, step);
+        var leftBand = new PixelRect(0, margin, edge, bottom, step);
+        var rightBand = new PixelRect(_lab.Width - edge, margin, _lab.Width, bottom, step);
         var all = RegionStatistics.Of(_lab, top, leftBand, rightBand);
         if (all.Count < 50)
         {
             return;
         }
 
-        var left = RegionStatistics.Of(_lab, leftBand);
-        var right = RegionStatistics.Of(_lab, rightBand);
-        var sides = new[] { left, right }.Where(s => s.Count > 30).ToList();
-        var unevenness = Math.Max(all.P95L - all.P05L, sides.Count == 2 ? Math.Abs(left.MedianL - right.MedianL) * 2 : 0) / 2;
+        var unevenness = BackgroundSpread.Measure(_lab, RegionStatistics.Of(_lab, top), margin, (int)edge, (int)bottom, Math.Max(2, face.FaceWidth * spec.Background.HaloWidthFraction));
         measures["backgroundLightness"] = Round(all.MedianL);
         measures["backgroundChroma"] = Round(all.Chroma);
         measures["backgroundHueDegrees"] = Round(all.HueDegrees);
@@ -303,7 +315,7 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
 
         if (unevenness > spec.Background.MaxUnevenness)
         {
-            Add("background_uneven", Round(unevenness), $"<={spec.Background.MaxUnevenness:0}", "L*", "背景不均匀（有阴影、渐变或杂物），请在干净的纯色背景前均匀补光重新拍摄。");
+            Add("background_uneven", Round(unevenness), $"<={spec.Background.MaxUnevenness:0.#}", "L*", "背景不均匀（有阴影、渐变或杂物），请在干净的纯色背景前均匀补光重新拍摄。");
         }
 
         // Clothing: the shoulders below the chin, which must stand out from the white background.
@@ -356,75 +368,26 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
     private void CheckSharpnessAndCompression()
     {
         var p = face.Points;
-        var x0 = (int)Math.Max(1, p[1].X);
-        var x1 = (int)Math.Min(_lab.Width - 1, p[15].X);
-        var y0 = (int)Math.Max(1, face.BrowTop);
-        var y1 = (int)Math.Min(_lab.Height - 1, p[57].Y);
-        // Laplacian of lightness, scaled to the face size so a large photo is not judged sharper for its pixels.
-        var perFace = face.FaceWidth / 200.0;
-        double sum = 0, sumSquares = 0;
-        var n = 0;
-        var l = _lab.L;
-        var w = _lab.Width;
-        for (var y = y0; y < y1; y++)
+        var region = new PixelRect(Math.Max(1, p[1].X), Math.Max(1, face.BrowTop), Math.Min(_lab.Width - 1, p[15].X), Math.Min(_lab.Height - 1, p[57].Y));
+        if (FaceDetail.Measure(_lab, region, face.FaceWidth) is { } sharpness)
         {
-            for (var x = x0; x < x1; x++)
-            {
-                var i = y * w + x;
-                double lap = l[i - 1] + l[i + 1] + l[i - w] + l[i + w] - 4 * l[i];
-                sum += lap;
-                sumSquares += lap * lap;
-                n++;
-            }
-        }
-
-        if (n > 100)
-        {
-            var sharpness = Math.Sqrt(Math.Max(0, sumSquares / n - (sum / n) * (sum / n))) * Math.Max(1, perFace);
             measures["sharpness"] = Round(sharpness);
             if (sharpness < spec.MinSharpness)
             {
-                Add("blurred", Round(sharpness), $">={spec.MinSharpness:0}", null, "照片不清晰（对焦不准或晃动），请保持不动、对准焦点重新拍摄。");
+                Add("blurred", Round(sharpness), $">={spec.MinSharpness:0.##}", null, "照片不清晰（对焦不准或晃动），请保持不动、对准焦点重新拍摄。");
             }
         }
 
+        // Blocks only line up with the 8-pixel grid in the file's own pixels.
         if (Math.Abs(photo.Scale - 1) < 1e-6)
         {
-            var blockiness = Blockiness();
+            var blockiness = Blocking.Measure(_lab);
             measures["blockiness"] = Round(blockiness);
             if (blockiness > spec.MaxBlockiness)
             {
                 Add("compression_artifacts", Round(blockiness), $"<={spec.MaxBlockiness:0.##}", "ratio", "照片压缩过度，出现明显的方块或噪点，请使用原图或更高质量重新导出。");
             }
         }
-    }
-
-    /// <summary>JPEG blocking: lightness steps across 8-pixel block borders against steps inside blocks.</summary>
-    private double Blockiness()
-    {
-        double border = 0, inside = 0;
-        long nb = 0, ni = 0;
-        var l = _lab.L;
-        var w = _lab.Width;
-        for (var y = 0; y < _lab.Height; y++)
-        {
-            for (var x = 1; x < w; x++)
-            {
-                var d = Math.Abs(l[y * w + x] - l[y * w + x - 1]);
-                if (x % 8 == 0)
-                {
-                    border += d;
-                    nb++;
-                }
-                else
-                {
-                    inside += d;
-                    ni++;
-                }
-            }
-        }
-
-        return nb == 0 || inside == 0 ? 1 : border / nb / (inside / ni);
     }
 
     private void Add(string code, double? value, string? limit, string? unit, string message) =>
