@@ -47,10 +47,14 @@ public sealed class PortraitEngine : IDisposable
 
     public SpecificationCatalog Specifications { get; }
 
-    public PortraitResult Check(ReadOnlySpan<byte> file, string specId)
+    public PortraitResult Check(ReadOnlySpan<byte> file, string specId) =>
+        Check(file, Specifications.Find(specId) ?? throw new ArgumentException($"Unknown photo specification '{specId}'.", nameof(specId)));
+
+    /// <summary>Checks against a specification that need not be in the catalogue (calibration tries limits this way).</summary>
+    public PortraitResult Check(ReadOnlySpan<byte> file, PhotoSpecification spec)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         var started = Stopwatch.GetTimestamp();
-        var spec = Specifications.Find(specId) ?? throw new ArgumentException($"Unknown photo specification '{specId}'.", nameof(specId));
         var reasons = new List<Reason>();
         var measures = new SortedDictionary<string, double>(StringComparer.Ordinal) { ["fileSizeKb"] = Round(file.Length / 1024.0) };
 

@@ -285,14 +285,15 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
 
     private void CheckBackgroundAndClothing(int hairTop)
     {
-        // Background: the band above the hair, and the photo's outer edges down to the eye line. Beside the
-        // head, long or loose hair and the soft matte edge around it fill the space out to a few pixels
-        // from the outline, and they are not background; the outer columns almost never hold hair above
-        // the eyes in a framed photo, and they are where a real backdrop or a shadow shows.
+        // Background: the band above the hair, and the photo's outer edges (down to the chin for its colour,
+        // to the eye line for its evenness). Beside the head, long or loose hair and the soft matte edge
+        // around it fill the space out to a few pixels from the outline, and they are not background; the
+        // outer columns rarely hold hair above the eyes in a framed photo, and they are where a real
+        // backdrop or a shadow shows. A median and a mean colour shrug off the odd strand of hair there.
         var step = Math.Max(1, _lab.Width / 300);
         var edge = Math.Max(3, _lab.Width * spec.Background.EdgeWidthFraction);
         var margin = Math.Max(2, hairTop - 3);
-        var bottom = Math.Max(margin, face.EyeLine.Y);
+        var bottom = Math.Max(margin, face.Chin.Y);
         var top = new PixelRect(0, 0, _lab.Width, margin, step);
         var leftBand = new PixelRect(0, margin, edge, bottom, step);
         var rightBand = new PixelRect(_lab.Width - edge, margin, _lab.Width, bottom, step);
@@ -302,7 +303,7 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
             return;
         }
 
-        var unevenness = BackgroundSpread.Measure(_lab, RegionStatistics.Of(_lab, top), margin, (int)edge, (int)bottom, Math.Max(2, face.FaceWidth * spec.Background.HaloWidthFraction));
+        var unevenness = BackgroundSpread.Measure(_lab, RegionStatistics.Of(_lab, top), margin, (int)edge, (int)Math.Max(margin, face.EyeLine.Y), Math.Max(2, face.FaceWidth * spec.Background.HaloWidthFraction));
         measures["backgroundLightness"] = Round(all.MedianL);
         measures["backgroundChroma"] = Round(all.Chroma);
         measures["backgroundHueDegrees"] = Round(all.HueDegrees);
