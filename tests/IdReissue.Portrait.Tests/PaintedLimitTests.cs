@@ -106,6 +106,17 @@ public class PaintedLimitTests(EngineFixture fixture)
         Assert.Contains("head_cropped", cut.Reasons.Select(r => r.Code));
     }
 
+    [Fact]
+    public void A_turned_face_is_not_judged_on_eyes_mouth_or_pitch_and_the_reason_says_why()
+    {
+        var result = fixture.Engine.Check(EngineFixture.CalibrationSetFile("df__img12__mouth.jpg"), Spec);
+
+        var turned = Assert.Single(result.Reasons, r => r.Code == "head_turned");
+        Assert.Contains("无法可靠判断", turned.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Reasons, r => r.Code is "eyes_closed" or "mouth_open" or "head_pitched");
+        Assert.True(result.Measures.ContainsKey("mouthOpening"));
+    }
+
     private List<string> Codes(byte[] jpeg) => [.. fixture.Engine.Check(jpeg, Spec).Reasons.Select(r => r.Code)];
 
     private static byte[] Load(string file) =>

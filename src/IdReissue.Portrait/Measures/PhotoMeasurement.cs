@@ -11,7 +11,13 @@ namespace IdReissue.Portrait.Measures;
 /// </summary>
 internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto photo, FaceGeometry face, List<Reason> reasons, SortedDictionary<string, double> measures)
 {
+    /// <summary>Below this detector score the face's landmarks, and every measure read off them, are uncertain.</summary>
+    private const double ConfidentFaceScore = 0.75;
+
+    private static readonly HashSet<string> NotFaceMeasures = new(StringComparer.Ordinal) { "compression_artifacts", "background_not_white" };
+
     private readonly LabImage _lab = LabImage.From(photo.Image);
+    private bool _turned;
 
     public void Run()
     {
@@ -186,11 +192,14 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         var yaw = measures["yaw"];
         if (Math.Abs(yaw) > spec.MaxYaw)
         {
-            Add("head_turned", yaw, $"±{spec.MaxYaw:0.##}", "ratio", "头部向一侧转动，请正面对着镜头重新拍摄。");
+            // Lids, lips and the nose-to-chin line are foreshortened on a turned face: eyes, mouth and pitch
+            // are not judged then (their numbers stay in measures), and the citizen is told why.
+            _turned = true;
+            Add("head_turned", yaw, $"±{spec.MaxYaw:0.##}", "ratio", "头部向一侧转动，请正面对着镜头重新拍摄（头部转动时无法可靠判断眼睛、嘴巴和俯仰）。");
         }
 
         var pitch = measures["pitch"];
-        if (!spec.Pitch.Contains(pitch))
+        if (!_turned && !spec.Pitch.Contains(pitch))
         {
             Add("head_pitched", pitch, spec.Pitch.ToString(), "ratio", pitch < spec.Pitch.Min ? "头部上仰，请平视镜头重新拍摄。" : "头部低垂，请平视镜头重新拍摄。");
         }
@@ -198,6 +207,12 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
 
     private void CheckExpression()
     {
+        if (_turned)
+        {
+            RecordTeeth();
+            return;
+        }
+
         var eyes = measures["eyeOpening"];
         if (eyes < spec.MinEyeOpening)
         {
@@ -205,13 +220,7 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         }
 
         var mouth = measures["mouthOpening"];
-        var p = face.Points;
-        var skin = RegionStatistics.Of(_lab, new PixelRect(p[1].X, face.BrowTop, p[15].X, p[57].Y, 2));
-        var teeth = Teeth.Fraction(_lab, p, skin.MedianL, skin.MeanA);
-        if (teeth is { } shown)
-        {
-            measures["teethFraction"] = Round(shown);
-        }
+        var teeth = RecordTeeth();
 
         // Either an open jaw (the inner lips apart) or lips parted over closed teeth (a smile).
         if (mouth > spec.MaxMouthOpening)
@@ -222,6 +231,19 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         {
             Add("mouth_open", Round(teeth.Value), $"<={spec.MaxTeethFraction:0.##}", "ratio", "嘴唇张开、露出牙齿，请闭合嘴唇、保持自然表情重新拍摄。");
         }
+    }
+
+    private double? RecordTeeth()
+    {
+        var p = face.Points;
+        var skin = RegionStatistics.Of(_lab, new PixelRect(p[1].X, face.BrowTop, p[15].X, p[57].Y, 2));
+        var teeth = Teeth.Fraction(_lab, p, skin.MedianL, skin.MeanA);
+        if (teeth is { } shown)
+        {
+            measures["teethFraction"] = Round(shown);
+        }
+
+        return teeth;
     }
 
     /// <summary>The first row from the top where, across the head's columns, pixels differ from the background.</summary>
@@ -391,8 +413,16 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         }
     }
 
-    private void Add(string code, double? value, string? limit, string? unit, string message) =>
+    private void Add(string code, double? value, string? limit, string? unit, string message)
+    {
+        // A weakly detected face may be misplaced: the reason still stands, but says its number is uncertain.
+        if (measures.GetValueOrDefault("faceScore", 1) < ConfidentFaceScore && !NotFaceMeasures.Contains(code))
+        {
+            message += "（人脸检测置信度较低，此项测量可能不准确。）";
+        }
+
         reasons.Add(new Reason(code, value is null ? null : Round(value.Value), limit, unit, message));
+    }
 
     private static double Round(double value) => Math.Round(value, 2);
 }
