@@ -123,6 +123,13 @@ public static partial class Calibration
             double? Read(IReadOnlyDictionary<string, double> m) => m.TryGetValue(limit.Measure, out var v) ? (limit.Absolute ? Math.Abs(v) : v) : null;
             var pass = measured.Where(p => p.Photo.Expected == "pass").Select(p => Read(p.Measures)).OfType<double>().ToList();
             var defect = measured.Where(p => p.Photo.Certain(limit.Reason)).Select(p => Read(p.Measures)).OfType<double>().ToList();
+            // A two-sided limit (skin hue too low or too high) owns only the defects on its side of the pass photos.
+            if (pass.Count > 0 && Limits.Any(o => o != limit && o.Measure == limit.Measure && o.Reason == limit.Reason && o.FailsAbove != limit.FailsAbove))
+            {
+                var middle = pass.Order().ElementAt(pass.Count / 2);
+                defect = [.. defect.Where(v => limit.FailsAbove ? v > middle : v < middle)];
+            }
+
             var prior = limit.Prior ?? limit.Get(spec);
             if (pass.Count == 0)
             {
