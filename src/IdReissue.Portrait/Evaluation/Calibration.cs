@@ -24,7 +24,8 @@ public sealed record CalibratedLimit(
     double? Prior,
     double Resolution,
     Func<PhotoSpecification, double> Get,
-    Func<PhotoSpecification, double, PhotoSpecification> Set);
+    Func<PhotoSpecification, double, PhotoSpecification> Set,
+    double? Floor = null);
 
 /// <summary>Where one limit sits against the spreads of one set of photos.</summary>
 public sealed record LimitPlacement(
@@ -75,7 +76,8 @@ public static partial class Calibration
         new("headWidthPx", "head_too_small", false, false, 193, 1, s => s.FaceWidthPx.Min, (s, v) => s with { FaceWidthPx = s.FaceWidthPx with { Min = v } }),
         new("headWidthPx", "head_too_large", true, false, 221, 1, s => s.FaceWidthPx.Max, (s, v) => s with { FaceWidthPx = s.FaceWidthPx with { Max = v } }),
         new("eyeLineFromBottomPx", "head_too_low", false, false, 207, 1, s => s.EyeLineFromBottomMinPx, (s, v) => s with { EyeLineFromBottomMinPx = v }),
-        new("hairTopMarginPx", "head_too_high", false, false, 7, 1, s => s.HairTopMarginPx.Min, (s, v) => s with { HairTopMarginPx = s.HairTopMarginPx with { Min = v } }),
+        // A margin is never below 0 px (hair at the very edge): a limit under it would read as a negative distance.
+        new("hairTopMarginPx", "head_too_high", false, false, 7, 1, s => s.HairTopMarginPx.Min, (s, v) => s with { HairTopMarginPx = s.HairTopMarginPx with { Min = v } }, Floor: 0),
         new("hairTopMarginPx", "head_too_low", true, false, 21, 1, s => s.HairTopMarginPx.Max, (s, v) => s with { HairTopMarginPx = s.HairTopMarginPx with { Max = v } }),
         new("centreOffsetPx", "off_center", true, true, 14, 1, s => s.MaxCentreOffsetPx, (s, v) => s with { MaxCentreOffsetPx = v }),
         new("faceLightness", "underexposed", false, false, 38, 1, s => s.FaceLightness.Min, (s, v) => s with { FaceLightness = s.FaceLightness with { Min = v } }),
@@ -169,6 +171,12 @@ public static partial class Calibration
                 var range = pass.Max() - pass.Min();
                 value = RoundTowards(limit, extreme + sign * Math.Max(0.1 * range, limit.Resolution), extreme - sign * limit.Resolution);
                 how = "no defect beyond, pass crosses prior: a tenth of the pass spread beyond it";
+            }
+
+            if (limit.Floor is { } floor && value < floor)
+            {
+                value = floor;
+                how += $" (not below {floor.ToString(CultureInfo.InvariantCulture)}, the measure's least value)";
             }
 
             var onPassSide = defect.Count(v => sign * v <= sign * value);
