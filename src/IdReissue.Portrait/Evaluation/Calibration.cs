@@ -40,8 +40,9 @@ public sealed record LimitPlacement(
 /// <summary>
 /// Limits from the spread of many faces. For every limit: the range of its measure over `pass` photos and
 /// over photos labelled (certainly, not as an alternative) with its reason; the gap between the pass
-/// spread's extreme and the nearest defect beyond it; and the limit, placed in that gap: the prior stands
-/// when it lies in the gap, otherwise the middle of the gap. With no defect beyond the pass spread the prior
+/// spread's extreme and the nearest defect beyond it (not counting defects another measure of the same
+/// reason already separates); and the limit, placed in that gap: the prior stands when it lies in the gap,
+/// otherwise the middle of the gap. With no defect beyond the pass spread the prior
 /// stands unless pass photos cross it, when it moves a tenth of the pass spread beyond them. Then a
 /// leave-one-person-out evaluation: limits placed without a person, that person's photos judged with them.
 /// </summary>
@@ -120,16 +121,22 @@ public static partial class Calibration
     public static List<LimitPlacement> Place(IReadOnlyList<(LabelledPhoto Photo, IReadOnlyDictionary<string, double> Measures)> measured, PhotoSpecification spec)
     {
         var placements = new List<LimitPlacement>();
+        var passPhotos = measured.Where(p => p.Photo.Expected == "pass").ToList();
         foreach (var limit in Limits)
         {
-            double? Read(IReadOnlyDictionary<string, double> m) => m.TryGetValue(limit.Measure, out var v) ? (limit.Absolute ? Math.Abs(v) : v) : null;
-            var pass = measured.Where(p => p.Photo.Expected == "pass").Select(p => Read(p.Measures)).OfType<double>().ToList();
-            var defect = measured.Where(p => p.Photo.Certain(limit.Reason)).Select(p => Read(p.Measures)).OfType<double>().ToList();
+            // A defect that another measure of the same reason already separates from every pass photo (an
+            // open jaw shows little tooth, a smile over closed teeth little gap) does not bound this limit.
+            var siblings = Limits.Where(o => o.Reason == limit.Reason && o.Measure != limit.Measure).ToList();
+            var pass = passPhotos.Select(p => Read(limit, p.Measures)).OfType<double>().ToList();
+            var labelled = measured.Where(p => p.Photo.Certain(limit.Reason)).ToList();
+            var defect = labelled.Select(p => Read(limit, p.Measures)).OfType<double>().ToList();
+            var unseparated = labelled.Where(p => !siblings.Any(o => Separates(o, passPhotos, p.Measures))).Select(p => Read(limit, p.Measures)).OfType<double>().ToList();
             // A two-sided limit (skin hue too low or too high) owns only the defects on its side of the pass photos.
             if (pass.Count > 0 && Limits.Any(o => o != limit && o.Measure == limit.Measure && o.Reason == limit.Reason && o.FailsAbove != limit.FailsAbove))
             {
                 var middle = pass.Order().ElementAt(pass.Count / 2);
                 defect = [.. defect.Where(v => limit.FailsAbove ? v > middle : v < middle)];
+                unseparated = [.. unseparated.Where(v => limit.FailsAbove ? v > middle : v < middle)];
             }
 
             var prior = limit.Prior ?? limit.Get(spec);
@@ -142,7 +149,13 @@ public static partial class Calibration
             // Measured on the fail side: the pass extreme is the max for an upper limit, the min for a lower one.
             var sign = limit.FailsAbove ? 1 : -1;
             var extreme = sign * pass.Max(v => sign * v);
-            var beyond = defect.Where(v => sign * v > sign * extreme).ToList();
+            var beyond = unseparated.Where(v => sign * v > sign * extreme).ToList();
+            if (beyond.Count == 0)
+            {
+                // Each measure separates every defect the other does not: both bound their gaps.
+                beyond = [.. defect.Where(v => sign * v > sign * extreme)];
+            }
+
             double value;
             string how;
             double? gap = null;
@@ -184,6 +197,21 @@ public static partial class Calibration
         }
 
         return placements;
+    }
+
+    private static double? Read(CalibratedLimit limit, IReadOnlyDictionary<string, double> measures) =>
+        measures.TryGetValue(limit.Measure, out var v) ? (limit.Absolute ? Math.Abs(v) : v) : null;
+
+    /// <summary>Whether the photo's value of this measure lies beyond every pass photo's, on the fail side.</summary>
+    private static bool Separates(CalibratedLimit limit, List<(LabelledPhoto Photo, IReadOnlyDictionary<string, double> Measures)> passPhotos, IReadOnlyDictionary<string, double> measures)
+    {
+        var pass = passPhotos.Select(p => Read(limit, p.Measures)).OfType<double>().ToList();
+        if (pass.Count == 0 || Read(limit, measures) is not { } value)
+        {
+            return false;
+        }
+
+        return limit.FailsAbove ? value > pass.Max() : value < pass.Min();
     }
 
     /// <summary>A specification with the placed limits written in.</summary>
