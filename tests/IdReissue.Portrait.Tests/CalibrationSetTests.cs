@@ -14,14 +14,14 @@ public class CalibrationSetTests(EngineFixture fixture)
     /// Labels the engine disagrees with, each looked at by eye, and the one known false reject. They are
     /// named here rather than tuned around (see docs/portrait.md, "Labels in dispute").
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> Disputed = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, (string Why, string Verdict, string[] Reasons)> Disputed = new Dictionary<string, (string, string, string[])>(StringComparer.Ordinal)
     {
-        ["df__img3__mouth.jpg"] = "lips closed in a slight smile, no tooth visible at 4× zoom",
-        ["df__img7__mouth.jpg"] = "red lips closed, neutral expression, no tooth visible",
-        ["df__img20__mouth.jpg"] = "closed-lip smile, lips together over their whole width",
-        ["df__img53__mouth.jpg"] = "neutral face, lips closed",
-        ["df__img12__mouth.jpg"] = "closed-lip smile (the photo fails on head_turned, not on its mouth)",
-        ["df__img29__bright8.jpg"] = "white shirt collar between the jacket's lapels, brightened: clothing_like_background (known false reject)",
+        ["df__img3__mouth.jpg"] = ("lips closed in a slight smile, no tooth visible at 4× zoom", "pass", []),
+        ["df__img7__mouth.jpg"] = ("red lips closed, neutral expression, no tooth visible", "pass", []),
+        ["df__img20__mouth.jpg"] = ("closed-lip smile, lips together over their whole width", "pass", []),
+        ["df__img53__mouth.jpg"] = ("neutral face, lips closed", "pass", []),
+        ["df__img12__mouth.jpg"] = ("closed-lip smile; the face is turned, so its mouth is not judged", "fail", ["head_turned"]),
+        ["df__img29__bright8.jpg"] = ("white shirt between dark lapels, brightened (known false reject)", "fail", ["clothing_like_background"]),
     };
 
     private static readonly Lazy<List<LabelledPhoto>> Photos = new(() => Calibration.Load([EngineFixture.DevSet, EngineFixture.CalibrationSet]));
@@ -42,14 +42,18 @@ public class CalibrationSetTests(EngineFixture fixture)
     public void Every_labelled_photo_keeps_its_verdict_and_labelled_reasons(string set, string file)
     {
         var photo = Photos.Value.Single(p => p.File == file && p.Path.Contains(set, StringComparison.Ordinal));
-        if (Disputed.ContainsKey(file))
-        {
-            return;
-        }
 
         var result = fixture.Engine.Check(File.ReadAllBytes(photo.Path), "cn-id-card");
 
         var got = result.Reasons.Select(r => r.Code).ToList();
+        if (Disputed.TryGetValue(file, out var disputed))
+        {
+            // What the engine says of a photo whose label is in dispute stays what docs/portrait.md reports.
+            Assert.Equal(disputed.Verdict, result.Verdict);
+            Assert.Equal(disputed.Reasons, got);
+            return;
+        }
+
         Assert.True(photo.Expected == "pass" ? result.Verdict == "pass" : result.Verdict != "pass", $"{file}: {result.Verdict} [{string.Join(",", got)}]");
         Assert.All(photo.Reasons, wanted => Assert.True(wanted.Split('|').Any(got.Contains), $"{file}: wanted {wanted}, got [{string.Join(",", got)}]"));
     }
