@@ -11,8 +11,8 @@ namespace IdReissue.Portrait.Tests;
 public class CalibrationSetTests(EngineFixture fixture)
 {
     /// <summary>
-    /// Labels the engine disagrees with, each looked at by eye, and the one known false reject. They are
-    /// named here rather than tuned around (see docs/portrait.md, "Labels in dispute").
+    /// Labels the engine disagrees with, each looked at by eye. They are named here rather than tuned
+    /// around (see docs/portrait.md, "Labels in dispute").
     /// </summary>
     public static readonly IReadOnlyDictionary<string, (string Why, string Verdict, string[] Reasons)> Disputed = new Dictionary<string, (string, string, string[])>(StringComparer.Ordinal)
     {
@@ -21,7 +21,6 @@ public class CalibrationSetTests(EngineFixture fixture)
         ["df__img20__mouth.jpg"] = ("closed-lip smile, lips together over their whole width", "pass", []),
         ["df__img53__mouth.jpg"] = ("neutral face, lips closed", "pass", []),
         ["df__img12__mouth.jpg"] = ("closed-lip smile; the face is turned, so its mouth is not judged", "fail", ["head_turned"]),
-        ["df__img29__bright8.jpg"] = ("white shirt between dark lapels, brightened (known false reject)", "fail", ["clothing_like_background"]),
     };
 
     private static readonly Lazy<List<LabelledPhoto>> Photos = new(() => Calibration.Load([EngineFixture.DevSet, EngineFixture.CalibrationSet]));
@@ -76,10 +75,7 @@ public class CalibrationSetTests(EngineFixture fixture)
             var fails = judgements.Count(j => j.Photo.Expected == "fail");
             Assert.True(judgements.Count(j => j.FalseAccept && !Disputed.ContainsKey(j.Photo.File)) <= slack * fails, log.ToString());
             Assert.True(rejects.Count(j => !j.GeometryOnly) <= (0.02 + slack) * passes, log.ToString());
-            // Leaving p02 out, nothing in the other people's photos moves head_too_high off the standard's 7 px,
-            // and df__img55's hair does reach within 4 px of the top edge (six framings of one photo): the one
-            // target this set does not meet, reported rather than hidden (docs/portrait.md).
-            Assert.True(rejects.Count(j => !j.Photo.File.StartsWith("df__img55__", StringComparison.Ordinal) || !j.GeometryOnly) <= (0.10 + slack) * passes, log.ToString());
+            Assert.True(rejects.Count <= (0.10 + slack) * passes, log.ToString());
             Assert.True(labelled.Sum(j => j.Labelled - j.Missed.Count) >= (0.95 - slack) * labelled.Sum(j => j.Labelled), log.ToString());
         }
     }

@@ -106,6 +106,29 @@ public class PaintedLimitTests(EngineFixture fixture)
         Assert.Contains("head_cropped", cut.Reasons.Select(r => r.Code));
     }
 
+    [Theory]
+    [MemberData(nameof(Compliant))]
+    public void A_white_shirt_under_a_dark_jacket_stands_out_and_a_white_top_does_not(string file)
+    {
+        var photo = Load(file);
+
+        var jacket = Redraw(photo, draw: c =>
+        {
+            using var dark = new SKPaint { Color = new SKColor(38, 40, 58) };
+            using var white = new SKPaint { Color = new SKColor(246, 246, 244) };
+            c.DrawRect(new SKRect(0, 370, 358, 441), dark);
+            c.DrawRect(new SKRect(150, 370, 208, 441), white);
+        });
+        var whiteTop = Redraw(photo, draw: c =>
+        {
+            using var white = new SKPaint { Color = new SKColor(246, 246, 244) };
+            c.DrawRect(new SKRect(0, 370, 358, 441), white);
+        });
+
+        Assert.DoesNotContain("clothing_like_background", Codes(jacket));
+        Assert.Contains("clothing_like_background", Codes(whiteTop));
+    }
+
     [Fact]
     public void A_turned_face_is_not_judged_on_eyes_mouth_or_pitch_and_the_reason_says_why()
     {

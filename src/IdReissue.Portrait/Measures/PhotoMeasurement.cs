@@ -343,13 +343,15 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
 
         // Clothing: the shoulders below the chin, which must stand out from the white background.
         var shoulderTop = face.Chin.Y + (_lab.Height - face.Chin.Y) * 0.6;
-        var clothing = RegionStatistics.Of(_lab, new PixelRect(face.CentreX - face.FaceWidth * 0.45, shoulderTop, face.CentreX + face.FaceWidth * 0.45, _lab.Height, step));
+        // The darker quarter of the chest and shoulders: a white shirt under a dark jacket, or bare shoulders
+        // with white beside them, still has a quarter that stands out; a white top has none.
+        var clothing = RegionStatistics.Of(_lab, new PixelRect(face.CentreX - face.FaceWidth * 0.7, shoulderTop, face.CentreX + face.FaceWidth * 0.7, _lab.Height, step));
         if (clothing.Count > 30)
         {
-            measures["clothingLightness"] = Round(clothing.MedianL);
-            if (all.MedianL - clothing.MedianL < spec.ClothingMinLightnessDifference && clothing.Chroma < spec.Background.MaxChroma + 4)
+            measures["clothingLightness"] = Round(clothing.P25L);
+            if (all.MedianL - clothing.P25L < spec.ClothingMinLightnessDifference && clothing.Chroma < spec.Background.MaxChroma + 4)
             {
-                Add("clothing_like_background", Round(clothing.MedianL), $"<={all.MedianL - spec.ClothingMinLightnessDifference:0}", "L*", "衣服颜色与白色背景过于接近，请穿深色或有颜色的衣服重新拍摄（不要穿白色上衣）。");
+                Add("clothing_like_background", Round(clothing.P25L), $"<={all.MedianL - spec.ClothingMinLightnessDifference:0}", "L*", "衣服颜色与白色背景过于接近，请穿深色或有颜色的衣服重新拍摄（不要穿白色上衣）。");
             }
         }
     }

@@ -5,6 +5,9 @@ public sealed record RegionStatistics(int Count, double MedianL, double MeanL, d
 {
     public double Chroma => Math.Sqrt(MeanA * MeanA + MeanB * MeanB);
 
+    /// <summary>Lightness of the darker quarter (25th percentile).</summary>
+    public double P25L { get; init; }
+
     public double HueDegrees => Math.Atan2(MeanB, MeanA) * 180 / Math.PI;
 
     /// <summary>Percentiles come from a histogram of L* in quarter units: linear time, no sorting, no
@@ -45,7 +48,10 @@ public sealed record RegionStatistics(int Count, double MedianL, double MeanL, d
         }
 
         return new RegionStatistics(n, Percentile(histogram, n, 0.5), sumL / n, sumA / n, sumB / n,
-            Percentile(histogram, n, 0.05), Percentile(histogram, n, 0.95), (double)clipped / n);
+            Percentile(histogram, n, 0.05), Percentile(histogram, n, 0.95), (double)clipped / n)
+        {
+            P25L = Percentile(histogram, n, 0.25),
+        };
     }
 
     private const int Bins = 404;
