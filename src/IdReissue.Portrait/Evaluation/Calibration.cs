@@ -42,8 +42,8 @@ public sealed record LimitPlacement(
 /// over photos labelled (certainly, not as an alternative) with its reason; the gap between the pass
 /// spread's extreme and the nearest defect beyond it (not counting defects another measure of the same
 /// reason already separates); and the limit, placed in that gap: the prior stands when it lies in the gap,
-/// otherwise the middle of the gap. With no defect beyond the pass spread the prior
-/// stands unless pass photos cross it, when it moves a tenth of the pass spread beyond them. Then a
+/// otherwise the middle of the gap. With no defect beyond the pass spread the prior stands unless it is
+/// closer to the pass photos than a quarter of their spread, when it moves that far beyond them. Then a
 /// leave-one-person-out evaluation: limits placed without a person, that person's photos judged with them.
 /// </summary>
 public static partial class Calibration
@@ -174,16 +174,21 @@ public static partial class Calibration
                     how = "middle of the gap";
                 }
             }
-            else if (sign * prior > sign * extreme)
-            {
-                value = prior;
-                how = "no defect beyond: prior";
-            }
             else
             {
-                var range = pass.Max() - pass.Min();
-                value = RoundTowards(limit, extreme + sign * Math.Max(0.1 * range, limit.Resolution), extreme - sign * limit.Resolution);
-                how = "no defect beyond, pass crosses prior: a tenth of the pass spread beyond it";
+                // No evidence of where defects begin: keep clear of the good photos by a quarter of their own
+                // spread, since five people do not show how far the next one may read.
+                var needed = extreme + sign * Math.Max(0.25 * (pass.Max() - pass.Min()), limit.Resolution);
+                if (sign * prior >= sign * needed)
+                {
+                    value = prior;
+                    how = "no defect beyond: prior";
+                }
+                else
+                {
+                    value = Math.Round(sign * Math.Ceiling(sign * needed / limit.Resolution - 1e-9) * limit.Resolution, 4);
+                    how = "no defect beyond: a quarter of the pass spread beyond the pass photos (the prior was closer)";
+                }
             }
 
             if (limit.Floor is { } floor && value < floor)
