@@ -129,6 +129,23 @@ public class PaintedLimitTests(EngineFixture fixture)
         Assert.Contains("clothing_like_background", Codes(whiteTop));
     }
 
+    [Theory]
+    [MemberData(nameof(Compliant))]
+    public void Auburn_hair_at_the_photo_edge_leaves_the_backdrop_white_and_a_pale_blue_backdrop_is_not(string file)
+    {
+        var photo = Load(file);
+
+        var hairAtEdge = Redraw(photo, draw: c =>
+        {
+            using var auburn = new SKPaint { Color = new SKColor(150, 80, 45) };
+            c.DrawRect(new SKRect(0, 120, 12, 441), auburn);
+            c.DrawRect(new SKRect(346, 160, 358, 441), auburn);
+        });
+
+        Assert.DoesNotContain("background_not_white", Codes(hairAtEdge));
+        Assert.Contains("background_not_white", Codes(TintBackdrop(photo, new SKColor(212, 226, 246))));
+    }
+
     [Fact]
     public void A_turned_face_is_not_judged_on_eyes_mouth_or_pitch_and_the_reason_says_why()
     {
@@ -203,6 +220,26 @@ public class PaintedLimitTests(EngineFixture fixture)
                 {
                     var f = darkest + (1 - darkest) * x / (bitmap.Width - 1f);
                     bitmap.SetPixel(x, y, new SKColor((byte)(c.Red * f), (byte)(c.Green * f), (byte)(c.Blue * f)));
+                }
+            }
+        }
+
+        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90);
+        return data.ToArray();
+    }
+
+    /// <summary>Replaces the near-white backdrop with a colour.</summary>
+    private static byte[] TintBackdrop(byte[] jpeg, SKColor colour)
+    {
+        using var bitmap = SKBitmap.Decode(jpeg);
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                var c = bitmap.GetPixel(x, y);
+                if (c.Red > 235 && c.Green > 235 && c.Blue > 235)
+                {
+                    bitmap.SetPixel(x, y, colour);
                 }
             }
         }

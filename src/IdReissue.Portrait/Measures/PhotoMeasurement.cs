@@ -327,13 +327,13 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
 
         var unevenness = BackgroundSpread.Measure(_lab, RegionStatistics.Of(_lab, top), margin, (int)edge, (int)Math.Max(margin, face.EyeLine.Y), Math.Max(2, face.FaceWidth * spec.Background.HaloWidthFraction));
         measures["backgroundLightness"] = Round(all.MedianL);
-        measures["backgroundChroma"] = Round(all.Chroma);
+        measures["backgroundChroma"] = Round(all.MedianChroma);
         measures["backgroundHueDegrees"] = Round(all.HueDegrees);
         measures["backgroundUnevenness"] = Round(unevenness);
-        if (all.MedianL < spec.Background.MinLightness || all.Chroma > spec.Background.MaxChroma)
+        if (all.MedianL < spec.Background.MinLightness || all.MedianChroma > spec.Background.MaxChroma)
         {
             Add("background_not_white", Round(all.MedianL), $"L>={spec.Background.MinLightness:0}, C<={spec.Background.MaxChroma:0}", "L*",
-                all.Chroma > spec.Background.MaxChroma ? "背景不是白色（带有颜色），请在纯白背景前重新拍摄。" : $"背景偏暗（亮度{all.MedianL:0}），应为白色背景，请在白色背景前补光重新拍摄。");
+                all.MedianChroma > spec.Background.MaxChroma ? "背景不是白色（带有颜色），请在纯白背景前重新拍摄。" : $"背景偏暗（亮度{all.MedianL:0}），应为白色背景，请在白色背景前补光重新拍摄。");
         }
 
         if (unevenness > spec.Background.MaxUnevenness)

@@ -8,6 +8,10 @@ public sealed record RegionStatistics(int Count, double MedianL, double MeanL, d
     /// <summary>Lightness of the darker quarter (25th percentile).</summary>
     public double P25L { get; init; }
 
+    /// <summary>Chroma of the median a* and b*: what most of the region is, whatever a minority (a strand of
+    /// hair in a backdrop) adds to the mean.</summary>
+    public double MedianChroma { get; init; }
+
     public double HueDegrees => Math.Atan2(MeanB, MeanA) * 180 / Math.PI;
 
     /// <summary>Percentiles come from a histogram of L* in quarter units: linear time, no sorting, no
@@ -15,6 +19,8 @@ public sealed record RegionStatistics(int Count, double MedianL, double MeanL, d
     public static RegionStatistics Of(LabImage lab, params ReadOnlySpan<PixelRect> rectangles)
     {
         Span<int> histogram = stackalloc int[Bins];
+        Span<int> aHistogram = stackalloc int[ColourBins];
+        Span<int> bHistogram = stackalloc int[ColourBins];
         double sumL = 0, sumA = 0, sumB = 0;
         var clipped = 0;
         var n = 0;
@@ -36,6 +42,8 @@ public sealed record RegionStatistics(int Count, double MedianL, double MeanL, d
                     sumL += lightness;
                     sumA += a[i];
                     sumB += b[i];
+                    aHistogram[Math.Clamp((int)MathF.Round((a[i] + 128) * 2), 0, ColourBins - 1)]++;
+                    bHistogram[Math.Clamp((int)MathF.Round((b[i] + 128) * 2), 0, ColourBins - 1)]++;
                     clipped += lightness >= 98.5f ? 1 : 0;
                     n++;
                 }
@@ -51,10 +59,31 @@ public sealed record RegionStatistics(int Count, double MedianL, double MeanL, d
             Percentile(histogram, n, 0.05), Percentile(histogram, n, 0.95), (double)clipped / n)
         {
             P25L = Percentile(histogram, n, 0.25),
+            MedianChroma = Math.Sqrt(Square(MedianColour(aHistogram, n)) + Square(MedianColour(bHistogram, n))),
         };
     }
 
     private const int Bins = 404;
+
+    /// <summary>a* and b* from −128 to 128 in half units, each bin centred on its value.</summary>
+    private const int ColourBins = 512;
+
+    private static double Square(double v) => v * v;
+
+    private static double MedianColour(ReadOnlySpan<int> histogram, int count)
+    {
+        var seen = 0;
+        for (var bin = 0; bin < histogram.Length; bin++)
+        {
+            seen += histogram[bin];
+            if (seen > count / 2)
+            {
+                return bin / 2.0 - 128;
+            }
+        }
+
+        return 128;
+    }
 
     private static double Percentile(ReadOnlySpan<int> histogram, int count, double q)
     {
