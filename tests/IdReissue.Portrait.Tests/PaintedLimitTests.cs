@@ -146,6 +146,18 @@ public class PaintedLimitTests(EngineFixture fixture)
         Assert.Contains("background_not_white", Codes(TintBackdrop(photo, new SKColor(212, 226, 246))));
     }
 
+    [Theory]
+    [MemberData(nameof(Compliant))]
+    public void A_dim_or_bright_photo_passes_and_a_dark_or_washed_out_one_does_not(string file)
+    {
+        var photo = Load(file);
+
+        Assert.DoesNotContain("underexposed", Codes(Redraw(photo, gain: 0.55f)));
+        Assert.Contains("underexposed", Codes(Redraw(photo, gain: 0.2f)));
+        Assert.DoesNotContain("overexposed", Codes(Redraw(photo, gain: 1.1f)));
+        Assert.Contains("overexposed", Codes(Redraw(photo, gain: 1.7f)));
+    }
+
     [Fact]
     public void A_turned_face_is_not_judged_on_eyes_mouth_or_pitch_and_the_reason_says_why()
     {
@@ -182,8 +194,8 @@ public class PaintedLimitTests(EngineFixture fixture)
         canvas.DrawRect(new SKRect(x, y, x + width, y + height), paint);
     }
 
-    /// <summary>Redraws the photo at its size: blurred, rotated, zoomed out on white, shifted, painted on, and saved at a quality.</summary>
-    private static byte[] Redraw(byte[] jpeg, float blur = 0, float rotate = 0, float zoom = 1, float shiftX = 0, int quality = 90, Action<SKCanvas>? draw = null)
+    /// <summary>Redraws the photo at its size: blurred, exposed brighter or darker, rotated, zoomed out on white, shifted, painted on, and saved at a quality.</summary>
+    private static byte[] Redraw(byte[] jpeg, float blur = 0, float rotate = 0, float zoom = 1, float shiftX = 0, int quality = 90, Action<SKCanvas>? draw = null, float gain = 1)
     {
         using var source = SKBitmap.Decode(jpeg);
         using var surface = SKSurface.Create(new SKImageInfo(source.Width, source.Height));
@@ -196,6 +208,12 @@ public class PaintedLimitTests(EngineFixture fixture)
         if (blur > 0)
         {
             paint.ImageFilter = SKImageFilter.CreateBlur(blur, blur);
+        }
+
+        if (Math.Abs(gain - 1) > 1e-6)
+        {
+            // Exposure: every channel times the gain (clipped at white), as a camera's exposure would.
+            paint.ColorFilter = SKColorFilter.CreateColorMatrix([gain, 0, 0, 0, 0, 0, gain, 0, 0, 0, 0, 0, gain, 0, 0, 0, 0, 0, 1, 0]);
         }
 
         using var image = SKImage.FromBitmap(source);

@@ -81,8 +81,10 @@ public static partial class Calibration
         new("hairTopMarginPx", "head_too_high", false, false, 7, 1, s => s.HairTopMarginPx.Min, (s, v) => s with { HairTopMarginPx = s.HairTopMarginPx with { Min = v } }, Floor: 0),
         new("hairTopMarginPx", "head_too_low", true, false, 21, 1, s => s.HairTopMarginPx.Max, (s, v) => s with { HairTopMarginPx = s.HairTopMarginPx with { Max = v } }),
         new("centreOffsetPx", "off_center", true, true, 14, 1, s => s.MaxCentreOffsetPx, (s, v) => s with { MaxCentreOffsetPx = v }),
-        new("faceLightness", "underexposed", false, false, 38, 1, s => s.FaceLightness.Min, (s, v) => s with { FaceLightness = s.FaceLightness with { Min = v } }),
-        new("faceLightness", "overexposed", true, false, 82, 1, s => s.FaceLightness.Max, (s, v) => s with { FaceLightness = s.FaceLightness with { Max = v } }),
+        // The darkest skin, well lit, reads L* 30–40 (the ITA° skin classes): a lower limit above that
+        // would call dark skin underexposed, and none of the five people here has dark skin to say so.
+        new("faceLightness", "underexposed", false, false, 25, 1, s => s.FaceLightness.Min, (s, v) => s with { FaceLightness = s.FaceLightness with { Min = v } }),
+        new("faceLightness", "overexposed", true, false, null, 1, s => s.FaceLightness.Max, (s, v) => s with { FaceLightness = s.FaceLightness with { Max = v } }),
         new("contrast", "low_contrast", false, false, 38, 1, s => s.MinContrast, (s, v) => s with { MinContrast = v }),
         new("skinHueDegrees", "colour_cast", false, false, 15, 1, s => s.ColourCast.MinHueDegrees, (s, v) => s with { ColourCast = s.ColourCast with { MinHueDegrees = v } }),
         new("skinHueDegrees", "colour_cast", true, false, 85, 1, s => s.ColourCast.MaxHueDegrees, (s, v) => s with { ColourCast = s.ColourCast with { MaxHueDegrees = v } }),
