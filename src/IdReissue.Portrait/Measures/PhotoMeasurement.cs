@@ -319,7 +319,7 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         var top = new PixelRect(0, 0, _lab.Width, margin, step);
         var leftBand = new PixelRect(0, margin, edge, bottom, step);
         var rightBand = new PixelRect(_lab.Width - edge, margin, _lab.Width, bottom, step);
-        var all = RegionStatistics.Of(_lab, top, leftBand, rightBand);
+        var all = RegionStatistics.WithMedianChroma(_lab, top, leftBand, rightBand);
         if (all.Count < 50)
         {
             return;
