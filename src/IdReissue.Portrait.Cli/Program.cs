@@ -71,7 +71,17 @@ using var engine = new PortraitEngine(ModelLocation.Find(), specs);
 if (args[0] == "calibrate")
 {
     // Limits from the spread of many faces, and a leave-one-person-out check of them (docs/portrait.md).
-    var photos = Calibration.Load(files);
+    List<LabelledPhoto> photos;
+    try
+    {
+        photos = Calibration.Load(files);
+    }
+    catch (IOException e)
+    {
+        Console.Error.WriteLine($"calibrate: {e.Message} (each folder needs a labels.csv)");
+        return 2;
+    }
+
     Calibration.Run(engine, photos, specs.Find(spec)!).Print(Console.Out);
     return 0;
 }
