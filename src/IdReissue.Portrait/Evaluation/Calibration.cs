@@ -60,11 +60,17 @@ public static partial class Calibration
     /// </summary>
     private const double BlockinessPrior = 2.2;
 
+    /// <summary>
+    /// Half the backdrop's lightness spread: 2 L* is about the least difference an eye sees, 12 L* across a
+    /// backdrop (6 here) is a shadow anyone sees. The painted shadows read 16–48, compliant photos 0–0.25.
+    /// </summary>
+    private const double UnevennessPrior = 6;
+
     public static readonly IReadOnlyList<CalibratedLimit> Limits =
     [
         new("sharpness", "blurred", false, false, null, 0.1, s => s.MinSharpness, (s, v) => s with { MinSharpness = v }),
         new("blockiness", "compression_artifacts", true, false, BlockinessPrior, 0.05, s => s.MaxBlockiness, (s, v) => s with { MaxBlockiness = v }),
-        new("backgroundUnevenness", "background_uneven", true, false, null, 0.5, s => s.Background.MaxUnevenness, (s, v) => s with { Background = s.Background with { MaxUnevenness = v } }),
+        new("backgroundUnevenness", "background_uneven", true, false, UnevennessPrior, 0.5, s => s.Background.MaxUnevenness, (s, v) => s with { Background = s.Background with { MaxUnevenness = v } }),
         new("backgroundLightness", "background_not_white", false, false, 84, 1, s => s.Background.MinLightness, (s, v) => s with { Background = s.Background with { MinLightness = v } }),
         new("backgroundChroma", "background_not_white", true, false, 9, 0.5, s => s.Background.MaxChroma, (s, v) => s with { Background = s.Background with { MaxChroma = v } }),
         new("mouthOpening", "mouth_open", true, false, 0.12, 0.01, s => s.MaxMouthOpening, (s, v) => s with { MaxMouthOpening = v }),

@@ -311,8 +311,9 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         // to the eye line for its evenness). Beside the head, long or loose hair and the soft matte edge
         // around it fill the space out to a few pixels from the outline, and they are not background; the
         // outer columns rarely hold hair above the eyes in a framed photo, and they are where a real
-        // backdrop or a shadow shows. A median and a mean colour shrug off the odd strand of hair there.
-        var step = Math.Max(1, _lab.Width / 300);
+        // backdrop or a shadow shows. Median lightness and median colour shrug off the odd strand of hair there.
+        // Statistics of a region do not need every pixel: every other one in each direction is plenty.
+        var step = Math.Max(2, _lab.Width / 300);
         var edge = Math.Max(3, _lab.Width * spec.Background.EdgeWidthFraction);
         var margin = Math.Max(2, hairTop - 3);
         var bottom = Math.Max(margin, face.Chin.Y);
@@ -325,7 +326,11 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
             return;
         }
 
-        var unevenness = BackgroundSpread.Measure(_lab, RegionStatistics.Of(_lab, top), margin, (int)edge, (int)Math.Max(margin, face.EyeLine.Y), Math.Max(2, face.FaceWidth * spec.Background.HaloWidthFraction));
+        // The backdrop's own colour, against which hair is told apart, from everything above the eyes: the
+        // band above the hair alone may be a row or two when the hair nearly reaches the top.
+        var eyeLine = Math.Max(margin, face.EyeLine.Y);
+        var backdrop = RegionStatistics.Of(_lab, top, new PixelRect(0, margin, edge, eyeLine, step), new PixelRect(_lab.Width - edge, margin, _lab.Width, eyeLine, step));
+        var unevenness = BackgroundSpread.Measure(_lab, backdrop, margin, (int)edge, (int)eyeLine, Math.Max(2, face.FaceWidth * spec.Background.HaloWidthFraction));
         measures["backgroundLightness"] = Round(all.MedianL);
         measures["backgroundChroma"] = Round(all.MedianChroma);
         measures["backgroundHueDegrees"] = Round(all.HueDegrees);
