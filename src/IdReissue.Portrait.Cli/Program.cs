@@ -5,10 +5,10 @@ using IdReissue.Portrait;
 using IdReissue.Portrait.Evaluation;
 using IdReissue.Portrait.Specifications;
 
-// ./portrait.sh check [--spec cn-id-card] [--json] FILE... | specs | evaluate DIR [--spec ID]
+// ./portrait.sh check [--spec cn-id-card] [--json] FILE... | specs | evaluate DIR [--spec ID] | calibrate DIR... [--spec ID]
 // Exit status: 0 when every file was checked (whatever the verdicts), 2 on bad usage.
 var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
-if (args.Length == 0 || args[0] is not ("check" or "specs" or "evaluate"))
+if (args.Length == 0 || args[0] is not ("check" or "specs" or "evaluate" or "calibrate"))
 {
     return Usage();
 }
@@ -68,6 +68,24 @@ if (files.Count == 0)
 }
 
 using var engine = new PortraitEngine(ModelLocation.Find(), specs);
+if (args[0] == "calibrate")
+{
+    // Limits from the spread of many faces, and a leave-one-person-out check of them (docs/portrait.md).
+    List<LabelledPhoto> photos;
+    try
+    {
+        photos = Calibration.Load(files);
+    }
+    catch (IOException e)
+    {
+        Console.Error.WriteLine($"calibrate: {e.Message} (each folder needs a labels.csv)");
+        return 2;
+    }
+
+    Calibration.Run(engine, photos, specs.Find(spec)!).Print(Console.Out);
+    return 0;
+}
+
 if (args[0] == "evaluate")
 {
     var report = LabelledEvaluation.Run(engine, files[0], spec, Console.Out);
@@ -107,6 +125,6 @@ return 0;
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: portrait.sh check [--spec cn-id-card] [--json] FILE... | specs | evaluate DIR [--spec ID]");
+    Console.Error.WriteLine("usage: portrait.sh check [--spec cn-id-card] [--json] FILE... | specs | evaluate DIR [--spec ID] | calibrate DIR... [--spec ID]");
     return 2;
 }

@@ -42,15 +42,31 @@ public sealed class PortraitEngine : IDisposable
             return null;
         }
 
-        return CountFaces(_detector.Detect(photo.Image, DetectionThreshold));
+        return CountFaces(FindFaces(photo.Image));
+    }
+
+    /// <summary>
+    /// One pass over the whole photo finds a portrait's face. Only when it finds none, or only a face too
+    /// small to be a portrait's (under a fifth of the photo's long side), are smaller faces looked for in
+    /// tiles: a framed ID photo never pays for that search, a couple or group photo does.
+    /// </summary>
+    private IReadOnlyList<FaceDetection> FindFaces(RgbImage image)
+    {
+        var faces = _detector.Detect(image, DetectionThreshold);
+        var longSide = Math.Max(image.Width, image.Height);
+        return faces.Count > 0 && faces.Max(f => f.Width) >= longSide * 0.2f ? faces : _detector.DetectTiled(image, DetectionThreshold);
     }
 
     public SpecificationCatalog Specifications { get; }
 
-    public PortraitResult Check(ReadOnlySpan<byte> file, string specId)
+    public PortraitResult Check(ReadOnlySpan<byte> file, string specId) =>
+        Check(file, Specifications.Find(specId) ?? throw new ArgumentException($"Unknown photo specification '{specId}'.", nameof(specId)));
+
+    /// <summary>Checks against a specification that need not be in the catalogue (calibration tries limits this way).</summary>
+    public PortraitResult Check(ReadOnlySpan<byte> file, PhotoSpecification spec)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         var started = Stopwatch.GetTimestamp();
-        var spec = Specifications.Find(specId) ?? throw new ArgumentException($"Unknown photo specification '{specId}'.", nameof(specId));
         var reasons = new List<Reason>();
         var measures = new SortedDictionary<string, double>(StringComparer.Ordinal) { ["fileSizeKb"] = Round(file.Length / 1024.0) };
 
@@ -62,7 +78,7 @@ public sealed class PortraitEngine : IDisposable
         }
 
         CheckFile(spec, photo, file.Length, reasons, measures);
-        var faces = _detector.Detect(photo.Image, DetectionThreshold);
+        var faces = FindFaces(photo.Image);
         var counted = CountFaces(faces);
         measures["faceCount"] = counted;
         if (faces.Count == 0)

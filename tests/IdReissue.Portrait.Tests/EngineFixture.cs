@@ -28,6 +28,11 @@ public sealed class EngineFixture : IDisposable
 
     public static byte[] DevSetFile(string name) => File.ReadAllBytes(Path.Combine(DevSet, name));
 
+    /// <summary>../shared/portrait-calibration-set: nine compliant photos of five people and their defects.</summary>
+    public static string CalibrationSet => Path.Combine(Path.GetDirectoryName(DevSet)!, "portrait-calibration-set");
+
+    public static byte[] CalibrationSetFile(string name) => File.ReadAllBytes(Path.Combine(CalibrationSet, name));
+
     public void Dispose() => Engine.Dispose();
 }
 

@@ -58,4 +58,43 @@ public static class Resampler
             }
         }
     }
+
+    /// <summary>The image box-averaged down by <paramref name="factor"/> (≥ 1) in both directions.</summary>
+    public static RgbImage Shrink(RgbImage image, float factor)
+    {
+        var width = Math.Max(1, (int)(image.Width / factor));
+        var height = Math.Max(1, (int)(image.Height / factor));
+        var output = new byte[width * height * 3];
+        var pixels = image.Pixels.AsSpan();
+        for (var oy = 0; oy < height; oy++)
+        {
+            var y0 = (int)(oy * factor);
+            var y1 = Math.Min(image.Height, Math.Max(y0 + 1, (int)((oy + 1) * factor)));
+            for (var ox = 0; ox < width; ox++)
+            {
+                var x0 = (int)(ox * factor);
+                var x1 = Math.Min(image.Width, Math.Max(x0 + 1, (int)((ox + 1) * factor)));
+                int r = 0, g = 0, b = 0;
+                for (var y = y0; y < y1; y++)
+                {
+                    var row = y * image.Width * 3;
+                    for (var x = x0; x < x1; x++)
+                    {
+                        var i = row + x * 3;
+                        r += pixels[i];
+                        g += pixels[i + 1];
+                        b += pixels[i + 2];
+                    }
+                }
+
+                var n = (y1 - y0) * (x1 - x0);
+                var o = (oy * width + ox) * 3;
+                output[o] = (byte)(r / n);
+                output[o + 1] = (byte)(g / n);
+                output[o + 2] = (byte)(b / n);
+            }
+        }
+
+        return new RgbImage(width, height, output);
+    }
 }

@@ -11,7 +11,13 @@ namespace IdReissue.Portrait.Measures;
 /// </summary>
 internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto photo, FaceGeometry face, List<Reason> reasons, SortedDictionary<string, double> measures)
 {
+    /// <summary>Below this detector score the face's landmarks, and every measure read off them, are uncertain.</summary>
+    private const double ConfidentFaceScore = 0.75;
+
+    private static readonly HashSet<string> NotFaceMeasures = new(StringComparer.Ordinal) { "compression_artifacts", "background_not_white" };
+
     private readonly LabImage _lab = LabImage.From(photo.Image);
+    private bool _turned;
 
     public void Run()
     {
@@ -186,11 +192,14 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         var yaw = measures["yaw"];
         if (Math.Abs(yaw) > spec.MaxYaw)
         {
-            Add("head_turned", yaw, $"±{spec.MaxYaw:0.##}", "ratio", "头部向一侧转动，请正面对着镜头重新拍摄。");
+            // Lids, lips and the nose-to-chin line are foreshortened on a turned face: eyes, mouth and pitch
+            // are not judged then (their numbers stay in measures), and the citizen is told why.
+            _turned = true;
+            Add("head_turned", yaw, $"±{spec.MaxYaw:0.##}", "ratio", "头部向一侧转动，请正面对着镜头重新拍摄（头部转动时无法可靠判断眼睛、嘴巴和俯仰）。");
         }
 
         var pitch = measures["pitch"];
-        if (!spec.Pitch.Contains(pitch))
+        if (!_turned && !spec.Pitch.Contains(pitch))
         {
             Add("head_pitched", pitch, spec.Pitch.ToString(), "ratio", pitch < spec.Pitch.Min ? "头部上仰，请平视镜头重新拍摄。" : "头部低垂，请平视镜头重新拍摄。");
         }
@@ -198,6 +207,12 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
 
     private void CheckExpression()
     {
+        if (_turned)
+        {
+            RecordTeeth();
+            return;
+        }
+
         var eyes = measures["eyeOpening"];
         if (eyes < spec.MinEyeOpening)
         {
@@ -205,10 +220,30 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         }
 
         var mouth = measures["mouthOpening"];
+        var teeth = RecordTeeth();
+
+        // Either an open jaw (the inner lips apart) or lips parted over closed teeth (a smile).
         if (mouth > spec.MaxMouthOpening)
         {
             Add("mouth_open", mouth, $"<={spec.MaxMouthOpening:0.##}", "ratio", "嘴巴张开或露齿，请闭合嘴唇、保持自然表情重新拍摄。");
         }
+        else if (teeth > spec.MaxTeethFraction)
+        {
+            Add("mouth_open", Round(teeth.Value), $"<={spec.MaxTeethFraction:0.##}", "ratio", "嘴唇张开、露出牙齿，请闭合嘴唇、保持自然表情重新拍摄。");
+        }
+    }
+
+    private double? RecordTeeth()
+    {
+        var p = face.Points;
+        var skin = RegionStatistics.Of(_lab, new PixelRect(p[1].X, face.BrowTop, p[15].X, p[57].Y, 2));
+        var teeth = Teeth.Fraction(_lab, p, skin.MedianL, skin.MeanA);
+        if (teeth is { } shown)
+        {
+            measures["teethFraction"] = Round(shown);
+        }
+
+        return teeth;
     }
 
     /// <summary>The first row from the top where, across the head's columns, pixels differ from the background.</summary>
@@ -272,49 +307,56 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
 
     private void CheckBackgroundAndClothing(int hairTop)
     {
-        // Background: above the hair, and beside the head down to the chin, keeping away from its outline.
-        var headLeft = face.CentreX - face.FaceWidth * 0.85;
-        var headRight = face.CentreX + face.FaceWidth * 0.85;
-        var margin = Math.Max(2, hairTop - 3);
+        // Background: the band above the hair, and the photo's outer edges (down to the chin for its colour,
+        // to the eye line for its evenness). Beside the head, long or loose hair and the soft matte edge
+        // around it fill the space out to a few pixels from the outline, and they are not background; the
+        // outer columns rarely hold hair above the eyes in a framed photo, and they are where a real
+        // backdrop or a shadow shows. Median lightness and median colour shrug off the odd strand of hair there.
         // Statistics of a region do not need every pixel: every other one in each direction is plenty.
         var step = Math.Max(2, _lab.Width / 300);
+        var edge = Math.Max(3, _lab.Width * spec.Background.EdgeWidthFraction);
+        var margin = Math.Max(2, hairTop - 3);
+        var bottom = Math.Max(margin, face.Chin.Y);
         var top = new PixelRect(0, 0, _lab.Width, margin, step);
-        var leftBand = new PixelRect(0, 0, headLeft, face.Chin.Y * 0.9, step);
-        var rightBand = new PixelRect(headRight, 0, _lab.Width, face.Chin.Y * 0.9, step);
-        var all = RegionStatistics.Of(_lab, top, leftBand, rightBand);
+        var leftBand = new PixelRect(0, margin, edge, bottom, step);
+        var rightBand = new PixelRect(_lab.Width - edge, margin, _lab.Width, bottom, step);
+        var all = RegionStatistics.WithMedianChroma(_lab, top, leftBand, rightBand);
         if (all.Count < 50)
         {
             return;
         }
 
-        var left = RegionStatistics.Of(_lab, leftBand);
-        var right = RegionStatistics.Of(_lab, rightBand);
-        var sides = new[] { left, right }.Where(s => s.Count > 30).ToList();
-        var unevenness = Math.Max(all.P95L - all.P05L, sides.Count == 2 ? Math.Abs(left.MedianL - right.MedianL) * 2 : 0) / 2;
+        // The backdrop's own colour, against which hair is told apart, from everything above the eyes: the
+        // band above the hair alone may be a row or two when the hair nearly reaches the top.
+        var eyeLine = Math.Max(margin, face.EyeLine.Y);
+        var backdrop = RegionStatistics.Of(_lab, top, new PixelRect(0, margin, edge, eyeLine, step), new PixelRect(_lab.Width - edge, margin, _lab.Width, eyeLine, step));
+        var unevenness = BackgroundSpread.Measure(_lab, backdrop, margin, (int)edge, (int)eyeLine, Math.Max(2, face.FaceWidth * spec.Background.HaloWidthFraction));
         measures["backgroundLightness"] = Round(all.MedianL);
-        measures["backgroundChroma"] = Round(all.Chroma);
+        measures["backgroundChroma"] = Round(all.MedianChroma);
         measures["backgroundHueDegrees"] = Round(all.HueDegrees);
         measures["backgroundUnevenness"] = Round(unevenness);
-        if (all.MedianL < spec.Background.MinLightness || all.Chroma > spec.Background.MaxChroma)
+        if (all.MedianL < spec.Background.MinLightness || all.MedianChroma > spec.Background.MaxChroma)
         {
             Add("background_not_white", Round(all.MedianL), $"L>={spec.Background.MinLightness:0}, C<={spec.Background.MaxChroma:0}", "L*",
-                all.Chroma > spec.Background.MaxChroma ? "背景不是白色（带有颜色），请在纯白背景前重新拍摄。" : $"背景偏暗（亮度{all.MedianL:0}），应为白色背景，请在白色背景前补光重新拍摄。");
+                all.MedianChroma > spec.Background.MaxChroma ? "背景不是白色（带有颜色），请在纯白背景前重新拍摄。" : $"背景偏暗（亮度{all.MedianL:0}），应为白色背景，请在白色背景前补光重新拍摄。");
         }
 
         if (unevenness > spec.Background.MaxUnevenness)
         {
-            Add("background_uneven", Round(unevenness), $"<={spec.Background.MaxUnevenness:0}", "L*", "背景不均匀（有阴影、渐变或杂物），请在干净的纯色背景前均匀补光重新拍摄。");
+            Add("background_uneven", Round(unevenness), $"<={spec.Background.MaxUnevenness:0.#}", "L*", "背景不均匀（有阴影、渐变或杂物），请在干净的纯色背景前均匀补光重新拍摄。");
         }
 
         // Clothing: the shoulders below the chin, which must stand out from the white background.
         var shoulderTop = face.Chin.Y + (_lab.Height - face.Chin.Y) * 0.6;
-        var clothing = RegionStatistics.Of(_lab, new PixelRect(face.CentreX - face.FaceWidth * 0.45, shoulderTop, face.CentreX + face.FaceWidth * 0.45, _lab.Height, step));
+        // The darker quarter of the chest and shoulders: a white shirt under a dark jacket, or bare shoulders
+        // with white beside them, still has a quarter that stands out; a white top has none.
+        var clothing = RegionStatistics.Of(_lab, new PixelRect(face.CentreX - face.FaceWidth * 0.7, shoulderTop, face.CentreX + face.FaceWidth * 0.7, _lab.Height, step));
         if (clothing.Count > 30)
         {
-            measures["clothingLightness"] = Round(clothing.MedianL);
-            if (all.MedianL - clothing.MedianL < spec.ClothingMinLightnessDifference && clothing.Chroma < spec.Background.MaxChroma + 4)
+            measures["clothingLightness"] = Round(clothing.P25L);
+            if (all.MedianL - clothing.P25L < spec.ClothingMinLightnessDifference && clothing.Chroma < spec.Background.MaxChroma + 4)
             {
-                Add("clothing_like_background", Round(clothing.MedianL), $"<={all.MedianL - spec.ClothingMinLightnessDifference:0}", "L*", "衣服颜色与白色背景过于接近，请穿深色或有颜色的衣服重新拍摄（不要穿白色上衣）。");
+                Add("clothing_like_background", Round(clothing.P25L), $"<={all.MedianL - spec.ClothingMinLightnessDifference:0}", "L*", "衣服颜色与白色背景过于接近，请穿深色或有颜色的衣服重新拍摄（不要穿白色上衣）。");
             }
         }
     }
@@ -356,41 +398,20 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
     private void CheckSharpnessAndCompression()
     {
         var p = face.Points;
-        var x0 = (int)Math.Max(1, p[1].X);
-        var x1 = (int)Math.Min(_lab.Width - 1, p[15].X);
-        var y0 = (int)Math.Max(1, face.BrowTop);
-        var y1 = (int)Math.Min(_lab.Height - 1, p[57].Y);
-        // Laplacian of lightness, scaled to the face size so a large photo is not judged sharper for its pixels.
-        var perFace = face.FaceWidth / 200.0;
-        double sum = 0, sumSquares = 0;
-        var n = 0;
-        var l = _lab.L;
-        var w = _lab.Width;
-        for (var y = y0; y < y1; y++)
+        var region = new PixelRect(Math.Max(1, p[1].X), Math.Max(1, face.BrowTop), Math.Min(_lab.Width - 1, p[15].X), Math.Min(_lab.Height - 1, p[57].Y));
+        if (FaceDetail.Measure(_lab, region, face.FaceWidth) is { } sharpness)
         {
-            for (var x = x0; x < x1; x++)
-            {
-                var i = y * w + x;
-                double lap = l[i - 1] + l[i + 1] + l[i - w] + l[i + w] - 4 * l[i];
-                sum += lap;
-                sumSquares += lap * lap;
-                n++;
-            }
-        }
-
-        if (n > 100)
-        {
-            var sharpness = Math.Sqrt(Math.Max(0, sumSquares / n - (sum / n) * (sum / n))) * Math.Max(1, perFace);
             measures["sharpness"] = Round(sharpness);
             if (sharpness < spec.MinSharpness)
             {
-                Add("blurred", Round(sharpness), $">={spec.MinSharpness:0}", null, "照片不清晰（对焦不准或晃动），请保持不动、对准焦点重新拍摄。");
+                Add("blurred", Round(sharpness), $">={spec.MinSharpness:0.##}", null, "照片不清晰（对焦不准或晃动），请保持不动、对准焦点重新拍摄。");
             }
         }
 
+        // Blocks only line up with the 8-pixel grid in the file's own pixels.
         if (Math.Abs(photo.Scale - 1) < 1e-6)
         {
-            var blockiness = Blockiness();
+            var blockiness = Blocking.Measure(_lab);
             measures["blockiness"] = Round(blockiness);
             if (blockiness > spec.MaxBlockiness)
             {
@@ -399,36 +420,16 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         }
     }
 
-    /// <summary>JPEG blocking: lightness steps across 8-pixel block borders against steps inside blocks.</summary>
-    private double Blockiness()
+    private void Add(string code, double? value, string? limit, string? unit, string message)
     {
-        double border = 0, inside = 0;
-        long nb = 0, ni = 0;
-        var l = _lab.L;
-        var w = _lab.Width;
-        for (var y = 0; y < _lab.Height; y++)
+        // A weakly detected face may be misplaced: the reason still stands, but says its number is uncertain.
+        if (measures.GetValueOrDefault("faceScore", 1) < ConfidentFaceScore && !NotFaceMeasures.Contains(code))
         {
-            for (var x = 1; x < w; x++)
-            {
-                var d = Math.Abs(l[y * w + x] - l[y * w + x - 1]);
-                if (x % 8 == 0)
-                {
-                    border += d;
-                    nb++;
-                }
-                else
-                {
-                    inside += d;
-                    ni++;
-                }
-            }
+            message += "（人脸检测置信度较低，此项测量可能不准确。）";
         }
 
-        return nb == 0 || inside == 0 ? 1 : border / nb / (inside / ni);
-    }
-
-    private void Add(string code, double? value, string? limit, string? unit, string message) =>
         reasons.Add(new Reason(code, value is null ? null : Round(value.Value), limit, unit, message));
+    }
 
     private static double Round(double value) => Math.Round(value, 2);
 }

@@ -65,6 +65,9 @@ public sealed record PhotoSpecification
     /// <summary>Inner-lip gap over mouth width.</summary>
     public required double MaxMouthOpening { get; init; }
 
+    /// <summary>Share of the outer-lip outline that is tooth-coloured (light, far less red than the lips).</summary>
+    public required double MaxTeethFraction { get; init; }
+
     /// <summary>Share of near-white pixels in a lens box above which spectacles reflect light.</summary>
     public required double MaxGlareFraction { get; init; }
 
@@ -121,7 +124,10 @@ public sealed record Range(double Min, double Max)
     public override string ToString() => $"{Min:0.##}..{Max:0.##}";
 }
 
-public sealed record BackgroundRule(double MinLightness, double MaxChroma, double MaxUnevenness);
+/// <summary>White background: median L* and chroma, half the lightness spread; measured over the band above
+/// the hair and the outer <see cref="EdgeWidthFraction"/> of the photo's width on each side; unevenness leaves
+/// out what is not background (hair) and <see cref="HaloWidthFraction"/> of the face width beside it.</summary>
+public sealed record BackgroundRule(double MinLightness, double MaxChroma, double MaxUnevenness, double EdgeWidthFraction = 0.07, double HaloWidthFraction = 0.04);
 
 /// <summary>Skin hue (L*a*b* angle) expected between the bounds; a neutral background must stay neutral.</summary>
 public sealed record CastRule(double MinHueDegrees, double MaxHueDegrees, double MaxBackgroundChroma);
