@@ -14,6 +14,11 @@ public static class PhotoDecoder
 
     public const long MaxFileBytes = 30 * 1024 * 1024;
 
+    /// <summary>A format the decoder cannot scale (PNG, WebP, GIF; JPEG it can) is decoded whole: above this
+    /// many pixels (64 MB decoded) it is refused by its header, so an anonymous check cannot make the
+    /// service allocate hundreds of megabytes with a small, well-compressed file.</summary>
+    public const long MaxUnscaledPixels = 16_000_000;
+
     /// <summary>Large photos are decoded so that their long side is about this many pixels: enough for a
     /// face that fills a fifth of the frame to be ~130 px wide, and JPEG decodes at 1/2, 1/4 or 1/8 scale
     /// almost for free.</summary>
@@ -48,6 +53,11 @@ public static class PhotoDecoder
         var longSide = Math.Max(info.Width, info.Height);
         var scale = longSide > AnalysisLongSide * 1.5 ? (float)AnalysisLongSide / longSide : 1f;
         var size = scale < 1f ? codec.GetScaledDimensions(scale) : info.Size;
+        if ((long)size.Width * size.Height > MaxUnscaledPixels)
+        {
+            return DecodeResult.Fail($"图片像素过多（{info.Width}×{info.Height}），请上传JPEG格式的照片，或把图片缩小到1600万像素以内后再上传。");
+        }
+
         var decodeInfo = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var bitmap = new SKBitmap(decodeInfo);
         var decoded = codec.GetPixels(decodeInfo, bitmap.GetPixels());
