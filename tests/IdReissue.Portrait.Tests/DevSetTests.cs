@@ -31,23 +31,49 @@ public class DevSetTests(EngineFixture fixture)
     }
 
     [Fact]
-    public void Every_failing_reason_carries_value_limit_and_a_chinese_sentence()
+    public void Every_reason_on_every_labelled_photo_carries_a_chinese_sentence_and_each_measured_one_its_value_and_limit()
     {
-        var result = fixture.Engine.Check(EngineFixture.DevSetFile("df__img13__small.jpg"), "cn-id-card");
+        // Reasons about the file or the frame itself have no number to give; every other one must show it.
+        string[] unmeasured = ["unreadable_image", "wrong_format", "head_cropped"];
+        var photos = new[] { EngineFixture.DevSet, EngineFixture.CalibrationSet }
+            .SelectMany(d => Directory.GetFiles(d).Where(f => f.EndsWith(".jpg", StringComparison.Ordinal) || f.EndsWith(".png", StringComparison.Ordinal)))
+            .ToList();
+        var reasons = 0;
 
-        var reason = Assert.Single(result.Reasons, r => r.Code == "head_too_small");
-        Assert.NotNull(reason.Value);
-        Assert.Equal(fixture.Engine.Specifications.Find("cn-id-card")!.FaceWidthPx.ToString(), reason.Limit);
-        Assert.Equal("px", reason.Unit);
-        Assert.Matches("\\p{IsCJKUnifiedIdeographs}", reason.Message);
+        foreach (var photo in photos)
+        {
+            foreach (var reason in fixture.Engine.Check(File.ReadAllBytes(photo), "cn-id-card").Reasons)
+            {
+                reasons++;
+                var where = $"{Path.GetFileName(photo)} {reason.Code}";
+                Assert.Matches("\\p{IsCJKUnifiedIdeographs}", reason.Message);
+                Assert.DoesNotContain("{", reason.Message, StringComparison.Ordinal);
+                if (!unmeasured.Contains(reason.Code))
+                {
+                    Assert.True(reason.Value is not null && !string.IsNullOrEmpty(reason.Limit), $"{where}: value {reason.Value}, limit {reason.Limit}");
+                }
+            }
+        }
+
+        Assert.True(photos.Count > 200 && reasons > 300, $"{photos.Count} photos, {reasons} reasons");
     }
 
     [Fact]
     public void A_second_specification_is_data_and_judges_by_its_own_numbers()
     {
-        var photo = EngineFixture.DevSetFile("df__img13__ok.jpg");
+        // The compliant photo with a 50 KB comment segment after its start marker: the same pixels in a 70 KB
+        // file, over the ID card's 60 KB and within the social-security card's 100 KB.
+        var original = EngineFixture.DevSetFile("df__img13__ok.jpg");
+        var comment = new byte[50 * 1024];
+        byte[] segment = [0xFF, 0xFE, (byte)((comment.Length + 2) >> 8), (byte)(comment.Length + 2)];
+        byte[] photo = [.. original[..2], .. segment, .. comment, .. original[2..]];
+        Assert.InRange(photo.Length / 1024.0, 60, 100);
 
-        Assert.Equal("pass", fixture.Engine.Check(photo, "cn-social-security-card").Verdict);
+        var idCard = fixture.Engine.Check(photo, "cn-id-card");
+        var socialSecurity = fixture.Engine.Check(photo, "cn-social-security-card");
+
+        Assert.Equal("file_too_large", Assert.Single(idCard.Reasons).Code);
+        Assert.Equal("pass", socialSecurity.Verdict);
         Assert.Equal(["cn-id-card", "cn-social-security-card"], fixture.Engine.Specifications.All.Select(s => s.Id));
     }
 }
