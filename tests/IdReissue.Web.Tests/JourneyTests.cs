@@ -65,9 +65,11 @@ public class JourneyTests(ServiceFixture service)
         AssertTimeline(delivered,
             "Draft", "IdentityVerified", "EligibilityChecked", "FaceVerified", "LossReported", "AddressGiven", "Paid", "PhotoPending",
             "PhotoAccepted", "UnderReview", "Approved", "InProduction", "Dispatched", "Delivered");
-        // Ten working days are at least twelve calendar days.
+        // Ten working days of the shipped calendar after the day the materials were complete (the photo accepted), in China.
         var due = DateOnly.Parse(delivered.GetProperty("dueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(due >= DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(12), $"due {due}");
+        var complete = delivered.GetProperty("timeline").EnumerateArray().First(t => t.GetProperty("state").GetString() == "PhotoAccepted").GetProperty("at").GetDateTimeOffset();
+        var calendar = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IdReissue.Domain.Cards.WorkingDayCalendar>(service.Services);
+        Assert.Equal(calendar.AddWorkingDays(DateOnly.FromDateTime(complete.ToOffset(TimeSpan.FromHours(8)).DateTime), 10), due);
     }
 
     [Fact]
