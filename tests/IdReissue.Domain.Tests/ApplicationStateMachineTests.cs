@@ -25,6 +25,8 @@ public class ApplicationStateMachineTests
         (ApplicationState.FaceVerified, ApplicationState.LossReported),
         (ApplicationState.FaceVerified, ApplicationState.AddressGiven),
         (ApplicationState.LossReported, ApplicationState.AddressGiven),
+        (ApplicationState.LossReported, ApplicationState.FaceVerified),
+        (ApplicationState.LossReported, ApplicationState.ReferredToWindow),
         (ApplicationState.AddressGiven, ApplicationState.AddressGiven),
         (ApplicationState.AddressGiven, ApplicationState.Paid),
         (ApplicationState.Paid, ApplicationState.PhotoPending),
@@ -150,6 +152,24 @@ public class ApplicationStateMachineTests
         application.RecordFaceVerified(Now, Actor.Gateway("face"));
         Report(application);
         Assert.Equal(ApplicationState.LossReported, application.State);
+    }
+
+    [Fact]
+    public void An_application_that_reported_the_loss_before_face_verification_must_still_pass_it_before_the_address()
+    {
+        // As stored by the earlier order of steps (loss report first): LossReported, no face on record.
+        var application = Started();
+        application.RecordEligibility(new EligibilityResult([]), Hunan(), Now, Actor.System);
+        typeof(ReissueApplication).GetProperty(nameof(ReissueApplication.State))!.GetSetMethod(nonPublic: true)!.Invoke(application, [ApplicationState.LossReported]);
+        typeof(ReissueApplication).GetProperty(nameof(ReissueApplication.LossReport))!.GetSetMethod(nonPublic: true)!.Invoke(application,
+            [new LossReport { ReceiptNumber = "GS0", Place = "长沙火车站", LostAt = Now.AddDays(-3), ReportedAt = Now.AddDays(-2) }]);
+
+        Assert.True(application.FaceVerificationPending);
+        Assert.Throws<DomainException>(() => application.GiveAddress(Address(), Hunan().Postage.Quote("430102", "430103"), Hunan(), Now, Applicant));
+        Assert.Throws<DomainException>(() => application.AttachHouseholdPage(Guid.NewGuid(), Now));
+        application.RecordFaceVerified(Now, Actor.Gateway("face"));
+        application.GiveAddress(Address(), Hunan().Postage.Quote("430102", "430103"), Hunan(), Now, Applicant);
+        Assert.Equal(ApplicationState.AddressGiven, application.State);
     }
 
     [Fact]

@@ -78,53 +78,77 @@ public class VariantTests(EngineFixture fixture)
         return [jpeg[0], jpeg[1], 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. payload, .. jpeg[2..]];
     }
 
-    [Fact]
-    public void A_white_reflection_on_a_lens_is_glare()
-    {
-        var result = fixture.Engine.Check(Paint(EngineFixture.DevSetFile("df__img13__ok.jpg"), canvas =>
+    /// <summary>Compliant photos of five people (dev set p03; calibration p01, p08, p07, p02).</summary>
+    public static TheoryData<string> People() =>
+    [
+        "df__img13__ok.jpg", "calibration/df__img2__ok.jpg", "calibration/df__img29__ok.jpg", "calibration/df__img45__ok.jpg", "calibration/df__img55__ok.jpg",
+    ];
+
+    // Painted defects are placed from where the engine found the face on the unpainted photo (eye line, eye
+    // midpoint, face width), so they sit on each person's eyes, mouth and hair, not at one face's pixels.
+
+    [Theory]
+    [MemberData(nameof(People))]
+    public void A_white_reflection_on_a_lens_is_glare(string photo) =>
+        AssertPaintedDefect(photo, "glasses_glare", (canvas, face) =>
         {
             using var white = new SKPaint { Color = new SKColor(252, 252, 252), IsAntialias = true };
-            canvas.DrawOval(new SKRect(112, 176, 146, 194), white);
-        }), "cn-id-card");
+            canvas.DrawOval(face.Box(-0.24, 0, 0.16, 0.085), white);
+        });
 
-        Assert.Contains(result.Reasons, r => r.Code == "glasses_glare");
-    }
-
-    [Fact]
-    public void Dark_lenses_over_both_eyes_are_tinted_glasses()
-    {
-        var result = fixture.Engine.Check(Paint(EngineFixture.DevSetFile("df__img13__ok.jpg"), canvas =>
+    [Theory]
+    [MemberData(nameof(People))]
+    public void Dark_lenses_over_both_eyes_are_tinted_glasses(string photo) =>
+        AssertPaintedDefect(photo, "tinted_glasses", (canvas, face) =>
         {
             using var dark = new SKPaint { Color = new SKColor(28, 26, 30), IsAntialias = true };
-            canvas.DrawRoundRect(new SKRect(96, 168, 166, 212), 14, 14, dark);
-            canvas.DrawRoundRect(new SKRect(188, 168, 258, 212), 14, 14, dark);
-        }), "cn-id-card");
+            canvas.DrawRoundRect(face.Box(-0.23, 0.02, 0.34, 0.21), 14, 14, dark);
+            canvas.DrawRoundRect(face.Box(0.23, 0.02, 0.34, 0.21), 14, 14, dark);
+        });
 
-        Assert.Contains(result.Reasons, r => r.Code == "tinted_glasses");
-    }
-
-    [Fact]
-    public void A_mask_over_mouth_and_chin_is_an_occluded_face()
-    {
-        var result = fixture.Engine.Check(Paint(EngineFixture.DevSetFile("df__img13__ok.jpg"), canvas =>
+    [Theory]
+    [MemberData(nameof(People))]
+    public void A_mask_over_mouth_and_chin_is_an_occluded_face(string photo) =>
+        AssertPaintedDefect(photo, "face_occluded", (canvas, face) =>
         {
             using var mask = new SKPaint { Color = new SKColor(150, 200, 225), IsAntialias = true };
-            canvas.DrawRoundRect(new SKRect(100, 262, 265, 372), 30, 30, mask);
-        }), "cn-id-card");
+            canvas.DrawRoundRect(face.Box(0, 0.66, 0.80, 0.53), 30, 30, mask);
+        });
 
-        Assert.Contains(result.Reasons, r => r.Code == "face_occluded");
-    }
-
-    [Fact]
-    public void A_red_cap_over_the_hair_is_headwear()
-    {
-        var result = fixture.Engine.Check(Paint(EngineFixture.DevSetFile("df__img13__ok.jpg"), canvas =>
+    [Theory]
+    [MemberData(nameof(People))]
+    public void A_red_cap_over_the_hair_is_headwear(string photo) =>
+        AssertPaintedDefect(photo, "headwear", (canvas, face) =>
         {
             using var cap = new SKPaint { Color = new SKColor(190, 30, 40), IsAntialias = true };
-            canvas.DrawOval(new SKRect(70, 0, 290, 150), cap);
-        }), "cn-id-card");
+            canvas.DrawOval(new SKRect((float)(face.CentreX - (0.53 * face.Width)), 0, (float)(face.CentreX + (0.53 * face.Width)), (float)(face.EyeY - (0.34 * face.Width))), cap);
+        });
 
-        Assert.Contains(result.Reasons, r => r.Code == "headwear");
+    /// <summary>The unpainted photo passes without the reason; painted where its face is, it gets the reason.</summary>
+    private void AssertPaintedDefect(string photo, string code, Action<SKCanvas, PaintedFace> draw)
+    {
+        var original = photo.StartsWith("calibration/", StringComparison.Ordinal)
+            ? EngineFixture.CalibrationSetFile(photo["calibration/".Length..])
+            : EngineFixture.DevSetFile(photo);
+        var clean = fixture.Engine.Check(original, "cn-id-card");
+        Assert.DoesNotContain(clean.Reasons, r => r.Code == code);
+        var face = new PaintedFace(179 + clean.Measures["centreOffsetPx"], 441 - clean.Measures["eyeLineFromBottomPx"], clean.Measures["headWidthPx"]);
+
+        var painted = fixture.Engine.Check(Paint(original, canvas => draw(canvas, face)), "cn-id-card");
+
+        Assert.True(painted.Reasons.Any(r => r.Code == code), $"{photo}: {string.Join(", ", painted.Reasons.Select(r => $"{r.Code} {r.Value}"))}");
+    }
+
+    /// <summary>Where the engine found the face: eye midpoint, eye line and face width, in the photo's pixels.</summary>
+    private sealed record PaintedFace(double CentreX, double EyeY, double Width)
+    {
+        /// <summary>A box centred at (CentreX + dx·Width, EyeY + dy·Width), w·Width wide and h·Width high.</summary>
+        public SKRect Box(double dx, double dy, double w, double h)
+        {
+            var x = CentreX + (dx * Width);
+            var y = EyeY + (dy * Width);
+            return new SKRect((float)(x - (w * Width / 2)), (float)(y - (h * Width / 2)), (float)(x + (w * Width / 2)), (float)(y + (h * Width / 2)));
+        }
     }
 
     private static byte[] Paint(byte[] jpeg, Action<SKCanvas> draw)

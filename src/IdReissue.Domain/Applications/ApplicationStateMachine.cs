@@ -16,7 +16,9 @@ public static class ApplicationStateMachine
             // Face verification proves the applicant is the card's holder before anything acts on the card.
             [ApplicationState.EligibilityChecked] = Set(ApplicationState.FaceVerified, ApplicationState.ReferredToWindow, ApplicationState.Cancelled),
             [ApplicationState.FaceVerified] = Set(ApplicationState.LossReported, ApplicationState.AddressGiven, ApplicationState.Cancelled),
-            [ApplicationState.LossReported] = Set(ApplicationState.AddressGiven, ApplicationState.Cancelled),
+            // FaceVerified and ReferredToWindow from LossReported only for an application that reported the loss
+            // under the earlier order and so still owes face verification (the application checks FaceVerifiedAt).
+            [ApplicationState.LossReported] = Set(ApplicationState.AddressGiven, ApplicationState.FaceVerified, ApplicationState.ReferredToWindow, ApplicationState.Cancelled),
             [ApplicationState.AddressGiven] = Set(ApplicationState.AddressGiven, ApplicationState.Paid, ApplicationState.Cancelled),
             [ApplicationState.Paid] = Set(ApplicationState.PhotoPending, ApplicationState.PhotoAccepted),
             [ApplicationState.PhotoPending] = Set(ApplicationState.PhotoAccepted),

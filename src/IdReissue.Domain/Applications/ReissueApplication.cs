@@ -205,8 +205,10 @@ public sealed class ReissueApplication
     }
 
     /// <summary>Face verification comes right after the eligibility check, before anything acts on the card
-    /// (a loss report cancels it in the registry) or holds the person's place (an open application).</summary>
-    public bool FaceVerificationPending => State == ApplicationState.EligibilityChecked;
+    /// (a loss report cancels it in the registry) or holds the person's place (an open application). An
+    /// application that reported the loss under the earlier order (loss report first) still owes it.</summary>
+    public bool FaceVerificationPending =>
+        State == ApplicationState.EligibilityChecked || (State == ApplicationState.LossReported && FaceVerifiedAt is null);
 
     public void RequireFaceVerificationAllowed()
     {
@@ -220,7 +222,7 @@ public sealed class ReissueApplication
 
     public void GiveAddress(MailingAddress address, PostageQuote postage, RegionPolicy region, DateTimeOffset now, Actor actor)
     {
-        if (State is not (ApplicationState.FaceVerified or ApplicationState.LossReported or ApplicationState.AddressGiven))
+        if (FaceVerifiedAt is null || State is not (ApplicationState.FaceVerified or ApplicationState.LossReported or ApplicationState.AddressGiven))
         {
             throw OutOfOrder("请先完成实人认证，再填写邮寄地址。");
         }
@@ -238,9 +240,9 @@ public sealed class ReissueApplication
     /// <summary>Checked before the upload is read and stored, so a page out of turn costs no storage.</summary>
     public void RequireHouseholdPageAllowed()
     {
-        if (State is not (ApplicationState.FaceVerified or ApplicationState.LossReported or ApplicationState.AddressGiven))
+        if (FaceVerifiedAt is null || State is not (ApplicationState.FaceVerified or ApplicationState.LossReported or ApplicationState.AddressGiven))
         {
-            throw OutOfOrder(State is ApplicationState.IdentityVerified or ApplicationState.EligibilityChecked
+            throw OutOfOrder(FaceVerifiedAt is null
                 ? "请先完成实人认证，再上传户口页。"
                 : "当前状态不能上传户口页，须在缴费前上传。");
         }

@@ -45,18 +45,6 @@ public sealed class AbuseLimiter(IdReissueDbContext db, TimeProvider time)
         return null;
     }
 
-    /// <summary>Without counting: null while the key is under its limit, else how long until the window frees up.
-    /// For limits on failures, which must refuse the next attempt before it is checked.</summary>
-    public async Task<TimeSpan?> ExceededForAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var windowMs = (long)window.TotalMilliseconds;
-        var counter = await db.AbuseCounters.AsNoTracking().SingleOrDefaultAsync(c => c.Key == key, cancellationToken);
-        return counter is not null && counter.WindowStartMs > now - windowMs && counter.Count >= limit
-            ? TimeSpan.FromMilliseconds(Math.Max(1000, counter.WindowStartMs + windowMs - now))
-            : null;
-    }
-
     /// <summary>Records a failure (log-in) and returns how many there have been in the window.</summary>
     public async Task<int> RecordFailureAsync(string key, TimeSpan window, CancellationToken cancellationToken)
     {
@@ -84,6 +72,10 @@ public sealed class AbuseLimiter(IdReissueDbContext db, TimeProvider time)
         var until = counter.LastHitMs + (long)lockFor.TotalMilliseconds;
         return until > now ? TimeSpan.FromMilliseconds(Math.Max(1000, until - now)) : null;
     }
+
+    /// <summary>Gives back one use counted by <see cref="HitAsync"/> (an attempt reserved up front that turned out fine).</summary>
+    public Task ReleaseAsync(string key, CancellationToken cancellationToken) =>
+        db.AbuseCounters.Where(c => c.Key == key && c.Count > 0).ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count - 1), cancellationToken);
 
     public Task ClearAsync(string key, CancellationToken cancellationToken) =>
         db.AbuseCounters.Where(c => c.Key == key).ExecuteDeleteAsync(cancellationToken);

@@ -30,10 +30,12 @@ namespace IdReissue.Migrations.Sqlite.Migrations
             // Accounts whose holder already passed face verification keep their identity exclusively.
             migrationBuilder.Sql("""
                 UPDATE "ApplicantAccounts" SET
-                    "IdentityProvenAt" = (SELECT MIN(a."FaceVerifiedAt") FROM "Applications" a WHERE a."AccountId" = "ApplicantAccounts"."Id"),
+                    "IdentityProvenAt" = (SELECT MIN(a."FaceVerifiedAt") FROM "Applications" a
+                        WHERE a."AccountId" = "ApplicantAccounts"."Id" AND a."CitizenIdIndex" = "ApplicantAccounts"."CitizenIdIndex"),
                     "ProvenCitizenIdIndex" = "CitizenIdIndex"
                 WHERE "CitizenIdIndex" IS NOT NULL
-                  AND EXISTS (SELECT 1 FROM "Applications" a WHERE a."AccountId" = "ApplicantAccounts"."Id" AND a."FaceVerifiedAt" IS NOT NULL);
+                  AND EXISTS (SELECT 1 FROM "Applications" a WHERE a."AccountId" = "ApplicantAccounts"."Id"
+                      AND a."CitizenIdIndex" = "ApplicantAccounts"."CitizenIdIndex" AND a."FaceVerifiedAt" IS NOT NULL);
                 """);
 
             migrationBuilder.CreateIndex(

@@ -20,15 +20,6 @@ public static class AbuseGuard
         }
     }
 
-    /// <summary>Refuses, without counting, once the key has reached its limit in the window.</summary>
-    public static async Task RequireUnderLimitAsync(this AbuseLimiter limiter, string key, int limit, TimeSpan window, string code, string message, CancellationToken cancellationToken)
-    {
-        if (await limiter.ExceededForAsync(key, limit, window, cancellationToken) is { } wait)
-        {
-            throw new RateLimitedException(code, string.Format(CultureInfo.InvariantCulture, message, Describe(wait)), wait);
-        }
-    }
-
     /// <summary>Refuses while a log-in is locked after repeated failures.</summary>
     public static async Task RequireNotLockedAsync(this AbuseLimiter limiter, string key, int failuresBeforeLock, CancellationToken cancellationToken)
     {

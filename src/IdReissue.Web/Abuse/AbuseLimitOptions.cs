@@ -29,8 +29,9 @@ public sealed class AbuseLimitOptions
     /// <summary>Failed photo submissions whose image is kept per application (the newest); older ones keep their verdict only.</summary>
     public int FailedPhotosKeptPerApplication { get; set; } = 5;
 
-    /// <summary>All files stored for one application together (photos, household register page).</summary>
-    public long StoredBytesPerApplication { get; set; } = 40 * 1024 * 1024;
+    /// <summary>All files stored for one application together (photos, household register page). Room for the
+    /// kept failed photos, one more, and the household page at the 8 MB upload limit each, so retrying alone never reaches it.</summary>
+    public long StoredBytesPerApplication { get; set; } = 64 * 1024 * 1024;
 
     /// <summary>Anonymous look-ups and submissions by photo number, per client (a studio submits a few a minute).</summary>
     public int PhotoNumberRequestsPerClientPerMinute { get; set; } = 30;

@@ -9,7 +9,7 @@ public static class ApplicantJourney
     public static string PageFor(ReissueApplication a, RegionPolicy region) => a.State switch
     {
         ApplicationState.Draft or ApplicationState.IdentityVerified or ApplicationState.Ineligible => $"/apply/{a.Id}/eligibility",
-        ApplicationState.EligibilityChecked => $"/apply/{a.Id}/face",
+        _ when a.FaceVerificationPending => $"/apply/{a.Id}/face",
         ApplicationState.FaceVerified when a.NeedsLossReport(region) && a.LossReport is null => $"/apply/{a.Id}/loss-report",
         ApplicationState.FaceVerified or ApplicationState.LossReported => $"/apply/{a.Id}/address",
         ApplicationState.AddressGiven when region.RequiredDocuments.Contains(RequiredDocument.HouseholdRegisterPage) && a.HouseholdPageDocumentId is null =>

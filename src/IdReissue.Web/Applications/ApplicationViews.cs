@@ -72,6 +72,7 @@ public sealed record ApplicationView(
     public static string NextStepFor(ReissueApplication a, RegionPolicy region) => a.State switch
     {
         ApplicationState.FaceVerified when a.NeedsLossReport(region) && a.LossReport is null => "请挂失原证（填写遗失地点和时间）。",
+        ApplicationState.LossReported when a.FaceVerificationPending => "请进行实人认证（人脸识别），证明是证件持有人本人。",
         ApplicationState.AddressGiven when region.RequiredDocuments.Contains(RequiredDocument.HouseholdRegisterPage) && a.HouseholdPageDocumentId is null =>
             "请上传本人户口页，然后确认办理须知并缴纳工本费。",
         _ => a.State.NextStep(),

@@ -248,7 +248,16 @@ public static partial class ApplicationsApi
                 return Problems.Validation("face_not_matched", "人脸比对未通过，请本人正对镜头、摘下帽子和口罩后重试。", "capture");
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            // The same identity proven on another account at the same moment: the unique index kept one.
+            return Problems.Create(409, "citizen_id_bound_elsewhere", "该身份已由本人通过实人认证绑定其他手机号账号，请使用原账号登录。");
+        }
+
         var message = result.Outcome == FaceVerificationOutcome.Match ? "实人认证通过。" : EligibilityPolicy.AppearanceChanged.Message;
         return TypedResults.Ok(new FaceVerificationView(result.Outcome.ToString(), message, application.State, ApplicationView.NextStepFor(application, region)));
     }

@@ -37,7 +37,7 @@ public static class Uploads
         if (stored + incomingBytes > quotaBytes)
         {
             throw new DomainException("storage_quota_exceeded",
-                $"该申请已上传的文件过多（共{(stored + incomingBytes) / 1024 / 1024}MB，上限{quotaBytes / 1024 / 1024}MB），请联系公安机关窗口。", DomainErrorKind.TooLarge);
+                $"该申请已上传的文件过多（共{(stored + incomingBytes) / 1024 / 1024}MB，上限{quotaBytes / 1024 / 1024}MB），请联系公安机关窗口。", DomainErrorKind.Conflict);
         }
     }
 

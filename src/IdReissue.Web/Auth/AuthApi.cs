@@ -88,7 +88,7 @@ public static class AuthApi
         var phone = PhoneNumber.Require(request.Phone);
         var phoneIndex = db.BlindIndex(BlindIndexKinds.Phone, phone);
         var lockKey = $"login-phone:{phoneIndex}";
-        await RequireClientUnderFailureLimitAsync(limiter, http, db, limits.Value, cancellationToken);
+        var clientKey = await ReserveClientAttemptAsync(limiter, http, db, limits.Value, cancellationToken);
         await limiter.RequireNotLockedAsync(lockKey, limits.Value.ApplicantLoginFailuresBeforeLock, cancellationToken);
         var now = time.GetUtcNow();
         var pending = await db.SmsCodes.AsNoTracking().Where(c => c.PhoneIndex == phoneIndex && c.UsedAt == null && c.ExpiresAt > now)
@@ -106,7 +106,7 @@ public static class AuthApi
                 System.Text.Encoding.ASCII.GetBytes(TokenHash.Of(phone + ":" + (request.Code ?? string.Empty).Trim())),
                 System.Text.Encoding.ASCII.GetBytes(pending.CodeHash)))
         {
-            await RecordFailureAsync(limiter, lockKey, http, db, limits.Value, cancellationToken);
+            await RecordFailureAsync(limiter, lockKey, cancellationToken);
             var left = MaxAttemptsPerCode - await db.SmsCodes.AsNoTracking().Where(c => c.Id == pending.Id).Select(c => c.FailedAttempts).SingleAsync(cancellationToken);
             return Problems.Validation("sms_code_invalid", left > 0 ? $"验证码错误，还可尝试{left}次。" : "验证码错误次数过多，请重新获取。", "code");
         }
@@ -129,6 +129,7 @@ public static class AuthApi
         audit.Record(Actor.Applicant(account.Id), "login", "applicant-session", PersonalDataMask.Phone(phone));
         await db.SaveChangesAsync(cancellationToken);
         await limiter.ClearAsync(lockKey, cancellationToken);
+        await limiter.ReleaseAsync(clientKey, cancellationToken);
         return TypedResults.Ok(new SessionIssued(token, now + ApplicantSessionLifetime, SessionKinds.Applicant, account.Id.ToString(), [], null));
     }
 
@@ -139,7 +140,7 @@ public static class AuthApi
         var now = time.GetUtcNow();
         var username = (request.Username ?? string.Empty).Trim();
         var lockKey = $"login-officer:{(username.Length > 60 ? username[..60] : username)}";
-        await RequireClientUnderFailureLimitAsync(limiter, http, db, limits.Value, cancellationToken);
+        var clientKey = await ReserveClientAttemptAsync(limiter, http, db, limits.Value, cancellationToken);
         await limiter.RequireNotLockedAsync(lockKey, limits.Value.OfficerLoginFailuresBeforeLock, cancellationToken);
         var officer = await db.Officers.SingleOrDefaultAsync(o => o.Username == username, cancellationToken);
 
@@ -150,7 +151,7 @@ public static class AuthApi
         {
             audit.Record(Actor.Officer(username.Length > 40 ? username[..40] : username), "login.failed", "officer-session", null);
             await db.SaveChangesAsync(cancellationToken);
-            await RecordFailureAsync(limiter, lockKey, http, db, limits.Value, cancellationToken);
+            await RecordFailureAsync(limiter, lockKey, cancellationToken);
             return Problems.Create(401, "invalid_credentials", "用户名或密码错误。");
         }
 
@@ -158,6 +159,7 @@ public static class AuthApi
         audit.Record(Actor.Officer(officer.Username), "login", "officer-session", null);
         await db.SaveChangesAsync(cancellationToken);
         await limiter.ClearAsync(lockKey, cancellationToken);
+        await limiter.ReleaseAsync(clientKey, cancellationToken);
         return TypedResults.Ok(new SessionIssued(token, now + OfficerSessionLifetime, SessionKinds.Officer, officer.Username,
             officer.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries), officer.RegionId));
     }
@@ -170,19 +172,19 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>An address that has failed too often is refused before its attempt is checked: otherwise a guesser
-    /// would still learn, on every further try, whether it was right.</summary>
-    private static Task RequireClientUnderFailureLimitAsync(AbuseLimiter limiter, HttpContext http, IdReissueDbContext db, AbuseLimitOptions limits, CancellationToken cancellationToken) =>
-        limiter.RequireUnderLimitAsync($"login-client:{AbuseGuard.ClientKey(http, db)}", limits.LoginFailuresPerClientPerHour, TimeSpan.FromHours(1),
-            "login_client_limit", "当前网络登录失败次数过多，请{0}后再试。", cancellationToken);
-
-    /// <summary>A failure counts against the account (back-off lock) and against the client's address (a guesser trying many accounts).</summary>
-    private static async Task RecordFailureAsync(AbuseLimiter limiter, string lockKey, HttpContext http, IdReissueDbContext db, AbuseLimitOptions limits, CancellationToken cancellationToken)
+    /// <summary>Every attempt takes one of its address's failures up front, in one conditional statement, and a
+    /// successful log-in gives it back: an address at its limit is refused before its attempt is checked (a
+    /// guesser learns nothing more, not even from the right answer), and a parallel burst cannot pass the limit.</summary>
+    private static async Task<string> ReserveClientAttemptAsync(AbuseLimiter limiter, HttpContext http, IdReissueDbContext db, AbuseLimitOptions limits, CancellationToken cancellationToken)
     {
-        await limiter.RecordFailureAsync(lockKey, TimeSpan.FromDays(1), cancellationToken);
-        await limiter.LimitAsync($"login-client:{AbuseGuard.ClientKey(http, db)}", limits.LoginFailuresPerClientPerHour, TimeSpan.FromHours(1),
-            "login_client_limit", "当前网络登录失败次数过多，请{0}后再试。", cancellationToken);
+        var key = $"login-client:{AbuseGuard.ClientKey(http, db)}";
+        await limiter.LimitAsync(key, limits.LoginFailuresPerClientPerHour, TimeSpan.FromHours(1), "login_client_limit", "当前网络登录失败次数过多，请{0}后再试。", cancellationToken);
+        return key;
     }
+
+    /// <summary>A failure counts against the account (back-off lock); the address's share was taken when the attempt began.</summary>
+    private static async Task RecordFailureAsync(AbuseLimiter limiter, string lockKey, CancellationToken cancellationToken) =>
+        await limiter.RecordFailureAsync(lockKey, TimeSpan.FromDays(1), cancellationToken);
 
     private static string IssueSession(IdReissueDbContext db, string kind, string subject, DateTimeOffset now, TimeSpan lifetime)
     {

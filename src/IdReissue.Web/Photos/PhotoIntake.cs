@@ -34,6 +34,8 @@ public sealed class PhotoIntake(
 
         await limiter.LimitAsync($"photo:{application.Id:N}", limits.Value.PhotoUploadsPerApplicationPerMinute, TimeSpan.FromMinutes(1),
             "photo_upload_too_frequent", "照片提交过于频繁，请{0}后再试。", cancellationToken);
+        // Room for this one first: the oldest failed image goes before the quota is counted.
+        await ForgetOldFailedPhotosAsync(application.Id, Math.Max(0, limits.Value.FailedPhotosKeptPerApplication - 1), cancellationToken);
         await Uploads.RequireQuotaAsync(db, application.Id, photo.Length, limits.Value.StoredBytesPerApplication, replacing: null, cancellationToken);
         var region = regions.Get(application.RegionId);
         var started = time.GetTimestamp();
@@ -62,7 +64,7 @@ public sealed class PhotoIntake(
         await db.SaveChangesAsync(cancellationToken);
         if (!verdict.Passed)
         {
-            await ForgetOldFailedPhotosAsync(application.Id, cancellationToken);
+            await ForgetOldFailedPhotosAsync(application.Id, limits.Value.FailedPhotosKeptPerApplication, cancellationToken);
         }
 
         return new PhotoCheckView(
@@ -77,11 +79,11 @@ public sealed class PhotoIntake(
 
     /// <summary>Keeps the images of the newest failed submissions only: each submission keeps its verdict and
     /// measures, but retries cannot pile up photos (personal data) without bound.</summary>
-    private async Task ForgetOldFailedPhotosAsync(Guid applicationId, CancellationToken cancellationToken)
+    private async Task ForgetOldFailedPhotosAsync(Guid applicationId, int keep, CancellationToken cancellationToken)
     {
         var accepted = await db.Applications.Where(a => a.Id == applicationId).Select(a => a.PhotoId).SingleAsync(cancellationToken);
         var old = await db.PhotoSubmissions.Where(s => s.ApplicationId == applicationId && s.Verdict != PortraitVerdictKind.Pass && s.FileId != accepted)
-            .OrderByDescending(s => s.SubmittedAt).Skip(limits.Value.FailedPhotosKeptPerApplication).Select(s => s.FileId).ToListAsync(cancellationToken);
+            .OrderByDescending(s => s.SubmittedAt).Skip(keep).Select(s => s.FileId).ToListAsync(cancellationToken);
         if (old.Count > 0)
         {
             await db.Files.Where(f => f.ApplicationId == applicationId && f.Kind == StoredFileKind.Photo && old.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);

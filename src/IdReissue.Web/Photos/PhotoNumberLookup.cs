@@ -12,7 +12,9 @@ namespace IdReissue.Web.Photos;
 /// <summary>
 /// Finds an application by its photo number for anyone who holds the number (a studio needs no account).
 /// The number is the authorisation, so it must not be found by trying: each client gets a few requests a
-/// minute and a few wrong numbers an hour; reaching the wrong-number limit is reported as scanning.
+/// minute and a few wrong numbers an hour. Every look-up takes one wrong number up front (one conditional
+/// statement, so a parallel burst cannot pass the limit) and gives it back when the number exists; the
+/// first refusal in a window is reported as scanning.
 /// </summary>
 public sealed partial class PhotoNumberLookup(
     IdReissueDbContext db, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, ApplicationMetrics metrics, ILogger<PhotoNumberLookup> logger)
@@ -26,38 +28,32 @@ public sealed partial class PhotoNumberLookup(
         await limiter.LimitAsync($"photo-number-client:{client}", limits.Value.PhotoNumberRequestsPerClientPerMinute, Minute,
             "photo_number_client_limit", "当前网络按相片编号查询或提交过于频繁，请{0}后再试。", cancellationToken);
         var missKey = $"photo-number-miss:{client}";
-        await limiter.RequireUnderLimitAsync(missKey, limits.Value.PhotoNumberMissesPerClientPerHour, Hour,
-            "photo_number_miss_limit", "当前网络输入错误的相片编号次数过多，请{0}后再试。", cancellationToken);
+        var misses = limits.Value.PhotoNumberMissesPerClientPerHour;
+        if (await limiter.HitAsync(missKey, misses, Hour, cancellationToken) is { } wait)
+        {
+            // Once per client and window: an alert, not a log flood. The client is its blind index, never the address.
+            if (await limiter.HitAsync($"photo-number-scan-alert:{client}", 1, Hour, cancellationToken) is null)
+            {
+                metrics.PhotoNumberScanSuspected();
+                LogScanSuspected(logger, client, misses);
+            }
+
+            throw new RateLimitedException("photo_number_miss_limit", $"当前网络输入错误的相片编号次数过多，请{AbuseGuard.Describe(wait)}后再试。", wait);
+        }
 
         if (!PhotoNumber.TryParse(input, out var number))
         {
-            await CountMissAsync(missKey, client, cancellationToken);
             throw new DomainException("photo_number_invalid", "相片编号应为18位数字，请核对（可在“进度查询”中查看）。");
         }
 
         var value = number.Value;
-        var application = await db.Applications.Include(a => a.Transitions).SingleOrDefaultAsync(a => a.PhotoNumber == value, cancellationToken);
-        if (application is null)
-        {
-            await CountMissAsync(missKey, client, cancellationToken);
-            throw new DomainException("photo_number_not_found", "未找到该相片编号对应的申请，请核对。", DomainErrorKind.NotFound);
-        }
-
+        var application = await db.Applications.Include(a => a.Transitions).SingleOrDefaultAsync(a => a.PhotoNumber == value, cancellationToken)
+            ?? throw new DomainException("photo_number_not_found", "未找到该相片编号对应的申请，请核对。", DomainErrorKind.NotFound);
+        await limiter.ReleaseAsync(missKey, cancellationToken);
         return application;
     }
 
-    private async Task CountMissAsync(string missKey, string client, CancellationToken cancellationToken)
-    {
-        var misses = await limiter.RecordFailureAsync(missKey, Hour, cancellationToken);
-        if (misses == limits.Value.PhotoNumberMissesPerClientPerHour)
-        {
-            // Once per client and window: an alert, not a log flood. The client is its blind index, never the address.
-            metrics.PhotoNumberScanSuspected();
-            LogScanSuspected(logger, client, misses);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, EventName = "PhotoNumberScanSuspected",
-        Message = "Photo number scanning suspected: client {ClientIndex} tried {Misses} unknown photo numbers within an hour and is refused until the window ends")]
+        Message = "Photo number scanning suspected: client {ClientIndex} reached {Misses} unknown photo numbers within an hour and is refused until the window ends")]
     private static partial void LogScanSuspected(ILogger logger, string clientIndex, int misses);
 }

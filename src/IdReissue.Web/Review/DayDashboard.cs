@@ -5,6 +5,7 @@ using IdReissue.Domain.Common;
 using IdReissue.Domain.Gateways;
 using IdReissue.Domain.Regions;
 using IdReissue.Infrastructure.Persistence;
+using IdReissue.Web.Auth;
 using IdReissue.Web.Photos;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,8 +39,9 @@ public sealed class DayDashboard(IdReissueDbContext db, OfficerQueues queues, Ti
         var toProduce = await scoped.CountAsync(a => a.State == ApplicationState.Approved, cancellationToken);
         var delivered = await scoped.CountAsync(a => a.State == ApplicationState.Delivered && a.UpdatedAt >= dayStart, cancellationToken);
 
-        // Background work that gave up (a notice not sent, a batch not handed off) waits for a person, whatever its region.
-        var givenUp = await db.OutboxMessages.AsNoTracking().Where(m => m.FailedAt != null)
+        // Background work that gave up (a notice not sent, a batch not handed off) waits for a person. Every officer
+        // sees how many; only an all-region officer sees which and the error text, which is not region-scoped.
+        var givenUp = officer.OfficerRegion() != "*" ? new List<GivenUpTask>() : await db.OutboxMessages.AsNoTracking().Where(m => m.FailedAt != null)
             .OrderByDescending(m => m.FailedAt).Take(5).Select(m => new GivenUpTask(m.Kind, m.FailedAt!.Value, m.Attempts, m.LastError)).ToListAsync(cancellationToken);
         var givenUpCount = await db.OutboxMessages.CountAsync(m => m.FailedAt != null, cancellationToken);
         return new DayFigures(today, started.Count, byRegionAndCase, photos.Count, photos.Count(p => p.Verdict == PortraitVerdictKind.Pass), failures, overdue, toReview, toProduce, delivered,
