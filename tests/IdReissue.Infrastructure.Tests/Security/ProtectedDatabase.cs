@@ -16,9 +16,15 @@ internal sealed class ProtectedDatabase : IDbContextFactory<IdReissueDbContext>
     private readonly string _connectionString;
 
     public ProtectedDatabase(string file, byte[] masterKey, CipherAlgorithm algorithm, bool readUnsealedValues = false)
+        : this(file, new Dictionary<string, byte[]> { ["test"] = masterKey }, "test", algorithm, readUnsealedValues)
+    {
+    }
+
+    /// <summary>A start with several master keys configured (a rotation in progress) and one of them active.</summary>
+    public ProtectedDatabase(string file, Dictionary<string, byte[]> masterKeys, string activeKey, CipherAlgorithm algorithm, bool readUnsealedValues = false)
     {
         _connectionString = $"Data Source={file};Pooling=False";
-        MasterKeys = new ConfiguredMasterKeys(new Dictionary<string, byte[]> { ["test"] = masterKey }, "test", algorithm);
+        MasterKeys = new ConfiguredMasterKeys(masterKeys, activeKey, algorithm);
         Protector = new PersonalDataProtector(MasterKeys, TimeProvider.System) { ReadUnsealedValues = readUnsealedValues };
         AuditKey = new AuditChainKey(RandomNumberGenerator.GetBytes(32));
         Keys = new KeyRingStore(this, Protector, MasterKeys, new SecurityOptions(algorithm), TimeProvider.System);

@@ -67,30 +67,35 @@ public class ProtectionTests
     }
 
     [Fact]
-    public void Rotating_the_master_key_rewraps_data_keys_and_old_values_still_open()
+    public async Task Rotating_the_master_key_rewraps_data_keys_and_old_values_still_open()
     {
+        var file = ProtectedDatabase.NewFile();
         var oldMaster = RandomNumberGenerator.GetBytes(32);
         var newMaster = RandomNumberGenerator.GetBytes(32);
-        var before = new ConfiguredMasterKeys(new Dictionary<string, byte[]> { ["2025"] = oldMaster }, "2025", CipherAlgorithm.Sm4Gcm);
-        var records = NewRecords(before, CipherAlgorithm.Sm4Gcm);
-        var protector = new PersonalDataProtector(before, TimeProvider.System);
-        protector.Use(records, () => records);
-        var stored = protector.Protect("张三", "Applications.Name");
-
-        // What `security rotate-master-key` does, with both keys configured and the new one active.
-        var during = new ConfiguredMasterKeys(new Dictionary<string, byte[]> { ["2025"] = oldMaster, ["2026"] = newMaster }, "2026", CipherAlgorithm.Sm4Gcm);
-        foreach (var record in records)
+        var code = new Persistence.Records.SmsCodeRecord
         {
-            var plain = during.Unwrap(record.MasterKeyId, record.WrappedKey, record.Id.ToString());
-            record.WrappedKey = during.Wrap(plain, record.Id.ToString());
-            record.MasterKeyId = during.ActiveKeyId;
+            Id = Guid.NewGuid(), Phone = "13800000009", CodeHash = "hash", CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(5),
+        };
+        var before = await new ProtectedDatabase(file, new Dictionary<string, byte[]> { ["2025"] = oldMaster }, "2025", CipherAlgorithm.Sm4Gcm).StartAsync();
+        await using (var db = before.CreateDbContext())
+        {
+            db.SmsCodes.Add(code);
+            await db.SaveChangesAsync();
         }
 
-        var after = new ConfiguredMasterKeys(new Dictionary<string, byte[]> { ["2026"] = newMaster }, "2026", CipherAlgorithm.Sm4Gcm);
-        var rotated = new PersonalDataProtector(after, TimeProvider.System);
-        rotated.Use(records, () => records);
-        Assert.Equal("张三", rotated.Unprotect(stored, "Applications.Name"));
-        Assert.ThrowsAny<CryptographicException>(() => new PersonalDataProtector(before, TimeProvider.System).Use(records, () => records));
+        // Both keys configured, the new one active, then what `security rotate-master-key` runs: the key ring's re-wrap.
+        var during = await new ProtectedDatabase(file, new Dictionary<string, byte[]> { ["2025"] = oldMaster, ["2026"] = newMaster }, "2026", CipherAlgorithm.Sm4Gcm).StartAsync();
+        Assert.True(await during.Keys.RewrapAsync(CancellationToken.None) > 0);
+
+        // The old key removed from configuration: everything still opens with the new one alone, and not with the old one alone.
+        var after = await new ProtectedDatabase(file, new Dictionary<string, byte[]> { ["2026"] = newMaster }, "2026", CipherAlgorithm.Sm4Gcm).StartAsync();
+        await using (var db = after.CreateDbContext())
+        {
+            Assert.Equal("13800000009", (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.SmsCodes), c => c.Id == code.Id)).Phone);
+        }
+
+        await Assert.ThrowsAnyAsync<Exception>(() => new ProtectedDatabase(file, new Dictionary<string, byte[]> { ["2025"] = oldMaster }, "2025", CipherAlgorithm.Sm4Gcm).StartAsync());
     }
 
     [Fact]
