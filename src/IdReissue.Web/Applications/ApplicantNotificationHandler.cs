@@ -3,13 +3,12 @@ using IdReissue.Domain.Applications;
 using IdReissue.Domain.Gateways;
 using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Regions;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdReissue.Web.Applications;
 
 /// <summary>Texts the applicant when their application reaches a step that matters to them.</summary>
-public sealed class ApplicantNotificationHandler(ISmsSender sms, RegionCatalog regions) : IOutboxHandler
+public sealed class ApplicantNotificationHandler(ISmsSender sms) : IOutboxHandler
 {
     public string Kind => TransitionOutbox.NotifyApplicant;
 
@@ -37,7 +36,9 @@ public sealed class ApplicantNotificationHandler(ISmsSender sms, RegionCatalog r
             text.Append(CultureInfo.InvariantCulture, $"EMS运单号{tracking}，");
         }
 
-        text.Append(transition.Note is { Length: > 0 } note && transition.To == ApplicationState.Rejected ? $"原因：{note}。" : ApplicationView.NextStepFor(application, regions.Get(application.RegionId)));
+        // The next step of the state this notice is about, not of where the application stands when the notice is
+        // sent: a photo can be accepted before the "photo needed" text goes out.
+        text.Append(transition.Note is { Length: > 0 } note && transition.To == ApplicationState.Rejected ? $"原因：{note}。" : transition.To.NextStep());
         await sms.SendAsync(message.Id.ToString("N"), phone, text.ToString(), cancellationToken);
         return OutboxOutcome.Done;
     }
