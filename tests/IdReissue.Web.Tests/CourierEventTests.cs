@@ -1,8 +1,6 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using IdReissue.Domain.Gateways;
-using IdReissue.Infrastructure.Sandbox;
 
 namespace IdReissue.Web.Tests;
 
@@ -17,8 +15,6 @@ public sealed class QuietCourierService() : ServiceFixture(new Dictionary<string
 /// <summary>The courier's pushed events: signed or refused, applied once, in any order; and the officer's own confirmation.</summary>
 public sealed class CourierEventTests(QuietCourierService service) : IClassFixture<QuietCourierService>
 {
-    private static readonly JsonSerializerOptions Wire = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     private Api Api => service.Api;
 
     [Fact]
@@ -94,23 +90,10 @@ public sealed class CourierEventTests(QuietCourierService service) : IClassFixtu
     }
 
     private static string Event(string tracking, CourierEventKind kind, DateTimeOffset? at = null) =>
-        JsonSerializer.Serialize(new CourierEvent(Guid.NewGuid().ToString(), tracking, kind, at ?? DateTimeOffset.UtcNow, "投递员：张师傅"), Wire);
+        JsonSerializer.Serialize(new CourierEvent(Guid.NewGuid().ToString(), tracking, kind, at ?? DateTimeOffset.UtcNow, "投递员：张师傅"), SandboxMessages.Wire);
 
-    private Dictionary<string, string> Sign(string body)
-    {
-        var signer = new SandboxSigner();
-        signer.UseKey(service.SigningKey);
-        return signer.Sign(body, DateTimeOffset.UtcNow);
-    }
+    private Dictionary<string, string> Sign(string body) => SandboxMessages.Sign(service.SigningKey, body);
 
-    private Task<HttpResponseMessage> SendAsync(string body, IDictionary<string, string> headers)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/courier/events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        return Api.Http.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SendAsync(string body, IDictionary<string, string> headers) =>
+        SandboxMessages.PostAsync(Api, "/api/courier/events", body, headers);
 }

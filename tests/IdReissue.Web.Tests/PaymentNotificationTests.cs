@@ -13,8 +13,6 @@ namespace IdReissue.Web.Tests;
 [Collection(SharedService.Name)]
 public class PaymentNotificationTests(ServiceFixture service)
 {
-    private static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     private Api Api => service.Api;
 
     [Fact]
@@ -90,8 +88,7 @@ public class PaymentNotificationTests(ServiceFixture service)
     [Fact]
     public async Task A_notification_for_an_unknown_order_is_not_found()
     {
-        var body = JsonSerializer.Serialize(new SandboxPaymentNotice(Guid.NewGuid().ToString(), DateTimeOffset.UtcNow, "TRANSACTION.SUCCESS",
-            new SandboxPaymentResource("P-NOPE", "T1", "SUCCESS", new SandboxAmount(4000, "CNY"), DateTimeOffset.UtcNow)), SnakeCase);
+        var body = SandboxMessages.PaymentNotice("P-NOPE", "SUCCESS", 4000);
 
         await Api.ExpectProblem(await Notify(body, Signer().Sign(body, DateTimeOffset.UtcNow)), HttpStatusCode.NotFound, "order_not_found");
     }
@@ -215,24 +212,11 @@ public class PaymentNotificationTests(ServiceFixture service)
     }
 
     private static string Notice(JsonElement order, string state, long amountFen) =>
-        JsonSerializer.Serialize(new SandboxPaymentNotice(Guid.NewGuid().ToString(), DateTimeOffset.UtcNow,
-            state == "SUCCESS" ? "TRANSACTION.SUCCESS" : "TRANSACTION.PAYERROR",
-            new SandboxPaymentResource(order.GetProperty("orderNumber").GetString()!, "SBX-T-" + Guid.NewGuid().ToString("N"), state,
-                new SandboxAmount(amountFen, "CNY"), DateTimeOffset.UtcNow)), SnakeCase);
+        SandboxMessages.PaymentNotice(order.GetProperty("orderNumber").GetString()!, state, amountFen);
 
     private static string NoticeWithId(string id, JsonElement order, long amountFen) =>
-        JsonSerializer.Serialize(new SandboxPaymentNotice(id, DateTimeOffset.UtcNow, "TRANSACTION.SUCCESS",
-            new SandboxPaymentResource(order.GetProperty("orderNumber").GetString()!, "SBX-T-" + Guid.NewGuid().ToString("N"), "SUCCESS",
-                new SandboxAmount(amountFen, "CNY"), DateTimeOffset.UtcNow)), SnakeCase);
+        SandboxMessages.PaymentNotice(order.GetProperty("orderNumber").GetString()!, "SUCCESS", amountFen, id);
 
-    private Task<HttpResponseMessage> Notify(string body, IDictionary<string, string> headers, string channel = "WeChatPay")
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/payments/notify/{channel}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        return Api.Http.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> Notify(string body, IDictionary<string, string> headers, string channel = "WeChatPay") =>
+        SandboxMessages.PostAsync(Api, $"/api/payments/notify/{channel}", body, headers);
 }

@@ -1,9 +1,7 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
-using IdReissue.Infrastructure.Sandbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,8 +11,6 @@ namespace IdReissue.Web.Tests;
 [Collection(SharedService.Name)]
 public class RefundTests(ServiceFixture service)
 {
-    private static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     private Api Api => service.Api;
 
     [Fact]
@@ -105,17 +101,7 @@ public class RefundTests(ServiceFixture service)
 
     private async Task NotifyPaidAsync(JsonElement order, string channel, string? orderNumber = null)
     {
-        var body = JsonSerializer.Serialize(new SandboxPaymentNotice(Guid.NewGuid().ToString(), DateTimeOffset.UtcNow, "TRANSACTION.SUCCESS",
-            new SandboxPaymentResource(orderNumber ?? order.GetProperty("orderNumber").GetString()!, "SBX-T-" + Guid.NewGuid().ToString("N"), "SUCCESS",
-                new SandboxAmount(4000, "CNY"), DateTimeOffset.UtcNow)), SnakeCase);
-        var signer = new SandboxSigner();
-        signer.UseKey(service.SigningKey);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/payments/notify/{channel}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        foreach (var (name, value) in signer.Sign(body, DateTimeOffset.UtcNow))
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        await Api.Expect(await Api.Http.SendAsync(request), HttpStatusCode.OK);
+        var body = SandboxMessages.PaymentNotice(orderNumber ?? order.GetProperty("orderNumber").GetString()!, "SUCCESS", 4000);
+        await Api.Expect(await SandboxMessages.PostAsync(Api, $"/api/payments/notify/{channel}", body, SandboxMessages.Sign(service.SigningKey, body)), HttpStatusCode.OK);
     }
 }

@@ -54,9 +54,9 @@ public static class AccountsApi
 
         // Only an account whose holder proved the identity by face keeps it from others: a claim by name and
         // number alone must not lock the real person out of their own identity.
-        if (await db.ApplicantAccounts.AnyAsync(a => a.ProvenCitizenIdIndex == db.BlindIndex(BlindIndexKinds.CitizenId, resident.CitizenId) && a.Id != account.Id, cancellationToken))
+        if (await ProvenIdentity.IsHeldElsewhereAsync(db, resident.CitizenId, account.Id, cancellationToken))
         {
-            return Problems.Create(409, "citizen_id_bound_elsewhere", "该身份已绑定其他手机号账号，请使用原账号登录。");
+            return ProvenIdentity.HeldElsewhere();
         }
 
         account.RealName = resident.Name;

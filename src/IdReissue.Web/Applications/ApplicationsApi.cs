@@ -96,17 +96,16 @@ public static partial class ApplicationsApi
             return OpenApplicationExists();
         }
 
-        if (await db.ApplicantAccounts.AnyAsync(
-                a => a.ProvenCitizenIdIndex == db.BlindIndex(BlindIndexKinds.CitizenId, citizenId.Value) && a.Id != account.Id, cancellationToken))
+        if (await ProvenIdentity.IsHeldElsewhereAsync(db, citizenId.Value, account.Id, cancellationToken))
         {
-            return Problems.Create(409, "citizen_id_bound_elsewhere", "该身份已由本人通过实人认证绑定其他手机号账号，请使用原账号登录。");
+            return ProvenIdentity.HeldElsewhere();
         }
 
         // Only an application whose applicant passed face verification bars another: an unproven one (perhaps
         // started by someone who merely knows the name and number) must not block the real person.
         if (await OpenProvenApplicationExistsAsync(db, citizenId.Value, exceptId: null, cancellationToken))
         {
-            return Problems.Create(409, "application_already_open", "该公民身份号码已有一份办理中的申请，不能重复申请。");
+            return OpenApplicationForCitizenExists();
         }
 
         var resident = await registry.FindAsync(citizenId.Value, cancellationToken);
@@ -229,7 +228,7 @@ public static partial class ApplicationsApi
             case FaceVerificationOutcome.Match:
                 if (await OpenProvenApplicationExistsAsync(db, application.CitizenId, application.Id, cancellationToken))
                 {
-                    return Problems.Create(409, "application_already_open", "该公民身份号码已有一份办理中的申请，不能重复申请。");
+                    return OpenApplicationForCitizenExists();
                 }
 
                 if (await ProveAccountIdentityAsync(db, application, now, cancellationToken) is { } refused)
@@ -255,7 +254,7 @@ public static partial class ApplicationsApi
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {
             // The same identity proven on another account at the same moment: the unique index kept one.
-            return Problems.Create(409, "citizen_id_bound_elsewhere", "该身份已由本人通过实人认证绑定其他手机号账号，请使用原账号登录。");
+            return ProvenIdentity.HeldElsewhere();
         }
 
         var message = result.Outcome == FaceVerificationOutcome.Match ? "实人认证通过。" : EligibilityPolicy.AppearanceChanged.Message;
@@ -414,15 +413,17 @@ public static partial class ApplicationsApi
             return Problems.Create(403, "not_account_holder", "只能为本账号实名认证的本人申请。");
         }
 
-        if (await db.ApplicantAccounts.AnyAsync(
-                a => a.ProvenCitizenIdIndex == db.BlindIndex(BlindIndexKinds.CitizenId, application.CitizenId) && a.Id != account.Id, cancellationToken))
+        if (await ProvenIdentity.IsHeldElsewhereAsync(db, application.CitizenId, account.Id, cancellationToken))
         {
-            return Problems.Create(409, "citizen_id_bound_elsewhere", "该身份已由本人通过实人认证绑定其他手机号账号，请使用原账号登录。");
+            return ProvenIdentity.HeldElsewhere();
         }
 
         account.IdentityProvenAt ??= now;
         return null;
     }
+
+    private static ProblemHttpResult OpenApplicationForCitizenExists() =>
+        Problems.Create(409, "application_already_open", "该公民身份号码已有一份办理中的申请，不能重复申请。");
 
     private static ProblemHttpResult OpenApplicationExists() =>
         Problems.Create(409, "application_already_open", "您已有一份办理中的申请，请在“进度查询”中继续办理，不能重复申请。");
