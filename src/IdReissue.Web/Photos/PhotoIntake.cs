@@ -34,7 +34,8 @@ public sealed class PhotoIntake(
 
         await limiter.LimitAsync($"photo:{application.Id:N}", limits.Value.PhotoUploadsPerApplicationPerMinute, TimeSpan.FromMinutes(1),
             "photo_upload_too_frequent", "照片提交过于频繁，请{0}后再试。", cancellationToken);
-        // Room for this one first: the oldest failed image goes before the quota is counted.
+        // Room for this one first: the oldest failed image goes before the quota is counted, so with this one at
+        // most FailedPhotosKeptPerApplication failed images are kept.
         await ForgetOldFailedPhotosAsync(application.Id, Math.Max(0, limits.Value.FailedPhotosKeptPerApplication - 1), cancellationToken);
         await Uploads.RequireQuotaAsync(db, application.Id, photo.Length, limits.Value.StoredBytesPerApplication, replacing: null, cancellationToken);
         var region = regions.Get(application.RegionId);
@@ -62,10 +63,6 @@ public sealed class PhotoIntake(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (!verdict.Passed)
-        {
-            await ForgetOldFailedPhotosAsync(application.Id, limits.Value.FailedPhotosKeptPerApplication, cancellationToken);
-        }
 
         return new PhotoCheckView(
             application.PhotoNumber,
