@@ -9,7 +9,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
 source "$root/scripts/lib/setup.sh"
 bin="$root/src/IdReissue.Portrait.Cli/bin/Release/net10.0/portrait.dll"
-if [ ! -f "$root/.models/face_landmark_68_model.bin" ] || [ ! -f "$root/.models/face_detection_front_128x128_barracuda.onnx" ]; then
+if [ ! -f "$root/.models/face_landmark_68_model.bin" ] || [ ! -f "$root/.models/face_detection_front_128x128_barracuda.onnx" ] \
+  || [ ! -f "$root/.models/face_recognition_fr_feature.onnx" ]; then
   command -v npm >/dev/null 2>&1 || ensure_debian_packages nodejs npm >&2
   "$root/scripts/fetch-models.sh" >&2
 fi

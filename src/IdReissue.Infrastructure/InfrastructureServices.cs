@@ -2,6 +2,7 @@ using IdReissue.Domain.Cards;
 using IdReissue.Domain.Gateways;
 using IdReissue.Domain.Payments;
 using IdReissue.Infrastructure.Calendar;
+using IdReissue.Infrastructure.FaceVerification;
 using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Photos;
@@ -10,12 +11,14 @@ using IdReissue.Infrastructure.Sandbox;
 using IdReissue.Infrastructure.Sandbox.DemoData;
 using IdReissue.Portrait;
 using IdReissue.Portrait.Specifications;
+using IdReissue.Portrait.Verification;
 using IdReissue.Infrastructure.Security;
 using IdReissue.Infrastructure.Security.Protection;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace IdReissue.Infrastructure;
 
@@ -63,6 +66,15 @@ public static class InfrastructureServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PaymentGateways>();
         services.AddSingleton(_ => new PortraitEngine(ModelLocation.Find(), SpecificationCatalog.Load(ModelLocation.SpecificationDirectory)));
+        services.AddOptions<FaceVerificationOptions>().BindConfiguration(FaceVerificationOptions.Section);
+        services.AddSingleton(sp =>
+        {
+            var configured = sp.GetRequiredService<IOptions<FaceVerificationOptions>>().Value;
+            var policy = FaceMatchPolicy.Default;
+            return new FaceMatcher(sp.GetRequiredService<PortraitEngine>(), ModelLocation.Find(),
+                new FaceMatchPolicy(configured.SameAtLeast ?? policy.SameAtLeast, configured.DifferentBelow ?? policy.DifferentBelow));
+        });
+        services.AddSingleton<IFaceVerification, RegistryFaceVerification>();
         services.AddSingleton<IPortraitCheck, EnginePortraitCheck>();
 
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
@@ -89,7 +101,7 @@ public static class InfrastructureServices
         services.AddSingleton<SandboxSigner>();
         services.AddSingleton<ISandboxCallbackTarget, ServerCallbackTarget>();
         services.AddSingleton<IHouseholdRegistry, SandboxHouseholdRegistry>();
-        services.AddSingleton<IFaceVerification, SandboxFaceVerification>();
+        services.AddSingleton<IRegistryPhotos, SandboxRegistryPhotos>();
         services.AddSingleton<ICourierGateway, SandboxCourierGateway>();
         services.AddSingleton<ISmsSender, SandboxSmsSender>();
         services.AddSingleton<IProductionCentre, SandboxProductionCentre>();

@@ -6,9 +6,10 @@ using IdReissue.Portrait.Evaluation;
 using IdReissue.Portrait.Specifications;
 
 // ./portrait.sh check [--spec cn-id-card] [--json] FILE... | specs | evaluate DIR [--spec ID] | calibrate DIR... [--spec ID]
+//   | compare [--json] FILE_A FILE_B | compare [--json] --pairs PAIRS.csv | evaluate-pairs PAIRS.csv [IDENTITIES.csv]
 // Exit status: 0 when every file was checked (whatever the verdicts), 2 on bad usage.
 var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
-if (args.Length == 0 || args[0] is not ("check" or "specs" or "evaluate" or "calibrate"))
+if (args.Length == 0 || args[0] is not ("check" or "specs" or "evaluate" or "calibrate" or "compare" or "evaluate-pairs"))
 {
     return Usage();
 }
@@ -32,6 +33,12 @@ if (args[0] == "specs")
     }
 
     return 0;
+}
+
+if (args[0] is "compare" or "evaluate-pairs")
+{
+    using var faceEngine = new PortraitEngine(ModelLocation.Find(), specs);
+    return CompareCommand.Run(args, faceEngine, json) == 2 ? Usage() : 0;
 }
 
 var spec = "cn-id-card";
@@ -126,5 +133,6 @@ return 0;
 static int Usage()
 {
     Console.Error.WriteLine("usage: portrait.sh check [--spec cn-id-card] [--json] FILE... | specs | evaluate DIR [--spec ID] | calibrate DIR... [--spec ID]");
+    Console.Error.WriteLine("       portrait.sh compare [--json] FILE_A FILE_B | compare [--json] --pairs PAIRS.csv | evaluate-pairs PAIRS.csv [IDENTITIES.csv]");
     return 2;
 }

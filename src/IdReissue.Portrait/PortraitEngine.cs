@@ -59,6 +59,25 @@ public sealed class PortraitEngine : IDisposable
 
     public SpecificationCatalog Specifications { get; }
 
+    /// <summary>
+    /// The main face of a photo with its 68 landmarks, and how many faces count beside it: those at least
+    /// <paramref name="minShareOfMain"/> of the main face's width (a quarter for a portrait, where anyone
+    /// behind the applicant counts; more for comparing press or phone photos, where a face far in the
+    /// background is not a second subject).
+    /// </summary>
+    public LocatedFace? LocateMainFace(RgbImage image, float minShareOfMain = 0.25f)
+    {
+        var faces = FindFaces(image);
+        if (faces.Count == 0)
+        {
+            return null;
+        }
+
+        var main = faces.OrderByDescending(f => f.Width * f.Score).First();
+        var count = 1 + faces.Count(f => f != main && f.Score >= CountedFaceThreshold && f.Width >= main.Width * minShareOfMain);
+        return new LocatedFace(main, LocateLandmarks(image, main), count);
+    }
+
     public PortraitResult Check(ReadOnlySpan<byte> file, string specId) =>
         Check(file, Specifications.Find(specId) ?? throw new ArgumentException($"Unknown photo specification '{specId}'.", nameof(specId)));
 

@@ -40,7 +40,6 @@ public class RegionPolicyFilesTests
         { "hunan", ResidentProfiles.FirstIssue, [EligibilityCodes.FirstIssue] },
         { "hunan", ResidentProfiles.CardIssuedElsewhere, [EligibilityCodes.CardIssuedElsewhere] },
         { "hunan", ResidentProfiles.HouseholdElsewhere, [] },
-        { "hunan", ResidentProfiles.AppearanceChanged, [] },
         { "jilin", ResidentProfiles.Eligible, [] },
         { "jilin", ResidentProfiles.CardTooOld, [EligibilityCodes.CardTooOld] },
         { "jilin", ResidentProfiles.NoFingerprints, [] },

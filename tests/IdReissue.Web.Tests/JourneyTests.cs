@@ -135,20 +135,6 @@ public class JourneyTests(ServiceFixture service)
     }
 
     [Fact]
-    public async Task A_big_change_of_appearance_refers_the_applicant_to_a_window()
-    {
-        var journey = await Journey.Begin(Api, "hunan", "appearance-changed");
-        await journey.VerifyRealName();
-        await journey.Start("Damage");
-        await journey.CheckEligibility();
-
-        var face = await journey.VerifyFace();
-
-        Assert.Equal("ReferredToWindow", face.GetProperty("state").GetString());
-        Assert.Contains("窗口", face.GetProperty("message").GetString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_face_that_does_not_match_can_be_tried_again_and_changes_nothing()
     {
         var journey = await Journey.Begin(Api, "jilin", "face-mismatch");

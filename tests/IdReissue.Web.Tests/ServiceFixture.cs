@@ -115,6 +115,13 @@ public class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifetime
         return File.Exists(path) ? path : throw new FileNotFoundException("The shared portrait development set must sit beside the repository.", path);
     }
 
+    /// <summary>A file of another shared set of real photos (face-pairs, portrait-calibration-set).</summary>
+    public static byte[] SharedPhoto(string set, string name)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(RepositoryRoot)!, "shared", set, name);
+        return File.Exists(path) ? File.ReadAllBytes(path) : throw new FileNotFoundException("The shared photo sets must sit beside the repository.", path);
+    }
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     private static string FindRepositoryRoot()

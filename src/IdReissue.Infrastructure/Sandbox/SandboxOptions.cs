@@ -29,6 +29,12 @@ public sealed class SandboxOptions
 
     public TimeSpan CourierDeliveredDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The folder of real face photos the sandbox registry's photos (人口库照片) come from, with an
+    /// identities.csv (file,person). Unset: ../shared/face-pairs beside the repository.
+    /// </summary>
+    public string? RegistryPhotoDirectory { get; set; }
+
     /// <summary>Demo residents generated per region and eligible profile at start-up.</summary>
     public int DemoResidentsPerRegion { get; set; } = 20;
 }

@@ -782,11 +782,6 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("FaceProfile")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
                     b.Property<bool>("FingerprintsRecorded")
                         .HasColumnType("boolean");
 
@@ -830,6 +825,9 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("Profile")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RegistryPhoto")
                         .HasColumnType("text");
 
                     b.HasKey("Id");

@@ -773,11 +773,6 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FaceProfile")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("FingerprintsRecorded")
                         .HasColumnType("INTEGER");
 
@@ -821,6 +816,9 @@ namespace IdReissue.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Profile")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistryPhoto")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -9,6 +9,7 @@ using IdReissue.Domain.Gateways;
 using IdReissue.Domain.Identity;
 using IdReissue.Domain.Regions;
 using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Infrastructure.Security;
 using IdReissue.Web.Abuse;
@@ -237,6 +238,11 @@ public static partial class ApplicationsApi
                 }
 
                 application.RecordFaceVerified(now, Actor.Gateway("face-verification"));
+
+                // Kept (sealed like every photo, deleted with them) so the photo submitted later is compared
+                // with this face too, and the officer sees it beside the registry photo.
+                await Uploads.RequireQuotaAsync(db, application.Id, bytes.Length, limits.Value.StoredBytesPerApplication, replacing: null, cancellationToken);
+                Uploads.Store(db, bytes, StoredFileKind.FaceCapture, application.Id, "image/jpeg", now);
                 break;
             case FaceVerificationOutcome.AppearanceChanged:
                 application.ReferToWindow(now, Actor.Gateway("face-verification"));

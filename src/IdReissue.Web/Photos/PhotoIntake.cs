@@ -20,7 +20,7 @@ namespace IdReissue.Web.Photos;
 /// check, kept with its verdict, and bound to the application when it passes.
 /// </summary>
 public sealed class PhotoIntake(
-    IdReissueDbContext db, IPortraitCheck portraitCheck, RegionCatalog regions, WorkingDayCalendar calendar, ApplicationMetrics metrics, AbuseLimiter limiter,
+    IdReissueDbContext db, IPortraitCheck portraitCheck, IFaceVerification faces, RegionCatalog regions, WorkingDayCalendar calendar, ApplicationMetrics metrics, AbuseLimiter limiter,
     IOptions<AbuseLimitOptions> limits, TimeProvider time)
 {
     public async Task<PhotoCheckView> SubmitAsync(ReissueApplication application, byte[] photo, string submittedBy, Actor actor, CancellationToken cancellationToken)
@@ -40,7 +40,7 @@ public sealed class PhotoIntake(
         await Uploads.RequireQuotaAsync(db, application.Id, photo.Length, limits.Value.StoredBytesPerApplication, replacing: null, cancellationToken);
         var region = regions.Get(application.RegionId);
         var started = time.GetTimestamp();
-        var verdict = await portraitCheck.CheckAsync(photo, region.Photo.Specification, cancellationToken);
+        var verdict = await WithFaceMatchAsync(application, photo, await portraitCheck.CheckAsync(photo, region.Photo.Specification, cancellationToken), cancellationToken);
         metrics.PhotoCheck(verdict.Verdict.ToString().ToLowerInvariant(), time.GetElapsedTime(started));
         var now = time.GetUtcNow();
         // Kept whatever the verdict, so an officer can see what was tried.
@@ -72,6 +72,44 @@ public sealed class PhotoIntake(
             verdict.Measures,
             application.State,
             verdict.Passed ? "照片检测合格，已提交公安机关审核。" : "照片不符合制证要求，请按提示重新拍摄后再提交。");
+    }
+
+    /// <summary>
+    /// 人证比对: the photo's face against the registry photo and the capture that passed 实人认证. A clearly
+    /// different person fails the photo with not_the_applicant, whatever the portrait check said (a compliant
+    /// photo of someone else must never reach production); both similarities are kept with the measures for
+    /// the officer, who sees the three faces side by side.
+    /// </summary>
+    private async Task<PortraitVerdict> WithFaceMatchAsync(ReissueApplication application, byte[] photo, PortraitVerdict verdict, CancellationToken cancellationToken)
+    {
+        if (verdict.Verdict == PortraitVerdictKind.Error)
+        {
+            return verdict;
+        }
+
+        var capture = await db.Files.Where(f => f.ApplicationId == application.Id && f.Kind == StoredFileKind.FaceCapture)
+            .OrderByDescending(f => f.CreatedAt).Select(f => f.Content).FirstOrDefaultAsync(cancellationToken);
+        var match = await faces.MatchPhotoAsync(application.CitizenId, photo, capture, cancellationToken);
+        var measures = new Dictionary<string, double>(verdict.Measures, StringComparer.Ordinal);
+        if (match.RegistryScore is { } registryScore)
+        {
+            measures[PhotoFaceScores.Registry] = registryScore;
+        }
+
+        if (match.CaptureScore is { } captureScore)
+        {
+            measures[PhotoFaceScores.Capture] = captureScore;
+        }
+
+        if (match.Outcome != FaceVerificationOutcome.NoMatch)
+        {
+            return verdict with { Measures = measures };
+        }
+
+        var lowest = Math.Min(match.RegistryScore ?? 1, match.CaptureScore ?? 1);
+        var reason = new PortraitReason(PhotoFaceScores.NotTheApplicant, lowest, null, "similarity",
+            "照片中的人脸与本人人口库照片或实人认证时的人脸不符，请提交申请人本人的照片。");
+        return verdict with { Verdict = PortraitVerdictKind.Fail, Reasons = [.. verdict.Reasons, reason], Measures = measures };
     }
 
     /// <summary>Keeps the images of the newest failed submissions only: each submission keeps its verdict and

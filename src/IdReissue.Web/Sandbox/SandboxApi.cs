@@ -62,7 +62,7 @@ public static class SandboxApi
         return TypedResults.Created($"/sandbox/residents/{resident.CitizenId}", new DemoResident(
             resident.Name, resident.CitizenId, resident.HouseholdNumber, resident.HouseholdDivisionCode,
             AdministrativeDivisions.Official.Describe(resident.HouseholdDivisionCode), resident.Phone, region.Id, request.Profile ?? ResidentProfiles.Eligible,
-            resident.LastCardIssuedOn, resident.FingerprintsRecorded, resident.FaceProfile.ToString()));
+            resident.LastCardIssuedOn, resident.FingerprintsRecorded, resident.RegistryPhoto));
     }
 
     public static async Task<Ok<List<SmsView>>> SmsMessages(SmsInboxRequest request, IdReissueDbContext db, CancellationToken cancellationToken)
@@ -140,7 +140,7 @@ public sealed record IssueResidentRequest(string? Region, string? Profile);
 /// <summary>A synthetic resident; shown in full because it is not a real person.</summary>
 public sealed record DemoResident(
     string Name, string CitizenId, string HouseholdNumber, string HouseholdDivisionCode, string HouseholdPlace, string Phone, string Region, string Profile,
-    DateOnly? LastCardIssuedOn, bool FingerprintsRecorded, string FaceProfile);
+    DateOnly? LastCardIssuedOn, bool FingerprintsRecorded, string? RegistryPhoto);
 
 public sealed record SmsInboxRequest(string? Phone);
 

@@ -18,7 +18,7 @@ public sealed class SyntheticResidentFactory(Random random)
     public static IReadOnlyList<string> Profiles { get; } =
     [
         ResidentProfiles.Eligible, ResidentProfiles.CardTooOld, ResidentProfiles.NoFingerprints, ResidentProfiles.FirstIssue,
-        ResidentProfiles.CardIssuedElsewhere, ResidentProfiles.HouseholdElsewhere, ResidentProfiles.AppearanceChanged, ResidentProfiles.FaceMismatch,
+        ResidentProfiles.CardIssuedElsewhere, ResidentProfiles.HouseholdElsewhere, ResidentProfiles.FaceMismatch,
     ];
 
     public SandboxResident Create(RegionPolicy region, string profile, DateOnly today, Func<string, bool> citizenIdTaken, Func<string, bool> phoneTaken)
@@ -65,12 +65,7 @@ public sealed class SyntheticResidentFactory(Random random)
             LastCardIssuingDivisionCode = issuedOn is null ? null : issuingDivision,
             FingerprintsRecorded = issuedOn is not null && profile != ResidentProfiles.NoFingerprints,
             HistoricPhotoTakenOn = issuedOn,
-            FaceProfile = profile switch
-            {
-                ResidentProfiles.AppearanceChanged => SandboxFaceProfile.AppearanceChanged,
-                ResidentProfiles.FaceMismatch => SandboxFaceProfile.NoMatch,
-                _ => SandboxFaceProfile.Match,
-            },
+            RegistryPhoto = profile == ResidentProfiles.FaceMismatch ? SandboxRegistryPhotos.OtherPersonPhoto : SandboxRegistryPhotos.DemoPersonPhoto,
             Profile = $"{region.Id}:{profile}",
             Phone = NewPhone(phoneTaken),
         };
@@ -135,6 +130,5 @@ public static class ResidentProfiles
     public const string FirstIssue = "first-issue";
     public const string CardIssuedElsewhere = "card-issued-elsewhere";
     public const string HouseholdElsewhere = "household-elsewhere";
-    public const string AppearanceChanged = "appearance-changed";
     public const string FaceMismatch = "face-mismatch";
 }

@@ -28,8 +28,9 @@ public sealed class SandboxResident
 
     public DateOnly? HistoricPhotoTakenOn { get; set; }
 
-    /// <summary>What the sandbox face verification answers for this resident.</summary>
-    public SandboxFaceProfile FaceProfile { get; set; }
+    /// <summary>The registry photo (人口库照片): a file of the sandbox's photo library of real faces
+    /// (<see cref="SandboxRegistryPhotos"/>), e.g. "img15.jpg"; null when the registry holds none.</summary>
+    public string? RegistryPhoto { get; set; }
 
     /// <summary>The demo profile the resident was generated for (e.g. "eligible", "card-too-old").</summary>
     public required string Profile { get; set; }
@@ -41,11 +42,4 @@ public sealed class SandboxResident
 
     /// <summary>Handed out to a demo user already (POST /sandbox/residents gives a fresh one each time).</summary>
     public bool HandedOut { get; set; }
-}
-
-public enum SandboxFaceProfile
-{
-    Match,
-    NoMatch,
-    AppearanceChanged,
 }

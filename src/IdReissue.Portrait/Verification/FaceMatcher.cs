@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using IdReissue.Portrait.Faces;
+using IdReissue.Portrait.Imaging;
+
+namespace IdReissue.Portrait.Verification;
+
+/// <summary>
+/// Face verification (实人认证 / 人证比对): the largest face of each photo is found with the portrait
+/// engine's detector and landmarks, aligned and embedded; two templates compare by cosine similarity
+/// judged by <see cref="FaceMatchPolicy"/>. A photo with no face, or with a second face at least half as
+/// wide as the main one (two people side by side), has no template: which face was meant is unknown.
+/// Thread-safe, like the engine; the recognition model loads once.
+/// </summary>
+public sealed class FaceMatcher : IDisposable
+{
+    public const string ModelFile = "face_recognition_fr_feature.onnx";
+    private const string ModelId = "fr_feature-v1";
+    private const float SecondFaceShare = 0.5f;
+
+    private readonly PortraitEngine _engine;
+    private readonly FaceEmbeddingNet _net;
+
+    public FaceMatcher(PortraitEngine engine, string modelDirectory, FaceMatchPolicy? policy = null)
+    {
+        _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        _net = new FaceEmbeddingNet(Path.Combine(modelDirectory, ModelFile));
+        Policy = policy ?? FaceMatchPolicy.Default;
+        var blank = new RgbImage(FaceAlignment.Size, FaceAlignment.Size, new byte[FaceAlignment.Size * FaceAlignment.Size * 3]);
+        _net.Embed(blank, FaceAlignment.FivePoints(Enumerable.Repeat(new PointF(56, 56), 68).ToArray()));
+    }
+
+    public FaceMatchPolicy Policy { get; }
+
+    /// <summary>The template of the photo's face, or the reasons there is none.</summary>
+    public FaceExtraction Extract(ReadOnlySpan<byte> file)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var decoded = PhotoDecoder.Decode(file);
+        if (decoded.Photo is not { } photo)
+        {
+            return Fail(new Reason("unreadable_image", null, null, null, decoded.Problem!));
+        }
+
+        var face = _engine.LocateMainFace(photo.Image, SecondFaceShare);
+        if (face is null)
+        {
+            return Fail(new Reason("no_face", 0, "1", "faces", "照片中未检测到人脸，请上传本人正面照片。"));
+        }
+
+        if (face.FaceCount > 1)
+        {
+            return Fail(new Reason("multiple_faces", face.FaceCount, "1", "faces", $"照片中检测到{face.FaceCount}张人脸，无法确定比对哪一位，请只拍本人。"));
+        }
+
+        var vector = _net.Embed(photo.Image, FaceAlignment.FivePoints(face.Landmarks));
+        return new FaceExtraction(new FaceTemplate(ModelId, vector), [], Elapsed());
+
+        FaceExtraction Fail(Reason reason) => new(null, [reason], Elapsed());
+        double Elapsed() => Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);
+    }
+
+    /// <summary>Compares two templates under the policy.</summary>
+    public (double Similarity, FaceMatch Match) Compare(FaceTemplate a, FaceTemplate b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var similarity = a.SimilarityTo(b);
+        return (similarity, Policy.Judge(similarity));
+    }
+
+    public void Dispose() => _net.Dispose();
+}
