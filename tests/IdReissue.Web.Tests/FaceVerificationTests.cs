@@ -87,6 +87,32 @@ public sealed class FaceVerificationTests(ServiceFixture service) : IClassFixtur
         Assert.True(own.GetProperty("measures").GetProperty("registrySimilarity").GetDouble() >= 0.36);
         Assert.True(own.GetProperty("measures").GetProperty("captureSimilarity").GetDouble() >= 0.9);
     }
+
+    [Fact]
+    public async Task The_officer_sees_registry_photo_capture_and_photo_side_by_side_with_their_scores()
+    {
+        var journey = await Journey.Begin(Api, "hunan");
+        await journey.ToAddressGiven("Damage");
+        await journey.PayAtCashier(await journey.CreatePayment("Alipay"));
+        var photoNumber = (await journey.WaitFor("PhotoPending")).GetProperty("photoNumber").GetString()!;
+        await Api.Expect(await Api.Post($"/api/photos/{photoNumber}", null, Api.Upload("photo", Journey.GoodPhoto)), HttpStatusCode.OK);
+        var reviewer = await Api.LoginOfficer("hunan-review");
+
+        var page = await Api.Send(HttpMethod.Get, $"/officer/applications/{journey.ApplicationId}", reviewer);
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        foreach (var face in new[] { "人口库照片", "实人认证人脸", "提交的证件照片" })
+        {
+            Assert.Matches($"<img src=\"data:image/jpeg;base64,[^\"]+\" alt=\"{face}\"", html);
+        }
+
+        foreach (var pair in new[] { "capture-registry", "photo-registry", "photo-capture" })
+        {
+            var score = System.Text.RegularExpressions.Regex.Match(html, $"data-score=\"{pair}\">([^<]+)<").Groups[1].Value;
+            Assert.True(double.TryParse(score, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 0.36, $"{pair}: {score}");
+        }
+    }
 }
 
 /// <summary>A bureau's stricter limits: the demo face (similarity about 0.67 to its registry photo) falls in the band between.</summary>

@@ -27,7 +27,8 @@ namespace IdReissue.Web.Review.Pages;
 /// </summary>
 [Authorize(Policy = Policies.Officer)]
 public sealed class DetailModel(
-    IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, PortraitEngine engine, ICourierGateway courier, IOptions<DeliveryOptions> delivery, TimeProvider time)
+    IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, PortraitEngine engine, ICourierGateway courier, IOptions<DeliveryOptions> delivery,
+    IRegistryPhotos registry, IFaceVerification faces, TimeProvider time)
     : FormPage
 {
     [BindProperty(SupportsGet = true)]
@@ -52,6 +53,8 @@ public sealed class DetailModel(
     public IReadOnlyList<MeasureMargin> Margins { get; private set; } = [];
 
     public int PhotoAttempts { get; private set; }
+
+    public FaceComparisonView? Faces { get; private set; }
 
     public bool MayDecide => User.IsInRole("review") || User.IsInRole("admin");
 
@@ -140,6 +143,8 @@ public sealed class DetailModel(
         {
             await ShowPhotoAsync(shown, cancellationToken);
         }
+
+        Faces = await FaceComparisonView.LoadAsync(db, registry, faces, Id, Application.CitizenId, shown, cancellationToken);
     }
 
     private async Task ShowPhotoAsync(PhotoSubmission submission, CancellationToken cancellationToken)
