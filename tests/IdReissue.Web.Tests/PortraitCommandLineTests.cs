@@ -40,6 +40,44 @@ public class PortraitCommandLineTests(ServiceFixture service)
         Assert.Equal(2, exit);
     }
 
+    [Fact]
+    public async Task Compare_json_answers_same_different_or_error_per_pair_as_the_face_compare_contract_says()
+    {
+        var (exit, output) = await RunAsync(["compare", "--json", "--pairs", Path.Combine(ServiceFixture.RepositoryRoot, "..", "shared", "face-pairs", "pairs.csv")]);
+        var (_, single) = await RunAsync(["compare", "--json", "df__img13__ok.jpg", "df__couple.jpg"]);
+        var (_, noFace) = await RunAsync(["compare", "--json", "df__img13__noface.jpg", "df__img13__ok.jpg"]);
+
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        var labels = File.ReadLines(Path.Combine(ServiceFixture.RepositoryRoot, "..", "shared", "face-pairs", "pairs.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(labels.Count, lines.Count);
+        for (var i = 0; i < labels.Count; i++)
+        {
+            Assert.Equal(labels[i][0], lines[i]["fileA"]!.GetValue<string>());
+            Assert.Equal(labels[i][1], lines[i]["fileB"]!.GetValue<string>());
+            Assert.Equal(labels[i][2] == "1" ? "same" : "different", lines[i]["verdict"]!.GetValue<string>());
+            Assert.Equal(lines[i]["similarity"]!.GetValue<double>() >= lines[i]["threshold"]!.GetValue<double>(), labels[i][2] == "1");
+        }
+
+        var couple = JsonNode.Parse(single)!;
+        Assert.Equal("error", couple["verdict"]!.GetValue<string>());
+        Assert.Null(couple["similarity"]);
+        Assert.Equal("multiple_faces", couple["reasons"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal("df__couple.jpg", couple["reasons"]![0]!["file"]!.GetValue<string>());
+        Assert.Equal("no_face", JsonNode.Parse(noFace)!["reasons"]![0]!["code"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("compare")]
+    [InlineData("compare df__img13__ok.jpg")]
+    [InlineData("compare --pairs no-such-file.csv")]
+    public async Task Bad_compare_usage_exits_2(string arguments)
+    {
+        var (exit, _) = await RunAsync(arguments.Split(' '));
+
+        Assert.Equal(2, exit);
+    }
+
     /// <summary>Everything but the time the check took, which differs from run to run.</summary>
     private static string WithoutTiming(string json)
     {
