@@ -5,7 +5,7 @@ using IdReissue.Portrait.Specifications;
 using SkiaSharp;
 
 // Portrait engine benchmark: model load time, single-thread latency per 358×441 JPEG and per
-// 12-megapixel phone photo, throughput on every core, steady-state memory.
+// 12-megapixel phone photo, face verification (embedding, compare), throughput on every core, steady-state memory.
 // Usage: IdReissue.Portrait.Bench DEV-SET-DIR [iterations]
 var devSet = args.Length > 0 ? args[0] : throw new ArgumentException("usage: IdReissue.Portrait.Bench DEV-SET-DIR [iterations]");
 var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 400;
@@ -27,6 +27,9 @@ Report($"{phonePhoto.Width}×{phonePhoto.Height} phone JPEG ({phonePhoto.Bytes.L
 // A couple photo whose faces are a tenth of its width: the one case that pays for the tiled face search.
 var couple = Couple(idPhotos[0]);
 Report("1600×800 couple photo (faces 10 % of width), 1 thread", Measure(_ => couple, Math.Max(20, iterations / 10)));
+
+// Face verification: another person's compliant photo of the calibration set beside the dev set's face.
+FaceCompareBench.Run(engine, idPhotos[0], File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(devSet))!, "portrait-calibration-set", "df__img45__ok.jpg")), iterations / 2);
 
 var threads = Environment.ProcessorCount;
 var perThread = iterations;
