@@ -7,6 +7,7 @@ using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Photos;
 using IdReissue.Infrastructure.Regions;
+using IdReissue.Infrastructure.Retention;
 using IdReissue.Infrastructure.Sandbox;
 using IdReissue.Infrastructure.Sandbox.DemoData;
 using IdReissue.Portrait;
@@ -75,6 +76,9 @@ public static class InfrastructureServices
                 new FaceMatchPolicy(configured.SameAtLeast ?? policy.SameAtLeast, configured.DifferentBelow ?? policy.DifferentBelow));
         });
         services.AddSingleton<IFaceVerification, RegistryFaceVerification>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
+        services.AddSingleton<ClosedApplicationFiles>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClosedApplicationFiles>());
         services.AddSingleton<IPortraitCheck, EnginePortraitCheck>();
 
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
