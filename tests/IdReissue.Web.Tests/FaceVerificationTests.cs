@@ -140,3 +140,71 @@ public sealed class AppearanceChangedTests(StrictFaceVerificationService service
         Assert.Contains("窗口", face.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Liveness required, as production should run it: only camera frames that show a head turn or a blink are compared.</summary>
+public sealed class LivenessRequiredService() : ServiceFixture(new Dictionary<string, string>
+{
+    ["FaceVerification:RequireLiveness"] = "true",
+});
+
+public sealed class LivenessTests(LivenessRequiredService service) : IClassFixture<LivenessRequiredService>
+{
+    // Real photos of p03 in different poses, as frames of a head turn (p03 is the demo residents' registry person).
+    private static readonly string[] TurningFrames = ["img13.jpg", "img57.jpg", "img58.jpg"];
+
+    private Api Api => service.Api;
+
+    private static MultipartFormDataContent Frames(IEnumerable<byte[]> frames)
+    {
+        var form = new MultipartFormDataContent();
+        var i = 0;
+        foreach (var frame in frames)
+        {
+            var file = new ByteArrayContent(frame);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "frames", $"frame{i++}.jpg");
+        }
+
+        return form;
+    }
+
+    private async Task<Journey> AtFaceStepAsync()
+    {
+        var journey = await Journey.Begin(Api, "hunan");
+        await journey.VerifyRealName();
+        await journey.Start("Damage");
+        await journey.CheckEligibility();
+        return journey;
+    }
+
+    [Fact]
+    public async Task A_still_photo_sent_as_camera_frames_is_refused_and_changes_nothing()
+    {
+        var journey = await AtFaceStepAsync();
+
+        await Api.ExpectProblem(await Api.Post($"/api/applications/{journey.ApplicationId}/face-verification", journey.Token,
+            Frames(Enumerable.Repeat(Journey.GoodPhoto, 5))), HttpStatusCode.UnprocessableEntity, "liveness_not_proven");
+
+        Assert.Equal("EligibilityChecked", (await journey.Progress()).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_single_capture_is_refused_when_liveness_is_required()
+    {
+        var journey = await AtFaceStepAsync();
+
+        await Api.ExpectProblem(await Api.Post($"/api/applications/{journey.ApplicationId}/face-verification", journey.Token,
+            Api.Upload("capture", Journey.GoodPhoto)), HttpStatusCode.UnprocessableEntity, "liveness_required");
+    }
+
+    [Fact]
+    public async Task Real_frames_of_the_registered_person_turning_the_head_pass()
+    {
+        var journey = await AtFaceStepAsync();
+        var frames = TurningFrames.Select(f => ServiceFixture.SharedPhoto("face-pairs", f));
+
+        var face = await Api.Expect(await Api.Post($"/api/applications/{journey.ApplicationId}/face-verification", journey.Token, Frames(frames)), HttpStatusCode.OK);
+
+        Assert.Equal("FaceVerified", face.GetProperty("state").GetString());
+    }
+}

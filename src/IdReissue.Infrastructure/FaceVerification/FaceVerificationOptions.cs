@@ -14,4 +14,11 @@ public sealed class FaceVerificationOptions
 
     /// <summary>Below: clearly another person. Between the two: appearance changed, to a police window.</summary>
     public double? DifferentBelow { get; set; }
+
+    /// <summary>
+    /// Refuse a single still capture (422 liveness_required): only camera frames that pass the liveness
+    /// check (a head turn or a blink) are compared. The portal's camera always sends frames; set this in
+    /// production unless the channel (e.g. a WeChat mini-program's own 活体检测) proves liveness itself.
+    /// </summary>
+    public bool RequireLiveness { get; set; }
 }

@@ -8,6 +8,7 @@ using IdReissue.Domain.Eligibility;
 using IdReissue.Domain.Gateways;
 using IdReissue.Domain.Identity;
 using IdReissue.Domain.Regions;
+using IdReissue.Infrastructure.FaceVerification;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Regions;
@@ -213,15 +214,15 @@ public static partial class ApplicationsApi
     }
 
     public static async Task<Results<Ok<FaceVerificationView>, ProblemHttpResult>> VerifyFace(
-        Guid id, IFormFile? capture, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, IFaceVerification faces,
-        AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, IFormFile? capture, IFormFileCollection? frames, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, IFaceVerification faces,
+        AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, IOptions<FaceVerificationOptions> faceOptions, TimeProvider time, CancellationToken cancellationToken)
     {
         var application = await db.LoadOwnAsync(id, user, cancellationToken);
         var region = regions.Get(application.RegionId);
         application.RequireFaceVerificationAllowed();
         await limiter.LimitAsync($"face:{application.Id:N}", limits.Value.FaceVerificationsPerApplicationPerDay, TimeSpan.FromDays(1),
             "face_attempts_exhausted", "今日实人认证次数已用完，请{0}后再试，或本人到公安机关窗口办理。", cancellationToken);
-        var bytes = await Uploads.ReadAsync(capture, cancellationToken);
+        var bytes = await FaceCapture.ReadAsync(capture, frames?.GetFiles("frames"), faces, faceOptions.Value.RequireLiveness, cancellationToken);
         var result = await faces.VerifyAsync(application.CitizenId, bytes, cancellationToken);
         var now = time.GetUtcNow();
         switch (result.Outcome)

@@ -1,5 +1,6 @@
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Gateways;
+using IdReissue.Infrastructure.FaceVerification;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Infrastructure.Security;
@@ -12,7 +13,8 @@ namespace IdReissue.Web.Applications.Pages;
 
 /// <summary>实人认证: a live capture from the camera (or a photo file where the camera cannot be used) compared with the registry photo.</summary>
 public sealed class FaceModel(
-    IdReissueDbContext db, RegionCatalog regions, IFaceVerification faces, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, TimeProvider time)
+    IdReissueDbContext db, RegionCatalog regions, IFaceVerification faces, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits,
+    IOptions<FaceVerificationOptions> faceOptions, TimeProvider time)
     : ApplicantPage(db, regions)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -28,7 +30,7 @@ public sealed class FaceModel(
         Step(4, "/apply");
         return redirect ?? await AttemptAsync(async () =>
         {
-            ResultValue.Of<FaceVerificationView>(await ApplicationsApi.VerifyFace(Id, capture, User, Db, Regions, faces, limiter, limits, time, cancellationToken));
+            ResultValue.Of<FaceVerificationView>(await ApplicationsApi.VerifyFace(Id, capture, Request.Form.Files, User, Db, Regions, faces, limiter, limits, faceOptions, time, cancellationToken));
             return Application.State == ApplicationState.ReferredToWindow ? LocalRedirect($"/apply/{Id}") : Continue();
         });
     }
