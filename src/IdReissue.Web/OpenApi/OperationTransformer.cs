@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Errors;
@@ -36,10 +37,16 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
 
         var codes = CodesFor(operation, context, metadata, schemes.Count > 0);
         operation.Responses ??= [];
-        foreach (var status in operation.Responses.Keys.Select(int.Parse).Where(s => s >= 400).Concat(codes.Keys).Distinct().Order())
+        // A route group declares its problem statuses once for all its endpoints; only those this operation has a
+        // code for are kept, so a generated client is not told of errors that cannot happen.
+        foreach (var declared in operation.Responses.Keys.Where(k => int.Parse(k, CultureInfo.InvariantCulture) >= 400).ToList())
         {
-            operation.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] =
-                ProblemResponse(status, codes.GetValueOrDefault(status) ?? [], document);
+            operation.Responses.Remove(declared);
+        }
+
+        foreach (var (status, values) in codes.OrderBy(c => c.Key))
+        {
+            operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = ProblemResponse(status, values, document);
         }
 
         if (operation.OperationId is { } id && RequestExamples.ByOperation.TryGetValue(id, out var example)
@@ -110,7 +117,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         {
             Add(401, "unauthenticated");
             Add(403, "forbidden");
-            if (path.Contains("{id}", StringComparison.Ordinal) && path.Contains("applications", StringComparison.Ordinal))
+            if (path.Contains("applications/{id", StringComparison.Ordinal))
             {
                 Add(404, "application_not_found");
             }

@@ -13,7 +13,10 @@ internal static class ProblemCatalogue
             "id_number_future_birth_date", "id_number_invalid_sequence", "id_number_wrong_check_digit",
         ];
 
-    private static readonly string[] PhotoUploadCodes = ["file_required", "file_too_large", "unreadable_image", "storage_quota_exceeded"];
+    private static readonly string[] PhotoUploadCodes = ["file_required", "file_too_large", "unreadable_image"];
+
+    /// <summary>What the application's state machine answers when a step comes at the wrong time.</summary>
+    private static readonly string[] OutOfOrder = ["step_out_of_order", "illegal_transition"];
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<int, string[]>> ByOperation = new Dictionary<string, IReadOnlyDictionary<int, string[]>>
     {
@@ -27,33 +30,35 @@ internal static class ProblemCatalogue
             (409, ["application_already_open", "citizen_id_bound_elsewhere"]),
             (422, ["unknown_region", "case_required", "case_not_offered", "name_invalid", "household_number_invalid", "resident_not_found", "name_mismatch", "household_number_mismatch", .. CitizenIdCodes])),
         ["CheckEligibility"] = Codes((422, ["resident_not_found"])),
-        ["ReportLoss"] = Codes((409, ["step_out_of_order", "loss_report_not_applicable"]), (422, ["loss_time_required", "loss_time_invalid", "loss_time_in_future", "loss_place_invalid"])),
+        ["ReportLoss"] = Codes((409, ["loss_report_not_applicable", .. OutOfOrder]), (422, ["loss_time_required", "loss_time_invalid", "loss_time_in_future", "loss_place_invalid"])),
         ["GetLossReceipt"] = Codes((404, ["loss_report_not_found"])),
         ["VerifyFace"] = Codes(
             (403, ["not_account_holder"]),
-            (409, ["step_out_of_order", "application_already_open", "citizen_id_bound_elsewhere"]),
+            (409, ["application_already_open", "citizen_id_bound_elsewhere", .. OutOfOrder]),
             (422, ["face_capture_unusable", "face_not_matched", .. PhotoUploadCodes]),
             (429, ["face_attempts_exhausted"])),
         ["QuotePostage"] = Codes((422, ["division_code_invalid"])),
-        ["GiveAddress"] = Codes((409, ["step_out_of_order"]), (422, ["division_code_invalid", "recipient_invalid", "address_detail_invalid", "invalid_phone", "document_missing"])),
-        ["UploadHouseholdRegisterPage"] = Codes((409, ["document_not_required", "step_out_of_order"]), (422, PhotoUploadCodes), (429, ["household_page_too_frequent"])),
-        ["CancelApplication"] = Codes((409, ["step_out_of_order", "payment_in_progress"])),
+        ["GiveAddress"] = Codes((409, ["document_missing", .. OutOfOrder]), (422, ["division_code_invalid", "recipient_invalid", "address_detail_invalid", "invalid_phone", "document_missing"])),
+        ["UploadHouseholdRegisterPage"] = Codes((409, ["document_not_required", "storage_quota_exceeded", .. OutOfOrder]), (422, PhotoUploadCodes), (429, ["household_page_too_frequent"])),
+        ["CancelApplication"] = Codes((409, ["payment_in_progress", .. OutOfOrder])),
         ["CreatePayment"] = Codes(
-            (409, ["step_out_of_order", "payment_in_progress"]),
+            (409, ["payment_in_progress", .. OutOfOrder]),
             (422, ["payment_channel_not_offered", "acknowledgement_required"]),
             (503, ["payment_channel_unavailable"])),
         ["GetCurrentPayment"] = Codes((404, ["payment_not_found"])),
-        ["GetPhotoStatus"] = Codes(),
-        ["SubmitPhoto"] = Codes((409, ["photo_not_expected"]), (422, PhotoUploadCodes), (429, ["photo_upload_too_frequent"])),
+        ["SubmitPhoto"] = Codes((409, ["photo_not_expected", "storage_quota_exceeded", .. OutOfOrder]), (422, PhotoUploadCodes), (429, ["photo_upload_too_frequent"])),
         ["GetPhotoByNumber"] = Codes((404, ["photo_number_not_found"]), (422, ["photo_number_invalid"]), (429, ["photo_number_client_limit", "photo_number_miss_limit"])),
         ["SubmitPhotoByNumber"] = Codes(
             (404, ["photo_number_not_found"]),
-            (409, ["photo_not_expected"]),
+            (409, ["photo_not_expected", "storage_quota_exceeded", .. OutOfOrder]),
             (422, ["photo_number_invalid", .. PhotoUploadCodes]),
             (429, ["photo_number_client_limit", "photo_number_miss_limit", "photo_upload_too_frequent"])),
         ["CheckPortrait"] = Codes((422, ["unknown_specification", .. PhotoUploadCodes]), (429, ["portrait_check_too_frequent"])),
-        ["RejectApplication"] = Codes((422, ["reason_required"])),
-        ["RequestNewPhoto"] = Codes((422, ["reason_required"])),
+        ["ApproveApplication"] = Codes((409, OutOfOrder)),
+        ["RejectApplication"] = Codes((409, OutOfOrder), (422, ["reason_required"])),
+        ["RequestNewPhoto"] = Codes((409, OutOfOrder), (422, ["reason_required"])),
+        ["DispatchCard"] = Codes((409, OutOfOrder)),
+        ["ConfirmDelivery"] = Codes((409, OutOfOrder)),
         ["CreateProductionBatch"] = Codes((409, ["nothing_to_produce"]), (422, ["unknown_region"])),
         ["ExportProductionBatch"] = Codes((404, ["batch_not_found"])),
         ["RecordRefund"] = Codes((404, ["refund_not_found"]), (409, ["refund_not_due"])),
