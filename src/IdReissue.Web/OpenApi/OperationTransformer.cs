@@ -39,7 +39,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         operation.Responses ??= [];
         // A route group declares its problem statuses once for all its endpoints; only those this operation has a
         // code for are kept, so a generated client is not told of errors that cannot happen.
-        foreach (var declared in operation.Responses.Keys.Where(k => int.Parse(k, CultureInfo.InvariantCulture) >= 400).ToList())
+        foreach (var declared in operation.Responses.Keys.Where(k => k.Length == 3 && k[0] is '4' or '5').ToList())
         {
             operation.Responses.Remove(declared);
         }
