@@ -44,7 +44,7 @@ wait_for_http() {
 # when that version is already there. Sets REDOCLY to its command.
 REDOCLY_VERSION=2.77.0
 ensure_redocly() {
-  local prefix="${XDG_CACHE_HOME:-$HOME/.cache}/idreissue/redocly-$REDOCLY_VERSION"
+  local prefix="${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/idreissue/redocly-$REDOCLY_VERSION"
   REDOCLY="$prefix/node_modules/.bin/redocly"
   export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
   [ -x "$REDOCLY" ] && return 0
