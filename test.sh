@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs every test: unit, HTTP integration on SQLite and on a real
 # PostgreSQL, browser journeys in Debian's Chromium (screenshots in TestResults/screenshots), a small
-# crash test (two nodes, one killed), and docs/api.md verbatim (twice).
+# crash test (two nodes, one killed), docs/api.md verbatim (twice), and the OpenAPI document (Redocly lint,
+# then a Kiota client generated from it walks the journey).
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$PWD"
@@ -63,12 +64,22 @@ else
   cat "$results/service.log"
 fi
 
+echo "==> OpenAPI document: redocly lint, Kiota client generated from it, the docs/api.md journey through that client"
+# The client is generated from this running service's document, so its project is built here, after the step.
+openapi_status=0
+IDREISSUE_OPENAPI_OUT="$results" scripts/check-openapi.sh "http://127.0.0.1:$port" \
+  && dotnet build tests/IdReissue.ApiClient.Tests -c Release -v quiet -nologo -clp:ErrorsOnly || openapi_status=$?
+if [ "$openapi_status" -eq 0 ]; then
+  dotnet test tests/IdReissue.ApiClient.Tests -c Release --no-build --nologo \
+    --logger "trx;LogFileName=api-client.trx" --results-directory "$results" || status=$?
+fi
+
 count() { cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }
 passed=$(count passed); passed=${passed:-0}
 failed=$(count failed); failed=${failed:-0}
-for outcome in "$doc_status" "$crash_status"; do
+for outcome in "$doc_status" "$crash_status" "$openapi_status"; do
   if [ "$outcome" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done
 echo
 echo "$passed passed, $failed failed"
-[ "$status" -eq 0 ] && [ "$doc_status" -eq 0 ] && [ "$crash_status" -eq 0 ] && [ "$failed" -eq 0 ]
+[ "$status" -eq 0 ] && [ "$doc_status" -eq 0 ] && [ "$crash_status" -eq 0 ] && [ "$openapi_status" -eq 0 ] && [ "$failed" -eq 0 ]

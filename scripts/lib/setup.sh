@@ -39,3 +39,17 @@ wait_for_http() {
   echo "no answer from $url after ${seconds}s" >&2
   return 1
 }
+
+# Redocly CLI (the OpenAPI linter), from the npm registry into a cache outside the work tree; skipped
+# when that version is already there. Sets REDOCLY to its command.
+REDOCLY_VERSION=2.77.0
+ensure_redocly() {
+  local prefix="${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/idreissue/redocly-$REDOCLY_VERSION"
+  REDOCLY="$prefix/node_modules/.bin/redocly"
+  export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
+  [ -x "$REDOCLY" ] && return 0
+  command -v npm >/dev/null 2>&1 || ensure_debian_packages nodejs npm
+  echo "==> installing @redocly/cli $REDOCLY_VERSION"
+  mkdir -p "$prefix"
+  npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error "@redocly/cli@$REDOCLY_VERSION" >/dev/null
+}

@@ -15,6 +15,7 @@ using IdReissue.Web.Production;
 using IdReissue.Web.Regions;
 using IdReissue.Web.Review;
 using IdReissue.Web.Operations;
+using IdReissue.Web.OpenApi;
 using IdReissue.Web.Sandbox;
 using IdReissue.Web.ServiceLevel;
 using IdReissue.Web.Presentation;
@@ -77,7 +78,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     }
 });
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.AddOpenApi();
+builder.Services.AddApiDocument(builder.Configuration);
 
 builder.Services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);

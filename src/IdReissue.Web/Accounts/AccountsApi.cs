@@ -16,8 +16,8 @@ public static class AccountsApi
     public static RouteGroupBuilder MapAccountsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/me").WithTags("Account").RequireAuthorization(Policies.Applicant);
-        group.MapGet("/", GetAccount);
-        group.MapPost("/real-name", VerifyRealName);
+        group.MapGet("/", GetAccount).WithName("GetAccount").WithSummary("The applicant's own account (masked)");
+        group.MapPost("/real-name", VerifyRealName).WithName("VerifyRealName").WithSummary("Real-name verification (实名认证) against the household registry");
         return group;
     }
 

@@ -36,18 +36,20 @@ public static partial class ApplicationsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPost("/", Start).WithIdempotencyKey();
-        group.MapGet("/", List);
-        group.MapGet("/{id:guid}", Get);
-        group.MapPost("/{id:guid}/eligibility", CheckEligibility);
-        group.MapPost("/{id:guid}/loss-report", ReportLoss).WithIdempotencyKey();
-        group.MapGet("/{id:guid}/loss-report/receipt", LossReceipt.Render);
-        group.MapPost("/{id:guid}/face-verification", VerifyFace).DisableAntiforgery();
-        group.MapPost("/{id:guid}/postage-quote", QuotePostage);
-        group.MapPut("/{id:guid}/address", GiveAddress);
-        group.MapPost("/{id:guid}/documents/household-register-page", UploadHouseholdPage).DisableAntiforgery().WithIdempotencyKey();
-        group.MapPost("/{id:guid}/cancel", Cancel);
-        group.MapGet("/{id:guid}/progress", Progress);
+        group.MapPost("/", Start).WithIdempotencyKey().WithName("StartApplication").WithSummary("Start a re-issue application for the account's own identity");
+        group.MapGet("/", List).WithName("ListApplications").WithSummary("The applicant's applications, newest first");
+        group.MapGet("/{id:guid}", Get).WithName("GetApplication").WithSummary("One of the applicant's applications");
+        group.MapPost("/{id:guid}/eligibility", CheckEligibility).WithName("CheckEligibility").WithSummary("Check eligibility against the region's rules");
+        group.MapPost("/{id:guid}/loss-report", ReportLoss).WithIdempotencyKey().WithName("ReportLoss").WithSummary("Report the card lost (挂失); cancels it in the registry");
+        group.MapGet("/{id:guid}/loss-report/receipt", LossReceipt.Render).WithName("GetLossReceipt").WithSummary("The loss report receipt (挂失申报回执), printable HTML")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        group.MapPost("/{id:guid}/face-verification", VerifyFace).DisableAntiforgery().WithName("VerifyFace").WithSummary("Face verification (实人认证) of a live capture against the registry photo");
+        group.MapPost("/{id:guid}/postage-quote", QuotePostage).WithName("QuotePostage").WithSummary("Postage to a delivery district");
+        group.MapPut("/{id:guid}/address", GiveAddress).WithName("GiveAddress").WithSummary("Give the mailing address for the new card");
+        group.MapPost("/{id:guid}/documents/household-register-page", UploadHouseholdPage).DisableAntiforgery().WithIdempotencyKey()
+            .WithName("UploadHouseholdRegisterPage").WithSummary("Upload the household register page (户口页), where the region asks for it");
+        group.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelApplication").WithSummary("Cancel the application (only before payment)");
+        group.MapGet("/{id:guid}/progress", Progress).WithName("GetProgress").WithSummary("Progress (进度查询): state, next step, due date and timeline");
         return group;
     }
 

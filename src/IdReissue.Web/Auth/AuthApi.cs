@@ -27,10 +27,10 @@ public static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/auth").WithTags("Auth");
-        group.MapPost("/sms-codes", SendSmsCode);
-        group.MapPost("/applicant-sessions", ApplicantLogin);
-        group.MapPost("/officer-sessions", OfficerLogin);
-        group.MapDelete("/sessions/current", Logout).RequireAuthorization();
+        group.MapPost("/sms-codes", SendSmsCode).WithName("SendSmsCode").WithSummary("Send an applicant a log-in code by SMS");
+        group.MapPost("/applicant-sessions", ApplicantLogin).WithName("LogInApplicant").WithSummary("Log an applicant in with phone and SMS code");
+        group.MapPost("/officer-sessions", OfficerLogin).WithName("LogInOfficer").WithSummary("Log an officer in with username and password");
+        group.MapDelete("/sessions/current", Logout).RequireAuthorization().WithName("LogOut").WithSummary("End the current session everywhere");
         return group;
     }
 

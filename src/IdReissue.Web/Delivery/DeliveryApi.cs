@@ -25,10 +25,11 @@ public static partial class DeliveryApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        officer.MapPost("/dispatch", Dispatch);
-        officer.MapPost("/delivery", ConfirmDelivery);
+        officer.MapPost("/dispatch", Dispatch).WithName("DispatchCard").WithSummary("Dispatch the produced card by EMS");
+        officer.MapPost("/delivery", ConfirmDelivery).WithName("ConfirmDelivery").WithSummary("Confirm delivery when the courier's event did not arrive");
 
         routes.MapPost("/api/courier/events", CourierEventReceived).WithTags("Delivery").AllowAnonymous()
+            .WithName("ReceiveCourierEvent").WithSummary("The courier's signed waybill event (picked up, in transit, delivered)").ReceivedAsWebhook("courierEvent")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);

@@ -31,10 +31,12 @@ public static partial class PaymentsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        applicant.MapPost("/", CreatePayment).WithIdempotencyKey();
-        applicant.MapGet("/current", CurrentPayment);
+        applicant.MapPost("/", CreatePayment).WithIdempotencyKey().WithName("CreatePayment").WithSummary("Create (or reuse) a card-fee payment order at the chosen gateway");
+        applicant.MapGet("/current", CurrentPayment).WithName("GetCurrentPayment").WithSummary("The latest payment order, checked with the gateway while pending");
 
         routes.MapPost("/api/payments/notify/{channel}", Notify).WithTags("Payments").AllowAnonymous()
+            .WithName("ReceivePaymentNotification").WithSummary("A payment gateway's signed notification of a payment result").ReceivedAsWebhook("paymentNotification")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return routes;

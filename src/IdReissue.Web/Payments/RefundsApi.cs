@@ -25,8 +25,8 @@ public static class RefundsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapGet("/", List);
-        group.MapPost("/{orderNumber}/refunded", RecordRefunded);
+        group.MapGet("/", List).WithName("ListRefundsDue").WithSummary("Payments whose money must go back, in the officer's region");
+        group.MapPost("/{orderNumber}/refunded", RecordRefunded).WithName("RecordRefund").WithSummary("Record that a refund was made through the merchant platform");
         return group;
     }
 

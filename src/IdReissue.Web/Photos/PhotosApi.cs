@@ -19,16 +19,16 @@ public static class PhotosApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        applicant.MapGet("/", GetPhotoStatus);
-        applicant.MapPost("/", SubmitOwnPhoto).DisableAntiforgery();
+        applicant.MapGet("/", GetPhotoStatus).WithName("GetPhotoStatus").WithSummary("Whether a photo is needed, and its photo number");
+        applicant.MapPost("/", SubmitOwnPhoto).DisableAntiforgery().WithName("SubmitPhoto").WithSummary("Submit the applicant's own photo; checked against the ID photo standard");
 
         var studio = routes.MapGroup("/api/photos/{photoNumber}").WithTags("Photos").AllowAnonymous()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        studio.MapGet("/", GetByPhotoNumber);
-        studio.MapPost("/", SubmitByPhotoNumber).DisableAntiforgery();
+        studio.MapGet("/", GetByPhotoNumber).WithName("GetPhotoByNumber").WithSummary("A photo studio looks up an application by photo number (相片编号)");
+        studio.MapPost("/", SubmitByPhotoNumber).DisableAntiforgery().WithName("SubmitPhotoByNumber").WithSummary("A photo studio submits the photo by photo number");
         return routes;
     }
 

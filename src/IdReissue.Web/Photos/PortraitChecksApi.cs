@@ -17,8 +17,10 @@ public static class PortraitChecksApi
     public static RouteGroupBuilder MapPortraitChecksApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/portrait").WithTags("Portrait").AllowAnonymous();
-        group.MapPost("/checks", Check).DisableAntiforgery().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/specs", (PortraitEngine engine) => TypedResults.Ok(engine.Specifications.All.Select(s => new SpecView(s.Id, s.Name, s.WidthPx, s.HeightPx, s.Format)).ToList()));
+        group.MapPost("/checks", Check).DisableAntiforgery().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("CheckPortrait").WithSummary("Check a photo against an ID photo specification, with every reason");
+        group.MapGet("/specs", (PortraitEngine engine) => TypedResults.Ok(engine.Specifications.All.Select(s => new SpecView(s.Id, s.Name, s.WidthPx, s.HeightPx, s.Format)).ToList()))
+            .WithName("ListPortraitSpecs").WithSummary("The photo specifications a check can use");
         return group;
     }
 

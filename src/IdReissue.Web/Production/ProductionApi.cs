@@ -28,9 +28,10 @@ public static class ProductionApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPost("/", CreateBatch).WithIdempotencyKey();
-        group.MapGet("/", ListBatches);
-        group.MapGet("/{id:guid}/export", Export);
+        group.MapPost("/", CreateBatch).WithIdempotencyKey().WithName("CreateProductionBatch").WithSummary("Hand the region's approved applications to the production centre as one batch");
+        group.MapGet("/", ListBatches).WithName("ListProductionBatches").WithSummary("The latest production batches");
+        group.MapGet("/{id:guid}/export", Export).WithName("ExportProductionBatch").WithSummary("The batch's CSV, as handed to the production centre")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return group;
     }
 

@@ -10,9 +10,11 @@ public static class RegionsApi
     public static RouteGroupBuilder MapRegionsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/regions").WithTags("Regions").AllowAnonymous();
-        group.MapGet("/", (RegionCatalog regions) => TypedResults.Ok(regions.All.Select(RegionView.From).ToList()));
+        group.MapGet("/", (RegionCatalog regions) => TypedResults.Ok(regions.All.Select(RegionView.From).ToList()))
+            .WithName("ListRegions").WithSummary("List the regions offered and their rules");
         group.MapGet("/{id}", Results<Ok<RegionView>, NotFound> (string id, RegionCatalog regions) =>
-            regions.All.FirstOrDefault(r => r.Id == id) is { } region ? TypedResults.Ok(RegionView.From(region)) : TypedResults.NotFound());
+            regions.All.FirstOrDefault(r => r.Id == id) is { } region ? TypedResults.Ok(RegionView.From(region)) : TypedResults.NotFound())
+            .WithName("GetRegion").WithSummary("One region's rules");
         return group;
     }
 }

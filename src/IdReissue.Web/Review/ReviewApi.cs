@@ -23,12 +23,12 @@ public static class ReviewApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/", Queue);
-        group.MapGet("/{id:guid}", Detail);
-        group.MapPost("/{id:guid}/reveal", Reveal).RequireAuthorization(Policies.Reveal);
-        group.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Policies.Reviewer);
-        group.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(Policies.Reviewer);
-        group.MapPost("/{id:guid}/request-new-photo", RequestNewPhoto).RequireAuthorization(Policies.Reviewer);
+        group.MapGet("/", Queue).WithName("ListOfficerQueue").WithSummary("A queue of applications in a state, in the officer's region");
+        group.MapGet("/{id:guid}", Detail).WithName("GetOfficerApplication").WithSummary("An application's detail for review (masked)");
+        group.MapPost("/{id:guid}/reveal", Reveal).RequireAuthorization(Policies.Reveal).WithName("RevealPersonalData").WithSummary("The unmasked personal data; every call is audited");
+        group.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Policies.Reviewer).WithName("ApproveApplication").WithSummary("Approve an application under review");
+        group.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(Policies.Reviewer).WithName("RejectApplication").WithSummary("Reject an application under review, with the reason");
+        group.MapPost("/{id:guid}/request-new-photo", RequestNewPhoto).RequireAuthorization(Policies.Reviewer).WithName("RequestNewPhoto").WithSummary("Send the application back for a new photo, with the reason");
         return group;
     }
 

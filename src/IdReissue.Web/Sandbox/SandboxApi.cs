@@ -25,16 +25,16 @@ public static class SandboxApi
     public static RouteGroupBuilder MapSandboxApi(this IEndpointRouteBuilder routes, bool smsInbox)
     {
         var group = routes.MapGroup("/sandbox").WithTags("Sandbox").AllowAnonymous();
-        group.MapPost("/residents", IssueResident);
+        group.MapPost("/residents", IssueResident).WithName("IssueDemoResident").WithSummary("Sandbox: a fresh synthetic resident of a profile");
         if (smsInbox)
         {
             // The phone goes in the body: personal data never travels in a URL, not even the sandbox's.
-            group.MapPost("/sms/inbox", SmsMessages);
+            group.MapPost("/sms/inbox", SmsMessages).WithName("ReadSandboxSms").WithSummary("Sandbox: the text messages sent to a phone");
         }
 
-        group.MapGet("/cashier/{orderNumber}", Cashier);
-        group.MapPost("/cashier/{orderNumber}/pay", Pay).DisableAntiforgery();
-        group.MapGet("/callbacks", Callbacks);
+        group.MapGet("/cashier/{orderNumber}", Cashier).WithName("ShowSandboxCashier").WithSummary("Sandbox: the payment cashier page");
+        group.MapPost("/cashier/{orderNumber}/pay", Pay).DisableAntiforgery().WithName("PayAtSandboxCashier").WithSummary("Sandbox: the payer pays (or fails to) at the cashier");
+        group.MapGet("/callbacks", Callbacks).WithName("ListSandboxCallbacks").WithSummary("Sandbox: the gateway callbacks sent and due");
         return group;
     }
 

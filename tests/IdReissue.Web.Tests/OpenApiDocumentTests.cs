@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace IdReissue.Web.Tests;
+
+/// <summary>
+/// The OpenAPI document at /openapi/v1.json stays complete for generated clients: every operation, present and
+/// future, has a domain operationId, a summary, its security, and ProblemDetails responses that list their codes.
+/// (scripts/check-openapi.sh lints the same document with Redocly and drives a Kiota client through it.)
+/// </summary>
+[Collection(SharedService.Name)]
+public sealed partial class OpenApiDocumentTests(ServiceFixture service)
+{
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
+
+    [Fact]
+    public async Task Every_operation_has_a_unique_domain_operationId_a_summary_and_its_security()
+    {
+        var document = await DocumentAsync(service.Api);
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes").EnumerateObject().Select(s => s.Name).ToHashSet();
+        Assert.Equal(["applicantSession", "officerSession"], schemes.Order());
+
+        var ids = new List<string>();
+        foreach (var (where, operation) in Operations(document))
+        {
+            var id = operation.TryGetProperty("operationId", out var value) ? value.GetString() : null;
+            Assert.True(id is not null && PascalCase().IsMatch(id), $"{where}: needs .WithName(\"DomainVerbNoun\") for a stable operationId");
+            ids.Add(id!);
+            Assert.True(operation.TryGetProperty("summary", out var summary) && summary.GetString()!.Length > 10, $"{where}: needs .WithSummary(...)");
+            Assert.True(operation.TryGetProperty("security", out var security), $"{where}: declares no security");
+            Assert.All(security.EnumerateArray().SelectMany(r => r.EnumerateObject()), r => Assert.Contains(r.Name, schemes));
+        }
+
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.True(ids.Count >= 40, $"only {ids.Count} operations described");
+    }
+
+    [Fact]
+    public async Task Every_problem_response_is_a_ProblemDetails_that_lists_its_codes()
+    {
+        var document = await DocumentAsync(service.Api);
+        foreach (var (where, operation) in Operations(document))
+        {
+            var responses = operation.GetProperty("responses").EnumerateObject().ToDictionary(r => int.Parse(r.Name, System.Globalization.CultureInfo.InvariantCulture), r => r.Value);
+            var signedIn = operation.GetProperty("security").GetArrayLength() > 0;
+            var takesInput = operation.TryGetProperty("parameters", out _) || operation.TryGetProperty("requestBody", out _);
+            if (signedIn)
+            {
+                Assert.True(responses.ContainsKey(401) && responses.ContainsKey(403), $"{where}: a signed-in operation answers 401 and 403");
+            }
+
+            // Only an anonymous operation that takes nothing from its caller cannot be refused for the caller's fault.
+            Assert.True(!signedIn && !takesInput || responses.Keys.Any(s => s is >= 400 and < 500), $"{where}: lists no 4xx problem");
+            foreach (var (status, response) in responses.Where(r => r.Key >= 400))
+            {
+                var media = response.GetProperty("content").GetProperty("application/problem+json");
+                Assert.Equal("#/components/schemas/ProblemDetails", media.GetProperty("schema").GetProperty("$ref").GetString());
+                var codes = media.GetProperty("examples").EnumerateObject().Select(e => e.Value.GetProperty("value").GetProperty("code").GetString()).ToList();
+                Assert.True(codes.Count > 0, $"{where} {status}: lists no `code` (add it to OpenApi/ProblemCatalogue.cs)");
+                Assert.All(codes, code => Assert.Contains($"`{code}`", response.GetProperty("description").GetString(), StringComparison.Ordinal));
+            }
+        }
+
+        var problem = document.GetProperty("components").GetProperty("schemas").GetProperty("ProblemDetails");
+        Assert.Equal(["code", "status", "title"], problem.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
+    }
+
+    [Fact]
+    public async Task The_journey_operations_keep_their_names_and_sessions()
+    {
+        var operations = Operations(await DocumentAsync(service.Api)).ToDictionary(o => o.Operation.GetProperty("operationId").GetString()!, o => o.Operation);
+        string[] Schemes(string id) => [.. operations[id].GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject()).Select(r => r.Name)];
+
+        Assert.Equal(["applicantSession"], Schemes("StartApplication"));
+        Assert.Equal(["applicantSession"], Schemes("ReportLoss"));
+        Assert.Equal(["applicantSession"], Schemes("CreatePayment"));
+        Assert.Equal(["officerSession"], Schemes("ApproveApplication"));
+        Assert.Equal(["officerSession"], Schemes("DispatchCard"));
+        Assert.Equal(["applicantSession", "officerSession"], Schemes("LogOut"));
+        Assert.Empty(Schemes("SubmitPhotoByNumber"));
+        Assert.Empty(Schemes("LogInApplicant"));
+        Assert.Contains("StartApplication", operations.Keys);
+        Assert.NotNull(operations["StartApplication"].GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("region").GetString());
+    }
+
+    [Fact]
+    public async Task Problems_the_service_answers_with_are_listed_for_their_operation()
+    {
+        var operations = Operations(await DocumentAsync(service.Api)).ToDictionary(o => o.Operation.GetProperty("operationId").GetString()!, o => o.Operation);
+        var journey = await Journey.Begin(service.Api, "hunan");
+        var noRealName = await Api.ExpectProblem(await service.Api.Post("/api/applications", journey.Token,
+            new { region = "hunan", @case = "Loss", householdNumber = journey.Field("householdNumber") }), HttpStatusCode.Forbidden, "real_name_required");
+        var unknown = await Api.ExpectProblem(await service.Api.Send(HttpMethod.Get, $"/api/applications/{Guid.NewGuid()}/progress", journey.Token),
+            HttpStatusCode.NotFound, "application_not_found");
+        var anonymous = await Api.Expect(await service.Api.Send(HttpMethod.Get, "/api/applications", null), HttpStatusCode.Unauthorized);
+
+        AssertListed(operations["StartApplication"], 403, noRealName);
+        AssertListed(operations["GetProgress"], 404, unknown);
+        AssertListed(operations["ListApplications"], 401, anonymous);
+    }
+
+    [Fact]
+    public async Task Gateway_callbacks_are_webhooks_with_their_signature_headers_not_client_paths()
+    {
+        var document = await DocumentAsync(service.Api);
+        Assert.DoesNotContain(document.GetProperty("paths").EnumerateObject(), p => p.Name.StartsWith("/api/payments/notify", StringComparison.Ordinal) || p.Name == "/api/courier/events");
+        foreach (var name in new[] { "paymentNotification", "courierEvent" })
+        {
+            var operation = document.GetProperty("webhooks").GetProperty(name).GetProperty("post");
+            var headers = operation.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header" && p.GetProperty("required").GetBoolean())
+                .Select(p => p.GetProperty("name").GetString()).ToList();
+            Assert.Equal(["Sandbox-Nonce", "Sandbox-Signature", "Sandbox-Timestamp"], headers.Order());
+            Assert.True(operation.GetProperty("responses").TryGetProperty("401", out _), $"{name}: a bad signature is a 401");
+            Assert.True(operation.GetProperty("requestBody").GetProperty("required").GetBoolean());
+        }
+    }
+
+    [Fact]
+    public async Task Without_configured_servers_the_document_names_the_address_it_was_fetched_from()
+    {
+        var servers = (await DocumentAsync(service.Api)).GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("url").GetString()).ToList();
+        Assert.Equal([service.Api.Http.BaseAddress!.GetLeftPart(UriPartial.Authority)], servers);
+    }
+
+    internal static async Task<JsonElement> DocumentAsync(Api api) =>
+        await Api.Expect(await api.Http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative)), HttpStatusCode.OK);
+
+    private static IEnumerable<(string Where, JsonElement Operation)> Operations(JsonElement document) =>
+        from path in document.GetProperty("paths").EnumerateObject()
+        from operation in path.Value.EnumerateObject()
+        where Methods.Contains(operation.Name)
+        select ($"{operation.Name.ToUpperInvariant()} {path.Name}", operation.Value);
+
+    private static void AssertListed(JsonElement operation, int status, JsonElement problem)
+    {
+        var listed = operation.GetProperty("responses").GetProperty(status.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .GetProperty("content").GetProperty("application/problem+json").GetProperty("examples");
+        Assert.True(listed.TryGetProperty(problem.GetProperty("code").GetString()!, out _), $"{operation.GetProperty("operationId")} {status}: {problem.GetProperty("code")} not listed");
+    }
+
+    [GeneratedRegex("^[A-Z][A-Za-z]+$")]
+    private static partial Regex PascalCase();
+}
+
+public sealed class PublishedService() : ServiceFixture(new Dictionary<string, string>
+{
+    ["OpenApi:Servers:0:Url"] = "https://idreissue.gov.example/",
+    ["OpenApi:Servers:0:Description"] = "生产",
+    ["OpenApi:Servers:1:Url"] = "https://sandbox.idreissue.gov.example",
+});
+
+public sealed class OpenApiServerTests(PublishedService service) : IClassFixture<PublishedService>
+{
+    [Fact]
+    public async Task The_document_offers_the_configured_servers_without_a_trailing_slash()
+    {
+        var servers = (await OpenApiDocumentTests.DocumentAsync(service.Api)).GetProperty("servers").EnumerateArray().ToList();
+        Assert.Equal(["https://idreissue.gov.example", "https://sandbox.idreissue.gov.example"], servers.Select(s => s.GetProperty("url").GetString()));
+        Assert.Equal("生产", servers[0].GetProperty("description").GetString());
+    }
+}
