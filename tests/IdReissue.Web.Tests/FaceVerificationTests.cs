@@ -149,8 +149,6 @@ public sealed class LivenessRequiredService() : ServiceFixture(new Dictionary<st
 
 public sealed class LivenessTests(LivenessRequiredService service) : IClassFixture<LivenessRequiredService>
 {
-    // Real photos of p03 in different poses, as frames of a head turn (p03 is the demo residents' registry person).
-    private static readonly string[] TurningFrames = ["img13.jpg", "img57.jpg", "img58.jpg"];
 
     private Api Api => service.Api;
 
@@ -198,10 +196,10 @@ public sealed class LivenessTests(LivenessRequiredService service) : IClassFixtu
     }
 
     [Fact]
-    public async Task Real_frames_of_the_registered_person_turning_the_head_pass()
+    public async Task A_clip_of_the_registered_persons_real_photos_in_turned_poses_passes()
     {
         var journey = await AtFaceStepAsync();
-        var frames = TurningFrames.Select(f => ServiceFixture.SharedPhoto("face-pairs", f));
+        var frames = CameraClip.Of(CameraClip.RegisteredPersonTurning);
 
         var face = await Api.Expect(await Api.Post($"/api/applications/{journey.ApplicationId}/face-verification", journey.Token, Frames(frames)), HttpStatusCode.OK);
 

@@ -34,7 +34,10 @@ public sealed class RegistryFaceVerification(FaceMatcher matcher, IRegistryPhoto
         (double Similarity, FaceMatch Match)? captureMatch = verifiedCapture is { } capture && matcher.Extract(capture.Span).Template is { } captured
             ? matcher.Compare(submitted, captured)
             : null;
-        var clearlyOther = registryMatch == FaceMatch.Different || captureMatch?.Match == FaceMatch.Different;
+        // In the band against the registry photo, only a capture that passed 实人认证 and clearly matches
+        // vouches for the photo; without one, a stranger who merely resembles the holder would get through.
+        var clearlyOther = registryMatch == FaceMatch.Different || captureMatch?.Match == FaceMatch.Different
+            || (registryMatch == FaceMatch.Uncertain && captureMatch?.Match != FaceMatch.Same);
         var outcome = clearlyOther ? FaceVerificationOutcome.NoMatch
             : registryMatch == FaceMatch.Same ? FaceVerificationOutcome.Match : FaceVerificationOutcome.AppearanceChanged;
         return new PhotoFaceMatch(outcome, registryScore, captureMatch?.Similarity);

@@ -42,8 +42,9 @@ public sealed partial class ClosedApplicationFiles(
             {
                 await SweepAsync(stoppingToken);
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or TimeoutException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // A database outage must not stop the host: the sweep is retried at the next interval.
                 LogSweepFailed(e);
             }
         }

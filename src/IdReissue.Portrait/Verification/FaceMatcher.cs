@@ -53,7 +53,7 @@ public sealed class FaceMatcher : IDisposable
         }
 
         var vector = _net.Embed(photo.Image, FaceAlignment.FivePoints(face.Landmarks));
-        return new FaceExtraction(new FaceTemplate(ModelId, vector), [], Elapsed()) { Landmarks = face.Landmarks };
+        return new FaceExtraction(new FaceTemplate(ModelId, vector), [], Elapsed()) { Landmarks = face.Landmarks, ImageWidth = photo.Width, ImageHeight = photo.Height };
 
         FaceExtraction Fail(Reason reason) => new(null, [reason], Elapsed());
         double Elapsed() => Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);

@@ -8,10 +8,13 @@ public sealed record LivenessResult(bool Alive, string? Problem, int FrontalFram
 /// <summary>
 /// Liveness on the camera path (活体检测): the applicant is asked to turn the head or blink, and a few
 /// frames of the camera are checked from their landmarks. Alive when the head turned (the nose tip moved
-/// across the face by at least <see cref="MinYawRange"/> of the jaw width between frames) or the eyes
-/// closed and opened again (eye aspect ratio down to <see cref="MaxBlinkDepth"/> of the open value), and
-/// every frame shows one face of the same person. A still photo held to the camera shows neither: its
-/// frames differ only by noise and hand shake, which move the nose ratio by a few hundredths.
+/// across the face by at least <see cref="MinYawRange"/> of the jaw width between frames, measured with the
+/// eyes levelled so a photo rocked in its own plane does not count) or the eyes closed and opened again
+/// (eye aspect ratio down to <see cref="MaxBlinkDepth"/> of the open value), every frame shows one face of
+/// the same person, and the frames hang together as a camera's do (one frame size; the face's size changes
+/// little from one frame to the next). A still photo held to the camera shows neither a turn nor a blink:
+/// hand shake, zoom and in-plane rocking move the levelled nose ratio by a few hundredths. What it does not
+/// stop: a video replay or a mask moves like a person.
 /// </summary>
 public static class Liveness
 {
@@ -19,6 +22,9 @@ public static class Liveness
     public const int MaxFrames = 12;
     public const double MinYawRange = 0.12;
     public const double MaxBlinkDepth = 0.55;
+
+    /// <summary>The most the face's width may change between consecutive frames (a camera sees ~0.5 s apart).</summary>
+    public const double MaxSizeChange = 1.35;
 
     public static LivenessResult Check(FaceMatcher matcher, IReadOnlyList<byte[]> frames)
     {
@@ -30,8 +36,10 @@ public static class Liveness
         }
 
         var yaws = new double[frames.Count];
+        var widths = new double[frames.Count];
         var openness = new double[frames.Count];
         FaceTemplate? first = null;
+        (int Width, int Height) firstSize = default;
         for (var i = 0; i < frames.Count; i++)
         {
             var extraction = matcher.Extract(frames[i]);
@@ -44,6 +52,18 @@ public static class Liveness
             if (matcher.Policy.Judge(first.SimilarityTo(template)) != FaceMatch.Same)
             {
                 return Fail("拍摄过程中画面里的人脸发生了变化，请本人重新拍摄。");
+            }
+
+            if (i > 0 && (extraction.ImageWidth, extraction.ImageHeight) != (firstSize.Width, firstSize.Height))
+            {
+                return Fail("画面尺寸不一致，请使用摄像头按提示连续拍摄。");
+            }
+
+            firstSize = (extraction.ImageWidth, extraction.ImageHeight);
+            widths[i] = points[0].DistanceTo(points[16]);
+            if (i > 0 && (widths[i] > widths[i - 1] * MaxSizeChange || widths[i] * MaxSizeChange < widths[i - 1]))
+            {
+                return Fail("画面中的人脸大小变化过大，请保持距离、按提示连续拍摄。");
             }
 
             yaws[i] = Yaw(points);
@@ -61,11 +81,16 @@ public static class Liveness
         static LivenessResult Fail(string problem) => new(false, problem, 0, 0, 1);
     }
 
-    /// <summary>Where the nose tip sits between the jaw's ends: 0 facing the camera, ± a few tenths turned.</summary>
+    /// <summary>
+    /// Where the nose tip sits between the jaw's ends, along the line of the jaw (which is level when the
+    /// eyes are): 0 facing the camera, ± a few tenths turned. Projecting on that line rather than on the
+    /// image's x axis makes a photo rotated in its own plane read the same at every angle.
+    /// </summary>
     private static double Yaw(PointF[] p)
     {
-        var width = p[16].X - p[0].X;
-        return width <= 0 ? 0 : (p[30].X - p[0].X) / width - 0.5;
+        double dx = p[16].X - p[0].X, dy = p[16].Y - p[0].Y;
+        var squared = dx * dx + dy * dy;
+        return squared <= 0 ? 0 : (((p[30].X - p[0].X) * dx) + ((p[30].Y - p[0].Y) * dy)) / squared - 0.5;
     }
 
     /// <summary>Mean eye aspect ratio of both eyes (lid distance over eye width).</summary>

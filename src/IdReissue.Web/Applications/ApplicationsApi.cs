@@ -225,6 +225,8 @@ public static partial class ApplicationsApi
         await limiter.LimitAsync($"face:{application.Id:N}", limits.Value.FaceVerificationsPerApplicationPerDay, TimeSpan.FromDays(1),
             "face_attempts_exhausted", "今日实人认证次数已用完，请{0}后再试，或本人到公安机关窗口办理。", cancellationToken);
         var bytes = await FaceCapture.ReadAsync(capture, frames?.GetFiles("frames"), faces, faceOptions.Value.RequireLiveness, cancellationToken);
+        // Room for the capture first: a match that then could not be kept would burn an attempt for nothing.
+        await Uploads.RequireQuotaAsync(db, application.Id, bytes.Length, limits.Value.StoredBytesPerApplication, replacing: null, cancellationToken);
         var result = await faces.VerifyAsync(application.CitizenId, bytes, cancellationToken);
         var now = time.GetUtcNow();
         switch (result.Outcome)
@@ -244,8 +246,7 @@ public static partial class ApplicationsApi
 
                 // Kept (sealed like every photo, deleted with them) so the photo submitted later is compared
                 // with this face too, and the officer sees it beside the registry photo.
-                await Uploads.RequireQuotaAsync(db, application.Id, bytes.Length, limits.Value.StoredBytesPerApplication, replacing: null, cancellationToken);
-                Uploads.Store(db, bytes, StoredFileKind.FaceCapture, application.Id, "image/jpeg", now);
+                Uploads.StoreImage(db, bytes, StoredFileKind.FaceCapture, application.Id, now);
                 break;
             case FaceVerificationOutcome.AppearanceChanged:
                 application.ReferToWindow(now, Actor.Gateway("face-verification"));

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using IdReissue.Domain.Common;
 using IdReissue.Domain.Gateways;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
+using IdReissue.Portrait.Verification;
 using IdReissue.Web.Photos;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,10 +14,15 @@ namespace IdReissue.Web.Review;
 /// 实人认证, and the photo submitted for the card, with the model's similarity between each pair.
 /// </summary>
 public sealed record FaceComparisonView(
-    string? RegistryImage, string? CaptureImage, string? PhotoImage, double? CaptureToRegistry, double? PhotoToRegistry, double? PhotoToCapture)
+    string? RegistryImage, string? CaptureImage, string? PhotoImage, double? CaptureToRegistry, double? PhotoToRegistry, double? PhotoToCapture,
+    FaceMatchPolicy Policy)
 {
+    /// <summary>A similarity below "same person": the officer must look closely before deciding.</summary>
+    public bool NeedsAttention => new[] { CaptureToRegistry, PhotoToRegistry, PhotoToCapture }.Any(s => s < Policy.SameAtLeast);
+
     public static async Task<FaceComparisonView?> LoadAsync(
-        IdReissueDbContext db, IRegistryPhotos registry, IFaceVerification faces, Guid applicationId, string citizenId, PhotoSubmission? shown, CancellationToken cancellationToken)
+        IdReissueDbContext db, IRegistryPhotos registry, IFaceVerification faces, FaceMatchPolicy policy, Guid applicationId, string citizenId, PhotoSubmission? shown,
+        CancellationToken cancellationToken)
     {
         var capture = await db.Files.AsNoTracking().Where(f => f.ApplicationId == applicationId && f.Kind == StoredFileKind.FaceCapture)
             .OrderByDescending(f => f.CreatedAt).FirstOrDefaultAsync(cancellationToken);
@@ -28,8 +35,15 @@ public sealed record FaceComparisonView(
         double? captureToRegistry = null;
         if (capture is not null && registryPhoto is not null)
         {
-            var verified = await faces.VerifyAsync(citizenId, capture.Content, cancellationToken);
-            captureToRegistry = verified.Outcome == FaceVerificationOutcome.CaptureUnusable ? null : verified.Score;
+            try
+            {
+                var verified = await faces.VerifyAsync(citizenId, capture.Content, cancellationToken);
+                captureToRegistry = verified.Outcome == FaceVerificationOutcome.CaptureUnusable ? null : verified.Score;
+            }
+            catch (DomainException)
+            {
+                // A registry photo without a usable face: the officer still sees the photos, without that score.
+            }
         }
 
         var measures = shown is null ? [] : JsonSerializer.Deserialize<Dictionary<string, double>>(shown.MeasuresJson) ?? [];
@@ -40,6 +54,7 @@ public sealed record FaceComparisonView(
             photo is null ? null : PhotoVerdictView.DataUrl(photo.Content, photo.ContentType),
             captureToRegistry,
             measures.TryGetValue(PhotoFaceScores.Registry, out var toRegistry) ? toRegistry : null,
-            measures.TryGetValue(PhotoFaceScores.Capture, out var toCapture) ? toCapture : null);
+            measures.TryGetValue(PhotoFaceScores.Capture, out var toCapture) ? toCapture : null,
+            policy);
     }
 }

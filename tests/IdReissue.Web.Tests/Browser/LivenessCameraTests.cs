@@ -5,14 +5,12 @@ namespace IdReissue.Web.Tests.Browser;
 
 /// <summary>
 /// 活体检测 in Chromium with a fake camera fed from a file: a still photo (what holding a photo to the camera
-/// shows) is refused; a clip of real frames of the registered person in different poses passes.
+/// shows) is refused; a clip made of the registered person's real photos in turned poses (CameraClip) passes.
 /// </summary>
 [Collection(SharedBrowser.Name)]
 [Trait("Category", BrowserFixture.Category)]
 public sealed class LivenessCameraTests(BrowserFixture browser)
 {
-    private static readonly string[] TurningHead = ["img13.jpg", "img57.jpg", "img58.jpg"];
-
     [Fact]
     public async Task A_still_photo_in_front_of_the_camera_is_refused()
     {
@@ -27,9 +25,9 @@ public sealed class LivenessCameraTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Real_frames_of_the_registered_person_turning_the_head_pass()
+    public async Task A_clip_of_the_registered_persons_real_photos_in_turned_poses_passes()
     {
-        var video = FakeCameraFile.Write(TurningHead.Select(f => ServiceFixture.SharedPhoto("face-pairs", f)), 2, "turn");
+        var video = FakeCameraFile.Write(CameraClip.Of(CameraClip.RegisteredPersonTurning), 2, "turn");
         await using var camera = await FaceStepWithCameraAsync(video);
         var page = camera.Page;
 

@@ -17,6 +17,9 @@ public sealed class FaceModel(
     IOptions<FaceVerificationOptions> faceOptions, TimeProvider time)
     : ApplicantPage(db, regions)
 {
+    /// <summary>Only camera frames are accepted (liveness): the page offers no file upload.</summary>
+    public bool LivenessRequired => faceOptions.Value.RequireLiveness;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var redirect = await LoadForStepAsync("face", cancellationToken);

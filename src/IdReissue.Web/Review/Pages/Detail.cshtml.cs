@@ -8,6 +8,7 @@ using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Portrait;
+using IdReissue.Portrait.Verification;
 using IdReissue.Web.Applications;
 using IdReissue.Web.Audit;
 using IdReissue.Web.Auth;
@@ -28,7 +29,7 @@ namespace IdReissue.Web.Review.Pages;
 [Authorize(Policy = Policies.Officer)]
 public sealed class DetailModel(
     IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, PortraitEngine engine, ICourierGateway courier, IOptions<DeliveryOptions> delivery,
-    IRegistryPhotos registry, IFaceVerification faces, TimeProvider time)
+    IRegistryPhotos registry, IFaceVerification faces, FaceMatcher matcher, TimeProvider time)
     : FormPage
 {
     [BindProperty(SupportsGet = true)]
@@ -144,7 +145,7 @@ public sealed class DetailModel(
             await ShowPhotoAsync(shown, cancellationToken);
         }
 
-        Faces = await FaceComparisonView.LoadAsync(db, registry, faces, Id, Application.CitizenId, shown, cancellationToken);
+        Faces = await FaceComparisonView.LoadAsync(db, registry, faces, matcher.Policy, Id, Application.CitizenId, shown, cancellationToken);
     }
 
     private async Task ShowPhotoAsync(PhotoSubmission submission, CancellationToken cancellationToken)
