@@ -11,6 +11,7 @@ source scripts/lib/postgres.sh
 ensure_dotnet
 command -v npm >/dev/null 2>&1 || ensure_debian_packages nodejs npm
 scripts/fetch-models.sh
+scripts/fetch-axe.sh
 # chromium for the browser tests (Playwright drives it; no browser is downloaded); fonts-noto-cjk so
 # Chinese renders as Chinese in the screenshots, not as boxes.
 ensure_debian_packages curl jq ca-certificates postgresql imagemagick chromium fonts-noto-cjk
