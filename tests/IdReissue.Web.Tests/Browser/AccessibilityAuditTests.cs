@@ -50,4 +50,42 @@ public sealed class AccessibilityAuditTests(BrowserFixture browser, ITestOutputH
         await elsewhere.GotoAsync("/studio");
         await Expect(elsewhere.Locator("body")).Not.ToHaveClassAsync(new Regex("\\bcare\\b"));
     }
+
+    [Fact]
+    public async Task The_pages_no_journey_walks_through_pass_in_standard_and_care_mode()
+    {
+        // Tianjin asks for the household register page: the one portal step the Hunan journeys skip.
+        var journey = await Journey.Begin(browser.Service.Api, "tianjin");
+        await journey.ToAddressGiven("Loss");
+        var pages = new (string Name, string Path)[]
+        {
+            ("pages-login", "/login"), ("pages-studio", "/studio"), ("pages-not-found", "/no-such-page"),
+            ("pages-open-application", "/apply"), ("pages-household-page", $"/apply/{journey.ApplicationId}/household-page"),
+            ("pages-progress", $"/apply/{journey.ApplicationId}"),
+        };
+        foreach (var care in new[] { false, true })
+        {
+            await using var phone = await browser.PhoneAsync();
+            await phone.AddCookiesAsync([new Cookie { Name = "idr_session", Value = journey.Token, Url = browser.BaseUrl.ToString() }]);
+            if (care)
+            {
+                await phone.AddCookiesAsync([new Cookie { Name = "idr_care", Value = "1", Url = browser.BaseUrl.ToString() }]);
+            }
+
+            var page = await phone.NewPageAsync();
+            foreach (var (name, path) in pages)
+            {
+                await page.GotoAsync(path);
+                await PortalSteps.ShotBothAsync(page, name);
+            }
+        }
+
+        await using var desk = await browser.DeskAsync();
+        var officer = await desk.NewPageAsync();
+        await officer.GotoAsync("/officer/login");
+        await BrowserFixture.ScreenshotAsync(officer, "pages-officer-login-desk");
+        await PortalSteps.OfficerLogInAsync(officer, browser.Service, "tianjin-review");
+        await officer.GotoAsync("/officer/queue?view=overdue");
+        await BrowserFixture.ScreenshotAsync(officer, "pages-officer-overdue-desk");
+    }
 }
