@@ -74,6 +74,9 @@ public sealed class CareModeJourneyTests(BrowserFixture browser, ITestOutputHelp
         await PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "开始认证" }));
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "挂失原身份证" })).ToBeVisibleAsync();
+        // Plainer words in place of the page's introduction, the warning kept.
+        await Expect(page.Locator("#plain-words")).ToContainTextAsync("旧证就不能再用了");
+        await Expect(page.Locator(".lead")).ToBeHiddenAsync();
         await ShotBothAsync(page, "care-07-loss-report");
         await TypeIntoAsync(page, page.GetByLabel("遗失地点"), "长沙市岳麓区地铁2号线溁湾镇站");
         await page.Keyboard.PressAsync("Enter");
