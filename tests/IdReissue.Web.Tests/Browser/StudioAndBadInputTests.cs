@@ -69,6 +69,8 @@ public sealed class StudioAndBadInputTests(BrowserFixture browser, ITestOutputHe
         await Expect(page.Locator("#citizenid-error")).ToContainTextAsync("校验");
         await Expect(page.GetByLabel("公民身份号码")).ToHaveValueAsync(badChecksum);
         await Expect(page.GetByLabel("公民身份号码")).ToHaveClassAsync(new Regex("input-validation-error"));
+        await Expect(page.GetByLabel("公民身份号码")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByLabel("姓名")).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await ShotBothAsync(page, "bad-input-01-citizen-id", scripts: false);
 
         await GiveRealNameAsync(page, resident);
@@ -78,6 +80,7 @@ public sealed class StudioAndBadInputTests(BrowserFixture browser, ITestOutputHe
         await page.GetByRole(AriaRole.Button, new() { Name = "开始认证" }).ClickAsync();
         await Expect(page.Locator("#capture-error")).ToBeVisibleAsync();
         await Expect(page.Locator("#capture-error")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("#capture")).ToHaveAttributeAsync("aria-invalid", "true");
         await ShotBothAsync(page, "bad-input-02-face-capture", scripts: false);
     }
 
