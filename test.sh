@@ -64,6 +64,12 @@ else
   cat "$results/service.log"
 fi
 
+axe="$results/accessibility/axe-counts.tsv"
+if [ -f "$axe" ]; then
+  echo "==> axe-core, WCAG 2.1 A/AA (page, mode, serious+critical, moderate+minor; docs/accessibility.md)"
+  grep -v '^audit-' "$axe" | cut -f1-4 || true
+fi
+
 count() { cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }
 passed=$(count passed); passed=${passed:-0}
 failed=$(count failed); failed=${failed:-0}

@@ -49,6 +49,7 @@ public sealed class PortalJourneyTests(BrowserFixture browser, ITestOutputHelper
         await ShotBothAsync(page, "hunan-06-loss-report");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认挂失" }).ClickAsync();
         await Expect(page.Locator("#receipt-number")).ToHaveTextAsync(new Regex("^GS\\d{16}$"));
+        await ShotBothAsync(page, "hunan-06-loss-reported");
         var receipt = await phone.NewPageAsync();
         await receipt.GotoAsync($"/apply/{applicationId}/loss-report/receipt");
         await Expect(receipt.GetByRole(AriaRole.Heading, new() { Name = "居民身份证挂失申报回执" })).ToBeVisibleAsync();
