@@ -12,6 +12,7 @@ source scripts/lib/postgres.sh
 ensure_dotnet
 command -v npm >/dev/null 2>&1 || ensure_debian_packages nodejs npm
 scripts/fetch-models.sh
+scripts/fetch-axe.sh
 # chromium for the browser tests (Playwright drives it; no browser is downloaded); fonts-noto-cjk so
 # Chinese renders as Chinese in the screenshots, not as boxes.
 ensure_debian_packages curl jq ca-certificates postgresql imagemagick chromium fonts-noto-cjk
@@ -72,6 +73,12 @@ IDREISSUE_OPENAPI_OUT="$results" scripts/check-openapi.sh "http://127.0.0.1:$por
 if [ "$openapi_status" -eq 0 ]; then
   dotnet test tests/IdReissue.ApiClient.Tests -c Release --no-build --nologo \
     --logger "trx;LogFileName=api-client.trx" --results-directory "$results" || status=$?
+fi
+
+axe="$results/accessibility/axe-counts.tsv"
+if [ -f "$axe" ]; then
+  echo "==> axe-core, WCAG 2.1 A/AA (page, mode, serious+critical, moderate+minor; docs/accessibility.md)"
+  grep -v '^audit-' "$axe" | cut -f1-4 || true
 fi
 
 count() { cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }

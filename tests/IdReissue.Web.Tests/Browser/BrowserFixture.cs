@@ -4,7 +4,8 @@ namespace IdReissue.Web.Tests.Browser;
 
 /// <summary>
 /// The real service on a loopback port and Debian's Chromium driven by Playwright (never a downloaded
-/// browser). Screenshots of every journey go to TestResults/screenshots at phone and desk sizes.
+/// browser). Screenshots of every journey go to TestResults/screenshots at phone and desk sizes, and
+/// every page screenshotted is checked with axe-core.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -27,6 +28,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await ((IAsyncLifetime)Service).InitializeAsync();
         Directory.CreateDirectory(ScreenshotDirectory);
+        // The counts file holds this run only (each check appends a line).
+        File.Delete(AccessibilityAudit.CountsFile);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -70,7 +73,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         TimezoneId = "Asia/Shanghai",
     });
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
+    /// <summary>Saves the page as it is and checks it with axe-core (<see cref="AccessibilityAudit"/>).</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        await SaveAsync(page, name);
+        await AccessibilityAudit.CheckAsync(page, name);
+    }
+
+    /// <summary>Only the picture, for a second size of a page already checked.</summary>
+    public static Task SaveAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static IdReissue.Web.Tests.Browser.PortalSteps;
 using static Microsoft.Playwright.Assertions;
 
@@ -7,8 +8,10 @@ namespace IdReissue.Web.Tests.Browser;
 
 [Collection(SharedBrowser.Name)]
 [Trait("Category", BrowserFixture.Category)]
-public sealed class HostileInputTests(BrowserFixture browser)
+public sealed class HostileInputTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {
+    public void Dispose() => AccessibilityAudit.Report(output);
+
     private const string HostilePlace = "<img src=x onerror=\"window.__xss=1\">地铁站";
     private const string HostileRecipient = "<script>__xss=1</script>";
     private const string HostileDetail = "<svg onload=\"window.__xss=1\">人民路1号";

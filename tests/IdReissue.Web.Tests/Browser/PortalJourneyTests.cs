@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static IdReissue.Web.Tests.Browser.PortalSteps;
 using static Microsoft.Playwright.Assertions;
 
@@ -7,8 +8,10 @@ namespace IdReissue.Web.Tests.Browser;
 
 [Collection(SharedBrowser.Name)]
 [Trait("Category", BrowserFixture.Category)]
-public sealed class PortalJourneyTests(BrowserFixture browser)
+public sealed class PortalJourneyTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {
+    public void Dispose() => AccessibilityAudit.Report(output);
+
     [Fact]
     public async Task A_Hunan_loss_applicant_goes_from_log_in_to_delivered_with_officers_working_in_the_workbench()
     {
@@ -46,6 +49,7 @@ public sealed class PortalJourneyTests(BrowserFixture browser)
         await ShotBothAsync(page, "hunan-06-loss-report");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认挂失" }).ClickAsync();
         await Expect(page.Locator("#receipt-number")).ToHaveTextAsync(new Regex("^GS\\d{16}$"));
+        await ShotBothAsync(page, "hunan-06-loss-reported");
         var receipt = await phone.NewPageAsync();
         await receipt.GotoAsync($"/apply/{applicationId}/loss-report/receipt");
         await Expect(receipt.GetByRole(AriaRole.Heading, new() { Name = "居民身份证挂失申报回执" })).ToBeVisibleAsync();

@@ -39,17 +39,36 @@ internal static partial class PortalSteps
 
     public static Guid ApplicationIdOf(IPage page) => Guid.Parse(ApplicationInUrl().Match(page.Url).Groups[1].Value);
 
-    /// <summary>Saves the page at phone size (390 × 844) and desk size (1440 × 900), and checks it holds at 360 px (the narrowest phones) without sideways scrolling.</summary>
-    public static async Task ShotBothAsync(IPage page, string name)
+    /// <summary>
+    /// Saves the page at phone size (390 × 844, checked with axe-core there), at 360 px (the narrowest phones,
+    /// named for the mode: standard or care) where it must hold without sideways scrolling, and at desk size (1440 × 900).
+    /// </summary>
+    /// <param name="scripts">false in a browser with JavaScript off, where axe-core cannot run (the same pages are checked with it on).</param>
+    public static async Task ShotBothAsync(IPage page, string name, bool scripts = true)
     {
         var original = page.ViewportSize;
         await page.SetViewportSizeAsync(390, 844);
-        await BrowserFixture.ScreenshotAsync(page, name + "-phone");
+        if (scripts)
+        {
+            await BrowserFixture.ScreenshotAsync(page, name + "-phone");
+        }
+        else
+        {
+            await BrowserFixture.SaveAsync(page, name + "-phone");
+        }
+
         await page.SetViewportSizeAsync(360, 740);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"{name} scrolls sideways by {overflow}px at 360px wide");
+        var mode = await page.EvaluateAsync<bool>("() => document.body.classList.contains('care')") ? "care" : "standard";
+        await BrowserFixture.SaveAsync(page, $"{name}-360-{mode}");
+        if (mode == "care")
+        {
+            await CareModeMeasures.CheckAsync(page, name);
+        }
+
         await page.SetViewportSizeAsync(1440, 900);
-        await BrowserFixture.ScreenshotAsync(page, name + "-desk");
+        await BrowserFixture.SaveAsync(page, name + "-desk");
         if (original is not null)
         {
             await page.SetViewportSizeAsync(original.Width, original.Height);

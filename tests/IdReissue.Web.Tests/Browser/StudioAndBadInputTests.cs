@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static IdReissue.Web.Tests.Browser.PortalSteps;
 using static Microsoft.Playwright.Assertions;
 
@@ -7,8 +8,10 @@ namespace IdReissue.Web.Tests.Browser;
 
 [Collection(SharedBrowser.Name)]
 [Trait("Category", BrowserFixture.Category)]
-public sealed class StudioAndBadInputTests(BrowserFixture browser)
+public sealed class StudioAndBadInputTests(BrowserFixture browser, ITestOutputHelper output) : IDisposable
 {
+    public void Dispose() => AccessibilityAudit.Report(output);
+
     [Fact]
     public async Task A_studio_submits_by_photo_number_and_the_applicants_progress_moves_on()
     {
@@ -66,7 +69,9 @@ public sealed class StudioAndBadInputTests(BrowserFixture browser)
         await Expect(page.Locator("#citizenid-error")).ToContainTextAsync("校验");
         await Expect(page.GetByLabel("公民身份号码")).ToHaveValueAsync(badChecksum);
         await Expect(page.GetByLabel("公民身份号码")).ToHaveClassAsync(new Regex("input-validation-error"));
-        await ShotBothAsync(page, "bad-input-01-citizen-id");
+        await Expect(page.GetByLabel("公民身份号码")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByLabel("姓名")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await ShotBothAsync(page, "bad-input-01-citizen-id", scripts: false);
 
         await GiveRealNameAsync(page, resident);
         await StartAsync(page, resident, "吉林省", "损坏换领");
@@ -75,7 +80,8 @@ public sealed class StudioAndBadInputTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "开始认证" }).ClickAsync();
         await Expect(page.Locator("#capture-error")).ToBeVisibleAsync();
         await Expect(page.Locator("#capture-error")).Not.ToBeEmptyAsync();
-        await ShotBothAsync(page, "bad-input-02-face-capture");
+        await Expect(page.Locator("#capture")).ToHaveAttributeAsync("aria-invalid", "true");
+        await ShotBothAsync(page, "bad-input-02-face-capture", scripts: false);
     }
 
     [Fact]

@@ -28,6 +28,12 @@ public sealed class PayModel(
 
     public string? QrDataUrl { get; private set; }
 
+    /// <summary>The region's channels that work in this browser (WeChat's allows only WeChat Pay).</summary>
+    public IReadOnlyList<PaymentChannel> Channels { get; private set; } = [];
+
+    /// <summary>Inside WeChat a WeChat Pay order is paid in the in-app payment sheet (JSAPI), not by QR code.</summary>
+    public bool PaysInApp(PaymentOrderRecord order) => WeChatBrowser.PaysInApp(Request, order.Channel);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var redirect = await LoadForStepAsync("payment", cancellationToken);
@@ -86,7 +92,8 @@ public sealed class PayModel(
         }
 
         QrDataUrl = Pending is null ? null : QrCodeImage.DataUrl(Pending.QrContent);
-        Input.Channel ??= Pending?.Channel ?? (Region.PaymentChannels.Count > 0 ? Region.PaymentChannels[0] : null);
+        Channels = WeChatBrowser.UsableChannels(Request, Region.PaymentChannels);
+        Input.Channel ??= Pending?.Channel ?? (Channels.Count > 0 ? Channels[0] : null);
     }
 
     public string CashierLink(PaymentOrderRecord order) => order.CashierUrl + "?return=" + Uri.EscapeDataString($"/apply/{Id}/payment");
