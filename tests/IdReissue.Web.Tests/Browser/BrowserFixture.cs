@@ -28,7 +28,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await ((IAsyncLifetime)Service).InitializeAsync();
         Directory.CreateDirectory(ScreenshotDirectory);
-        // The counts file holds this run only (each check appends a line).
+        // The counts file holds this run only (each check appends a line); its folder may not exist yet on a clean run.
+        Directory.CreateDirectory(Path.GetDirectoryName(AccessibilityAudit.CountsFile)!);
         File.Delete(AccessibilityAudit.CountsFile);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
