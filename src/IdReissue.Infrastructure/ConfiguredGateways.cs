@@ -5,6 +5,7 @@ using IdReissue.Infrastructure.TencentSms;
 using IdReissue.Infrastructure.WeChatPay;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace IdReissue.Infrastructure;
@@ -29,7 +30,7 @@ public static class ConfiguredGateways
             services.AddTransient<WeChatPaySigningHandler>();
             var client = services.AddHttpClient(WeChatPayGateway.HttpClientName,
                 (sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<WeChatPayOptions>>().Value.BaseUrl);
-            client.AddStandardResilienceHandler(configuration.GetSection($"{WeChatPayOptions.Section}:Resilience"));
+            AddResilience(client, configuration.GetSection($"{WeChatPayOptions.Section}:Resilience"));
             // Inside the resilience handler: each attempt is signed afresh.
             client.AddHttpMessageHandler<WeChatPaySigningHandler>();
             services.AddSingleton<IPaymentGateway, WeChatPayGateway>();
@@ -40,8 +41,7 @@ public static class ConfiguredGateways
         if (configuration.GetValue($"{AlipayOptions.Section}:Enabled", false))
         {
             services.AddSingleton<AlipaySignature>();
-            services.AddHttpClient(AlipayGateway.HttpClientName)
-                .AddStandardResilienceHandler(configuration.GetSection($"{AlipayOptions.Section}:Resilience"));
+            AddResilience(services.AddHttpClient(AlipayGateway.HttpClientName), configuration.GetSection($"{AlipayOptions.Section}:Resilience"));
             services.AddSingleton<IPaymentGateway, AlipayGateway>();
             channels.Add(PaymentChannel.Alipay);
         }
@@ -50,11 +50,20 @@ public static class ConfiguredGateways
         var sms = configuration.GetValue($"{TencentSmsOptions.Section}:Enabled", false);
         if (sms)
         {
-            services.AddHttpClient(TencentSmsSender.HttpClientName)
-                .AddStandardResilienceHandler(configuration.GetSection($"{TencentSmsOptions.Section}:Resilience"));
+            AddResilience(services.AddHttpClient(TencentSmsSender.HttpClientName), configuration.GetSection($"{TencentSmsOptions.Section}:Resilience"));
             services.AddSingleton<ISmsSender, TencentSmsSender>();
         }
 
         return (channels, sms);
+    }
+
+    /// <summary>The standard handler with its defaults, overridden by whatever the section sets (binding an absent section is refused).</summary>
+    private static void AddResilience(IHttpClientBuilder client, IConfigurationSection section)
+    {
+        var pipeline = client.AddStandardResilienceHandler();
+        if (section.Exists())
+        {
+            pipeline.Configure(section);
+        }
     }
 }

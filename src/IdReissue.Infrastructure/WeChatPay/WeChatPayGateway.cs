@@ -46,8 +46,7 @@ public sealed partial class WeChatPayGateway(
 
     public async Task<GatewayOrderStatus> QueryOrderAsync(string orderNumber, CancellationToken cancellationToken)
     {
-        var path = $"/v3/pay/transactions/out-trade-no/{Uri.EscapeDataString(orderNumber)}?mchid={Uri.EscapeDataString(options.Value.MchId)}";
-        var transaction = await SendAsync<WeChatPayTransaction>(HttpMethod.Get, path, null, cancellationToken)
+        var transaction = await SendAsync<WeChatPayTransaction>(HttpMethod.Get, QueryPath(orderNumber), null, cancellationToken)
             ?? throw new DomainException("order_not_found", "支付平台查无此订单。", DomainErrorKind.NotFound);
         return new GatewayOrderStatus(transaction.OutTradeNo, StateOf(transaction.TradeState), new Money(transaction.Amount?.Total ?? 0),
             transaction.TransactionId, transaction.SuccessTime);
@@ -56,13 +55,20 @@ public sealed partial class WeChatPayGateway(
     public async Task<bool> CloseOrderAsync(string orderNumber, CancellationToken cancellationToken)
     {
         // WeChat Pay closes a paid order without complaint, so ask first: a paid order must not be reported closed.
-        var status = await QueryOrderAsync(orderNumber, cancellationToken);
-        if (status.State == GatewayPaymentState.Paid)
+        // An order WeChat Pay never had cannot be paid: nothing to close.
+        var transaction = await SendAsync<WeChatPayTransaction>(HttpMethod.Get, QueryPath(orderNumber), null, cancellationToken);
+        if (transaction is null)
+        {
+            return true;
+        }
+
+        var state = StateOf(transaction.TradeState);
+        if (state == GatewayPaymentState.Paid)
         {
             return false;
         }
 
-        if (status.State != GatewayPaymentState.Closed)
+        if (state != GatewayPaymentState.Closed)
         {
             await SendAsync<JsonElement?>(HttpMethod.Post, $"/v3/pay/transactions/out-trade-no/{Uri.EscapeDataString(orderNumber)}/close",
                 new WeChatPayClose(options.Value.MchId), cancellationToken);
@@ -106,6 +112,9 @@ public sealed partial class WeChatPayGateway(
         return new PaymentNotification(notice.Id, transaction.OutTradeNo, StateOf(transaction.TradeState), new Money(transaction.Amount?.Total ?? 0),
             transaction.TransactionId ?? string.Empty, transaction.SuccessTime, notice.CreateTime);
     }
+
+    private string QueryPath(string orderNumber) =>
+        $"/v3/pay/transactions/out-trade-no/{Uri.EscapeDataString(orderNumber)}?mchid={Uri.EscapeDataString(options.Value.MchId)}";
 
     private static GatewayPaymentState StateOf(string tradeState) => tradeState switch
     {

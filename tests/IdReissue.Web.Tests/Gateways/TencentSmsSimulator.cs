@@ -45,7 +45,6 @@ public sealed partial class TencentSmsSimulator : IAsyncDisposable
         ["TencentSms:SdkAppId"] = SdkAppId,
         ["TencentSms:Templates:LoginCode"] = LoginTemplateId,
         ["TencentSms:Templates:ApplicationProgress"] = ProgressTemplateId,
-        ["TencentSms:Resilience:AttemptTimeout:Timeout"] = "00:00:02",
     };
 
     private async Task SendSms(HttpContext http)

@@ -75,6 +75,9 @@ public sealed partial class WeChatPaySimulator : IAsyncDisposable
         ["WeChatPay:Resilience:Retry:Delay"] = "00:00:00.100",
     };
 
+    /// <summary>Every order the payer has paid at WeChat Pay.</summary>
+    public IEnumerable<string> PaidOrders => _orders.Where(o => o.Value.State == "SUCCESS").Select(o => o.Key);
+
     public string? StateOf(string outTradeNo) => _orders.TryGetValue(outTradeNo, out var order) ? order.State : null;
 
     public long TotalOf(string outTradeNo) => _orders[outTradeNo].Total;
