@@ -29,11 +29,7 @@ public sealed partial class ApplicantRun(FailoverClient client, int index, byte[
         var phone = resident["phone"]!.GetValue<string>();
 
         Stage = "log-in";
-        await client.ExpectAsync(HttpStatusCode.Accepted, HttpMethod.Post, "/api/auth/sms-codes", json: new { phone }, cancellationToken: cancellationToken);
-        var messages = await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/sandbox/sms/inbox", json: new { phone }, cancellationToken: cancellationToken);
-        var code = messages.AsArray().Select(m => CodePattern().Match(m!["text"]!.GetValue<string>())).First(m => m.Success).Groups[1].Value;
-        var session = await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/api/auth/applicant-sessions", json: new { phone, code }, cancellationToken: cancellationToken);
-        Token = session["token"]!.GetValue<string>();
+        Token = await LogInAsync(phone, cancellationToken);
 
         Stage = "real-name";
         await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/api/me/real-name", Token,
@@ -152,6 +148,38 @@ public sealed partial class ApplicantRun(FailoverClient client, int index, byte[
 
                 return content;
             }, cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Log-in by SMS code. Neither call is idempotent, so a retry after a node died under the first attempt can
+    /// find the code already sent (429 sms_too_frequent: the code is in the inbox) or already used (422
+    /// sms_code_expired: a new code is needed, after the resend interval).
+    /// </summary>
+    private async Task<string> LogInAsync(string phone, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (sent, refusal) = await client.SendAsync(HttpMethod.Post, "/api/auth/sms-codes", json: new { phone }, cancellationToken: cancellationToken);
+            if (sent is not (HttpStatusCode.Accepted or HttpStatusCode.TooManyRequests))
+            {
+                throw new InvalidOperationException($"sms-codes: {(int)sent} {refusal?.ToJsonString()}");
+            }
+
+            var messages = await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/sandbox/sms/inbox", json: new { phone }, cancellationToken: cancellationToken);
+            var code = messages.AsArray().Select(m => CodePattern().Match(m!["text"]!.GetValue<string>())).First(m => m.Success).Groups[1].Value;
+            var (status, session) = await client.SendAsync(HttpMethod.Post, "/api/auth/applicant-sessions", json: new { phone, code }, cancellationToken: cancellationToken);
+            if (status == HttpStatusCode.OK)
+            {
+                return session!["token"]!.GetValue<string>();
+            }
+
+            if (attempt == 3 || session?["code"]?.GetValue<string>() != "sms_code_expired")
+            {
+                throw new InvalidOperationException($"applicant-sessions: {(int)status} {session?.ToJsonString()}");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(61), cancellationToken);
         }
     }
 
