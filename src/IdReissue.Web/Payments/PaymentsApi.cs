@@ -135,7 +135,7 @@ public static partial class PaymentsApi
         return TypedResults.Ok(PaymentView.From(order));
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Notify(
+    public static async Task<Results<ContentHttpResult, NoContent, ProblemHttpResult>> Notify(
         string channel, HttpRequest http, IdReissueDbContext db, PaymentGateways gateways, PaymentSettlement settlement, TimeProvider time,
         ApplicationMetrics metrics, ILogger<PaymentSettlement> logger, CancellationToken cancellationToken)
     {
@@ -170,17 +170,21 @@ public static partial class PaymentsApi
         {
             SettlementOutcome.AmountMismatch => Refuse(gateway, Problems.Validation("amount_mismatch", AmountMismatch), AmountMismatch),
             SettlementOutcome.UnknownOrder => Refuse(gateway, Problems.NotFound("order_not_found", "查无此订单。"), "查无此订单。"),
-            _ => TypedResults.Content(gateway.Acknowledgement.Body, gateway.Acknowledgement.ContentType, statusCode: gateway.Acknowledgement.StatusCode),
+            _ => Answer(gateway.Acknowledgement),
         };
     }
 
     private const string AmountMismatch = "通知金额与订单金额不一致，已拒绝并转人工核查。";
 
     /// <summary>A refusal in the gateway's own format (so it retries as its documentation says), or the problem where it has none.</summary>
-    private static Results<ContentHttpResult, ProblemHttpResult> Refuse(IPaymentGateway gateway, ProblemHttpResult problem, string message) =>
-        gateway.Refusal(problem.StatusCode, message) is { } refusal
-            ? TypedResults.Content(refusal.Body, refusal.ContentType, statusCode: refusal.StatusCode)
-            : problem;
+    private static Results<ContentHttpResult, NoContent, ProblemHttpResult> Refuse(IPaymentGateway gateway, ProblemHttpResult problem, string message) =>
+        gateway.Refusal(problem.StatusCode, message) is { } refusal ? Answer(refusal) : problem;
+
+    /// <summary>The gateway's answer as it documents it; a 204 goes without body or content type, as HTTP requires.</summary>
+    private static Results<ContentHttpResult, NoContent, ProblemHttpResult> Answer(GatewayAnswer answer) =>
+        answer.StatusCode == StatusCodes.Status204NoContent
+            ? TypedResults.NoContent()
+            : TypedResults.Content(answer.Body, answer.ContentType, statusCode: answer.StatusCode);
 
     /// <summary>Settles and records the notification in one transaction. A conflicting concurrent write
     /// (a duplicate of this notification, or another change to the application) makes it start over, so
