@@ -2,7 +2,7 @@
 # The crash and scale test by hand: builds, starts a throwaway PostgreSQL (unless IDREISSUE_TEST_POSTGRES
 # names one), two service nodes, drives N applicants (default 300) through the whole journey, kills a
 # node with SIGKILL mid-way, restarts it, and checks that nothing was lost or done twice.
-# Usage: scripts/crash-test.sh [applicants]
+# Usage: scripts/crash-test.sh [applicants] [--wechatpay-simulator]  (the latter: WeChat Pay through the real adapter and its simulator)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -30,4 +30,5 @@ dotnet "$root/bench/IdReissue.ServiceBench/bin/Release/net10.0/IdReissue.Service
   --web "$root/src/IdReissue.Web/bin/Release/net10.0/IdReissue.Web.dll" \
   --photo "$root/../shared/portrait-dev-set/df__img13__ok.jpg" \
   --applicants "$applicants" \
-  --logs "${IDREISSUE_CRASH_LOGS:-$work/logs}"
+  --logs "${IDREISSUE_CRASH_LOGS:-$work/logs}" \
+  "${@:2}"

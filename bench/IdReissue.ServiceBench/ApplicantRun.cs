@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using IdReissue.Web.Tests.Gateways;
 
 namespace IdReissue.ServiceBench;
 
-/// <summary>One applicant's whole journey through the API, tolerant of a node dying under it.</summary>
-public sealed partial class ApplicantRun(FailoverClient client, int index, byte[] photo, Action onPaid)
+/// <summary>One applicant's whole journey through the API, tolerant of a node dying under it. With
+/// <paramref name="weChat"/>, WeChat Pay orders are paid at that simulator, which notifies as WeChat Pay does.</summary>
+public sealed partial class ApplicantRun(FailoverClient client, int index, byte[] photo, Action onPaid, WeChatPaySimulator? weChat = null)
 {
     private static readonly string[] Regions = ["hunan", "jilin", "tianjin"];
 
@@ -26,11 +29,7 @@ public sealed partial class ApplicantRun(FailoverClient client, int index, byte[
         var phone = resident["phone"]!.GetValue<string>();
 
         Stage = "log-in";
-        await client.ExpectAsync(HttpStatusCode.Accepted, HttpMethod.Post, "/api/auth/sms-codes", json: new { phone }, cancellationToken: cancellationToken);
-        var messages = await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/sandbox/sms/inbox", json: new { phone }, cancellationToken: cancellationToken);
-        var code = messages.AsArray().Select(m => CodePattern().Match(m!["text"]!.GetValue<string>())).First(m => m.Success).Groups[1].Value;
-        var session = await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/api/auth/applicant-sessions", json: new { phone, code }, cancellationToken: cancellationToken);
-        Token = session["token"]!.GetValue<string>();
+        Token = await LogInAsync(phone, cancellationToken);
 
         Stage = "real-name";
         await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/api/me/real-name", Token,
@@ -71,16 +70,25 @@ public sealed partial class ApplicantRun(FailoverClient client, int index, byte[
 
         Stage = "payment";
         // 201 for a new order; 200 when a retry after a failover found the order the first attempt made.
+        var channel = Region == "jilin" ? "Alipay" : "WeChatPay";
         var (orderStatus, order) = await client.SendAsync(HttpMethod.Post, $"/api/applications/{ApplicationId}/payments", Token,
-            new { channel = Region == "jilin" ? "Alipay" : "WeChatPay", acknowledgeNoCancellationNoRefund = true }, idempotencyKey: Guid.NewGuid().ToString(), cancellationToken: cancellationToken);
+            new { channel, acknowledgeNoCancellationNoRefund = true }, idempotencyKey: Guid.NewGuid().ToString(), cancellationToken: cancellationToken);
         if (orderStatus is not (HttpStatusCode.Created or HttpStatusCode.OK))
         {
             throw new InvalidOperationException($"payment: {(int)orderStatus} {order?.ToJsonString()}");
         }
 
-        var cashier = new Uri(order!["cashierUrl"]!.GetValue<string>()).AbsolutePath;
-        await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, cashier + "/pay",
-            content: () => new FormUrlEncodedContent([new("outcome", "success")]), cancellationToken: cancellationToken);
+        if (weChat is not null && channel == "WeChatPay")
+        {
+            await PayAtWeChatPayAsync(weChat, order!["orderNumber"]!.GetValue<string>(), cancellationToken);
+        }
+        else
+        {
+            var cashier = new Uri(order!["cashierUrl"]!.GetValue<string>()).AbsolutePath;
+            await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, cashier + "/pay",
+                content: () => new FormUrlEncodedContent([new("outcome", "success")]), cancellationToken: cancellationToken);
+        }
+
         onPaid();
 
         Stage = "waiting for payment";
@@ -118,6 +126,60 @@ public sealed partial class ApplicantRun(FailoverClient client, int index, byte[
             }
 
             await Task.Delay(300, cancellationToken);
+        }
+    }
+
+    /// <summary>The payer pays at WeChat Pay, which then notifies (twice, as it sometimes does), each delivery freshly
+    /// signed and encrypted and retried on the other node until one answers 204.</summary>
+    private async Task PayAtWeChatPayAsync(WeChatPaySimulator weChat, string orderNumber, CancellationToken cancellationToken)
+    {
+        weChat.Pay(orderNumber);
+        var id = "EV-" + orderNumber;
+        for (var copy = 0; copy < 2; copy++)
+        {
+            await client.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Post, "/api/payments/notify/WeChatPay", content: () =>
+            {
+                var (body, headers) = weChat.Notification(orderNumber, id);
+                var content = new StringContent(body, Encoding.UTF8, "application/json");
+                foreach (var (name, value) in headers)
+                {
+                    content.Headers.TryAddWithoutValidation(name, value);
+                }
+
+                return content;
+            }, cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Log-in by SMS code. Neither call is idempotent, so a retry after a node died under the first attempt can
+    /// find the code already sent (429 sms_too_frequent: the code is in the inbox) or already used (422
+    /// sms_code_expired: a new code is needed, after the resend interval).
+    /// </summary>
+    private async Task<string> LogInAsync(string phone, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (sent, refusal) = await client.SendAsync(HttpMethod.Post, "/api/auth/sms-codes", json: new { phone }, cancellationToken: cancellationToken);
+            if (sent is not (HttpStatusCode.Accepted or HttpStatusCode.TooManyRequests))
+            {
+                throw new InvalidOperationException($"sms-codes: {(int)sent} {refusal?.ToJsonString()}");
+            }
+
+            var messages = await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/sandbox/sms/inbox", json: new { phone }, cancellationToken: cancellationToken);
+            var code = messages.AsArray().Select(m => CodePattern().Match(m!["text"]!.GetValue<string>())).First(m => m.Success).Groups[1].Value;
+            var (status, session) = await client.SendAsync(HttpMethod.Post, "/api/auth/applicant-sessions", json: new { phone, code }, cancellationToken: cancellationToken);
+            if (status == HttpStatusCode.OK)
+            {
+                return session!["token"]!.GetValue<string>();
+            }
+
+            if (attempt == 3 || session?["code"]?.GetValue<string>() != "sms_code_expired")
+            {
+                throw new InvalidOperationException($"applicant-sessions: {(int)status} {session?.ToJsonString()}");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(61), cancellationToken);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using IdReissue.Web.Tests.Gateways;
 using Npgsql;
 
 namespace IdReissue.ServiceBench;
@@ -8,7 +9,9 @@ namespace IdReissue.ServiceBench;
 /// <summary>
 /// The crash and scale test: two service nodes on one PostgreSQL, many concurrent applicants through the
 /// whole journey, one node killed with SIGKILL in the middle and restarted, then every invariant checked.
-/// Usage: crash --postgres CONNECTION --web PATH/IdReissue.Web.dll --photo FILE [--applicants N] [--logs DIR]
+/// With --wechatpay-simulator the WeChat Pay channel is the real WeChat Pay adapter talking to the WeChat Pay
+/// simulator (signed requests, encrypted notifications) instead of the sandbox.
+/// Usage: crash --postgres CONNECTION --web PATH/IdReissue.Web.dll --photo FILE [--applicants N] [--logs DIR] [--wechatpay-simulator]
 /// </summary>
 public static class CrashTest
 {
@@ -22,6 +25,17 @@ public static class CrashTest
         var connectionString = new NpgsqlConnectionStringBuilder(options.Postgres) { Database = database, MaxPoolSize = 60 }.ConnectionString;
         Directory.CreateDirectory(options.Logs);
         var environment = NodeEnvironment.For("PostgreSql", connectionString, options.Logs, options.Web);
+        await using var weChat = options.WeChatPaySimulator ? new WeChatPaySimulator() : null;
+        if (weChat is not null)
+        {
+            // The adapter's own resilience defaults, not the unit tests' short timeouts.
+            foreach (var (key, value) in weChat.Settings.Where(s => !s.Key.Contains(":Resilience:", StringComparison.Ordinal)))
+            {
+                environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
+
+            Console.WriteLine($"WeChat Pay: the real adapter against the simulator at {weChat.Settings["WeChatPay:BaseUrl"]}");
+        }
 
         using var nodeA = new ServiceNode("node-a", options.Web, options.FirstPort, environment, options.Logs);
         using var nodeB = new ServiceNode("node-b", options.Web, options.FirstPort + 1, environment, options.Logs);
@@ -41,7 +55,7 @@ public static class CrashTest
             {
                 killed.TrySetResult();
             }
-        })).ToList();
+        }, weChat)).ToList();
 
         var killer = Task.Run(async () =>
         {
@@ -111,6 +125,10 @@ public static class CrashTest
         await Task.Delay(TimeSpan.FromSeconds(8), cancel.Token);
 
         var violations = await Invariants.CheckAsync(connectionString, options.Applicants, cancel.Token);
+        if (weChat is not null)
+        {
+            violations.AddRange(await Invariants.CheckPaidAtGatewayAsync(connectionString, "WeChat Pay simulator", weChat.PaidOrders.ToList(), cancel.Token));
+        }
         violations.AddRange(failures);
         Console.WriteLine();
         Console.WriteLine(violations.Count == 0
@@ -119,7 +137,7 @@ public static class CrashTest
         return violations.Count == 0 ? 0 : 1;
     }
 
-    private sealed record Arguments(string Postgres, string Web, string Photo, int Applicants, int Concurrency, int FirstPort, string Logs, int TimeoutMinutes)
+    private sealed record Arguments(string Postgres, string Web, string Photo, int Applicants, int Concurrency, int FirstPort, string Logs, int TimeoutMinutes, bool WeChatPaySimulator)
 {
         public static Arguments Parse(string[] args)
         {
@@ -133,7 +151,8 @@ public static class CrashTest
                 Number("--concurrency", 32),
                 Number("--port", 18481),
                 Value("--logs") ?? Path.Combine(Path.GetTempPath(), "idreissue-crash-test"),
-                Number("--timeout-minutes", 20));
+                Number("--timeout-minutes", 20),
+                args.Contains("--wechatpay-simulator"));
         }
     }
 }

@@ -95,4 +95,17 @@ public static class Invariants
 
         return violations;
     }
+
+    /// <summary>Every order a real gateway (or its simulator) says was paid is paid here, or marked for refund.</summary>
+    public static async Task<List<string>> CheckPaidAtGatewayAsync(string connectionString, string gateway, IReadOnlyList<string> paidThere, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """SELECT count(*) FROM unnest(@numbers) n LEFT JOIN "PaymentOrders" o ON o."OrderNumber" = n WHERE o."State" IS NULL OR o."State" NOT IN ('Paid', 'RefundDue')""", connection);
+        command.Parameters.AddWithValue("numbers", paidThere.ToArray());
+        var missing = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        Console.WriteLine($"  orders paid at the {gateway}: {paidThere.Count}, without a paid order here: {missing}{(missing == 0 ? string.Empty : " (expected 0)")}");
+        return missing == 0 ? [] : [$"{missing} orders paid at the {gateway} without a paid order here"];
+    }
 }

@@ -89,27 +89,33 @@ public static class InfrastructureServices
             services.AddHostedService(sp => sp.GetRequiredService<OutboxProcessor>());
         }
 
+        var (realChannels, realSms) = ConfiguredGateways.Add(services, configuration);
         services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section));
         // Only where asked for by name (appsettings.json does, for ./run.sh): a deployment that forgot the
         // setting gets no stand-in gateways, and fails at start-up for want of real ones.
         if (configuration.GetValue($"{SandboxOptions.Section}:Enabled", false))
         {
-            AddSandboxGateways(services);
+            AddSandboxGateways(services, realChannels, realSms);
         }
 
         return services;
     }
 
-    private static void AddSandboxGateways(IServiceCollection services)
+    /// <summary>The sandbox stands in for every external system, except the channels and SMS a real gateway is configured for.</summary>
+    private static void AddSandboxGateways(IServiceCollection services, IReadOnlySet<PaymentChannel> realChannels, bool realSms)
     {
         services.AddSingleton<SandboxSigner>();
         services.AddSingleton<ISandboxCallbackTarget, ServerCallbackTarget>();
         services.AddSingleton<IHouseholdRegistry, SandboxHouseholdRegistry>();
         services.AddSingleton<IRegistryPhotos, SandboxRegistryPhotos>();
         services.AddSingleton<ICourierGateway, SandboxCourierGateway>();
-        services.AddSingleton<ISmsSender, SandboxSmsSender>();
+        if (!realSms)
+        {
+            services.AddSingleton<ISmsSender, SandboxSmsSender>();
+        }
+
         services.AddSingleton<IProductionCentre, SandboxProductionCentre>();
-        foreach (var channel in Enum.GetValues<PaymentChannel>())
+        foreach (var channel in Enum.GetValues<PaymentChannel>().Where(c => !realChannels.Contains(c)))
         {
             services.AddSingleton<IPaymentGateway>(sp => ActivatorUtilities.CreateInstance<SandboxPaymentGateway>(sp, channel));
         }

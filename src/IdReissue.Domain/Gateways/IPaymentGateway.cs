@@ -22,11 +22,20 @@ public interface IPaymentGateway
     /// <summary>Verifies the signature and decodes a notification; throws <see cref="PaymentNotificationRejectedException"/> when it is not genuine.</summary>
     PaymentNotification ReadNotification(IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body, DateTimeOffset now);
 
-    /// <summary>The body the gateway expects when a notification was accepted, so it stops retrying.</summary>
-    string AcknowledgementBody { get; }
+    /// <summary>The answer the gateway expects when a notification was accepted, so it stops retrying.</summary>
+    GatewayAnswer Acknowledgement { get; }
+
+    /// <summary>The answer in the gateway's documented failure format when a notification is refused (it retries later),
+    /// with <paramref name="statusCode"/> where the gateway leaves the status to us; null where the service answers
+    /// with its own problem details (the sandbox).</summary>
+    GatewayAnswer? Refusal(int statusCode, string message);
 }
 
-public sealed record PaymentOrderRequest(string OrderNumber, Money Amount, string Description, DateTimeOffset ExpiresAt);
+/// <summary>An HTTP answer to a gateway's notification, in that gateway's own format.</summary>
+public sealed record GatewayAnswer(int StatusCode, string ContentType, string Body);
+
+/// <summary>An order to create. <paramref name="PayerIp"/> is the payer's address, which WeChat Pay's H5 orders must carry.</summary>
+public sealed record PaymentOrderRequest(string OrderNumber, Money Amount, string Description, DateTimeOffset ExpiresAt, string? PayerIp = null);
 
 /// <summary>Where the applicant pays: a cashier page and the content of its QR code.</summary>
 public sealed record GatewayOrder(string OrderNumber, Uri CashierUrl, string QrContent);

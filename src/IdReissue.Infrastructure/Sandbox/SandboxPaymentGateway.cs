@@ -22,7 +22,9 @@ public sealed class SandboxPaymentGateway(
 {
     public PaymentChannel Channel { get; } = channel;
 
-    public string AcknowledgementBody => """{"code":"SUCCESS","message":"成功"}""";
+    public GatewayAnswer Acknowledgement { get; } = new(200, "application/json", """{"code":"SUCCESS","message":"成功"}""");
+
+    public GatewayAnswer? Refusal(int statusCode, string message) => null;
 
     public async Task<GatewayOrder> CreateOrderAsync(PaymentOrderRequest request, CancellationToken cancellationToken)
     {

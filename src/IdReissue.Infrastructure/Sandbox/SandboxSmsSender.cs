@@ -9,7 +9,7 @@ namespace IdReissue.Infrastructure.Sandbox;
 /// before is not sent again.</summary>
 public sealed class SandboxSmsSender(IDbContextFactory<IdReissueDbContext> dbFactory, TimeProvider time) : ISmsSender
 {
-    public async Task SendAsync(string messageId, string phone, string text, CancellationToken cancellationToken)
+    public async Task SendAsync(string messageId, string phone, SmsText message, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.SandboxSmsMessages.AnyAsync(m => m.MessageId == messageId, cancellationToken))
@@ -17,7 +17,7 @@ public sealed class SandboxSmsSender(IDbContextFactory<IdReissueDbContext> dbFac
             return;
         }
 
-        db.SandboxSmsMessages.Add(new SandboxSmsMessage { MessageId = messageId, Phone = phone, Text = text, SentAt = time.GetUtcNow() });
+        db.SandboxSmsMessages.Add(new SandboxSmsMessage { MessageId = messageId, Phone = phone, Text = message.Text, SentAt = time.GetUtcNow() });
         try
         {
             await db.SaveChangesAsync(cancellationToken);

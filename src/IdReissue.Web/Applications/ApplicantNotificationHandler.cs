@@ -24,22 +24,21 @@ public sealed class ApplicantNotificationHandler(ISmsSender sms) : IOutboxHandle
 
         // The whole account, not a projection of its phone: only a loaded row is checked to be the row its values were sealed for.
         var phone = (await db.ApplicantAccounts.AsNoTracking().SingleAsync(a => a.Id == application.AccountId, cancellationToken)).Phone;
-        var text = new System.Text.StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"【居民身份证网上补换领】您的申请（受理编号{application.ApplicationNumber}）：{transition.To.Chinese()}。");
+        var detail = new System.Text.StringBuilder();
         if (transition.To == ApplicationState.PhotoPending && application.PhotoNumber is { } photoNumber)
         {
-            text.Append(CultureInfo.InvariantCulture, $"相片编号{photoNumber}，");
+            detail.Append(CultureInfo.InvariantCulture, $"相片编号{photoNumber}，");
         }
 
         if (transition.To == ApplicationState.Dispatched && application.TrackingNumber is { } tracking)
         {
-            text.Append(CultureInfo.InvariantCulture, $"EMS运单号{tracking}，");
+            detail.Append(CultureInfo.InvariantCulture, $"EMS运单号{tracking}，");
         }
 
         // The next step of the state this notice is about, not of where the application stands when the notice is
         // sent: a photo can be accepted before the "photo needed" text goes out.
-        text.Append(transition.Note is { Length: > 0 } note && transition.To == ApplicationState.Rejected ? $"原因：{note}。" : transition.To.NextStep());
-        await sms.SendAsync(message.Id.ToString("N"), phone, text.ToString(), cancellationToken);
+        detail.Append(transition.Note is { Length: > 0 } note && transition.To == ApplicationState.Rejected ? $"原因：{note}。" : transition.To.NextStep());
+        await sms.SendAsync(message.Id.ToString("N"), phone, SmsText.ApplicationProgress(application.ApplicationNumber, transition.To.Chinese(), detail.ToString()), cancellationToken);
         return OutboxOutcome.Done;
     }
 }

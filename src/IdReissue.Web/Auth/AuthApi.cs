@@ -77,7 +77,7 @@ public static class AuthApi
 
         // Sent at once, not through the outbox: a log-in code is worthless late, and if sending fails the
         // request fails and the person simply asks again.
-        await sms.SendAsync($"login:{record.Id:N}", phone, $"【居民身份证网上补换领】您的登录验证码为{code}，{CodeLifetime.TotalMinutes}分钟内有效。如非本人操作，请忽略。", cancellationToken);
+        await sms.SendAsync($"login:{record.Id:N}", phone, SmsText.LoginCode(code, (int)CodeLifetime.TotalMinutes), cancellationToken);
         return TypedResults.Accepted((string?)null, new SmsCodeSent(PersonalDataMask.Phone(phone), (int)CodeLifetime.TotalSeconds, (int)ResendInterval.TotalSeconds));
     }
 

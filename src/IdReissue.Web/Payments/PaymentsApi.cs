@@ -44,7 +44,7 @@ public static partial class PaymentsApi
 
     public static async Task<Results<Created<PaymentView>, Ok<PaymentView>, ProblemHttpResult>> CreatePayment(
         Guid id, CreatePaymentRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, PaymentGateways gateways,
-        IOptions<PaymentOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        IOptions<PaymentOptions> options, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var orderLifetime = options.Value.OrderLifetime;
         var application = await db.LoadOwnAsync(id, user, cancellationToken);
@@ -80,7 +80,8 @@ public static partial class PaymentsApi
         await db.SaveChangesAsync(cancellationToken);
         var orderNumber = string.Create(CultureInfo.InvariantCulture, $"P{ChinaTime.Local(now):yyyyMMddHHmmss}{RandomNumberGenerator.GetInt32(0, 100_000_000):D8}");
         var gatewayOrder = await gateways.For(channel).CreateOrderAsync(
-            new PaymentOrderRequest(orderNumber, application.CardFee, $"居民身份证{application.Case.Chinese()}工本费", now + orderLifetime),
+            new PaymentOrderRequest(orderNumber, application.CardFee, $"居民身份证{application.Case.Chinese()}工本费", now + orderLifetime,
+                http.Connection.RemoteIpAddress?.ToString()),
             cancellationToken);
         var order = new PaymentOrderRecord
         {
@@ -136,7 +137,7 @@ public static partial class PaymentsApi
         return TypedResults.Ok(PaymentView.From(order));
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Notify(
+    public static async Task<Results<ContentHttpResult, NoContent, ProblemHttpResult>> Notify(
         string channel, HttpRequest http, IdReissueDbContext db, PaymentGateways gateways, PaymentSettlement settlement, TimeProvider time,
         ApplicationMetrics metrics, ILogger<PaymentSettlement> logger, CancellationToken cancellationToken)
     {
@@ -156,7 +157,7 @@ public static partial class PaymentsApi
         catch (PaymentNotificationRejectedException rejected)
         {
             LogRejected(logger, paymentChannel, rejected.Code);
-            return Problems.Create(401, rejected.Code, rejected.Message);
+            return Refuse(gateway, Problems.Create(401, rejected.Code, rejected.Message), rejected.Message);
         }
 
         var source = $"payment:{paymentChannel}";
@@ -169,11 +170,23 @@ public static partial class PaymentsApi
 
         return outcome switch
         {
-            SettlementOutcome.AmountMismatch => Problems.Validation("amount_mismatch", "通知金额与订单金额不一致，已拒绝并转人工核查。"),
-            SettlementOutcome.UnknownOrder => Problems.NotFound("order_not_found", "查无此订单。"),
-            _ => TypedResults.Content(gateway.AcknowledgementBody, "application/json"),
+            SettlementOutcome.AmountMismatch => Refuse(gateway, Problems.Validation("amount_mismatch", AmountMismatch), AmountMismatch),
+            SettlementOutcome.UnknownOrder => Refuse(gateway, Problems.NotFound("order_not_found", "查无此订单。"), "查无此订单。"),
+            _ => Answer(gateway.Acknowledgement),
         };
     }
+
+    private const string AmountMismatch = "通知金额与订单金额不一致，已拒绝并转人工核查。";
+
+    /// <summary>A refusal in the gateway's own format (so it retries as its documentation says), or the problem where it has none.</summary>
+    private static Results<ContentHttpResult, NoContent, ProblemHttpResult> Refuse(IPaymentGateway gateway, ProblemHttpResult problem, string message) =>
+        gateway.Refusal(problem.StatusCode, message) is { } refusal ? Answer(refusal) : problem;
+
+    /// <summary>The gateway's answer as it documents it; a 204 goes without body or content type, as HTTP requires.</summary>
+    private static Results<ContentHttpResult, NoContent, ProblemHttpResult> Answer(GatewayAnswer answer) =>
+        answer.StatusCode == StatusCodes.Status204NoContent
+            ? TypedResults.NoContent()
+            : TypedResults.Content(answer.Body, answer.ContentType, statusCode: answer.StatusCode);
 
     /// <summary>Settles and records the notification in one transaction. A conflicting concurrent write
     /// (a duplicate of this notification, or another change to the application) makes it start over, so

@@ -52,7 +52,7 @@ public sealed class PayModel(
         return redirect ?? await AttemptAsync(async () =>
         {
             ResultValue.Of<PaymentView>(await PaymentsApi.CreatePayment(
-                Id, new CreatePaymentRequest(Input.Channel, Input.Acknowledge), User, Db, Regions, gateways, options, time, cancellationToken));
+                Id, new CreatePaymentRequest(Input.Channel, Input.Acknowledge), User, Db, Regions, gateways, options, time, HttpContext, cancellationToken));
             return LocalRedirect($"/apply/{Id}/payment");
         }, () => PrepareAsync(cancellationToken));
     }

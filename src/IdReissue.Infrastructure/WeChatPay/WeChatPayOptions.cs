@@ -1,0 +1,56 @@
+namespace IdReissue.Infrastructure.WeChatPay;
+
+/// <summary>Configuration section "WeChatPay": the merchant's WeChat Pay API v3 account (docs/operations.md, going live).</summary>
+public sealed class WeChatPayOptions
+{
+    public const string Section = "WeChatPay";
+
+    /// <summary>Use WeChat Pay for the WeChatPay channel instead of the sandbox.</summary>
+    public bool Enabled { get; set; }
+
+    public Uri BaseUrl { get; set; } = new("https://api.mch.weixin.qq.com");
+
+    /// <summary>The app (公众号/移动应用) the orders are made for.</summary>
+    public string AppId { get; set; } = string.Empty;
+
+    /// <summary>商户号.</summary>
+    public string MchId { get; set; } = string.Empty;
+
+    /// <summary>Serial number of the merchant API certificate whose private key signs our requests.</summary>
+    public string MerchantSerialNumber { get; set; } = string.Empty;
+
+    /// <summary>The merchant API private key (apiclient_key.pem), or <see cref="MerchantPrivateKeyFile"/>.</summary>
+    public string? MerchantPrivateKey { get; set; }
+
+    public string? MerchantPrivateKeyFile { get; set; }
+
+    /// <summary>The 32-character APIv3 key that decrypts notifications, or <see cref="ApiV3KeyFile"/>.</summary>
+    public string? ApiV3Key { get; set; }
+
+    public string? ApiV3KeyFile { get; set; }
+
+    /// <summary>The WeChat Pay public key (微信支付公钥, PEM) and its id (PUB_KEY_ID_…), which WeChat Pay signs with.</summary>
+    public string? PlatformPublicKey { get; set; }
+
+    public string? PlatformPublicKeyFile { get; set; }
+
+    public string? PlatformPublicKeyId { get; set; }
+
+    /// <summary>Or the platform certificate (平台证书, PEM) of merchants still on certificates; its serial is read from it.</summary>
+    public string? PlatformCertificateFile { get; set; }
+
+    /// <summary>Where WeChat Pay posts notifications: https://{host}/api/payments/notify/WeChatPay.</summary>
+    public string NotifyUrl { get; set; } = string.Empty;
+
+    /// <summary>Native (a QR code to scan, the default) or H5 (a payment page opened in the phone's browser).</summary>
+    public WeChatPayTradeType TradeType { get; set; } = WeChatPayTradeType.Native;
+
+    /// <summary>Notifications and responses signed longer ago than this are refused as replays.</summary>
+    public TimeSpan MaxSignatureAge { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+public enum WeChatPayTradeType
+{
+    Native,
+    H5,
+}
