@@ -137,6 +137,7 @@ app.MapPaymentsApi();
 app.MapRefundsApi();
 app.MapPhotosApi();
 app.MapPortraitChecksApi();
+app.MapPortraitFixesApi();
 app.MapReviewApi();
 app.MapProductionApi();
 app.MapDeliveryApi();

@@ -21,6 +21,7 @@ internal static class WhiteBackdrop
     {
         var width = frame.Width;
         var height = frame.Height;
+        alpha = Tightened(alpha, width, height);
         KeepFaceOpaque(alpha, width, height, faceOutline);
         var count = width * height;
         var image = new float[3][];
@@ -48,6 +49,35 @@ internal static class WhiteBackdrop
         }
 
         return new RgbImage(width, height, output);
+    }
+
+    /// <summary>
+    /// The matte pulled in by a pixel and its faint tail cut: the network's edge, computed at a little under
+    /// the frame's resolution and enlarged, lies half a pixel to a pixel outside the hair, where the old
+    /// background's colour is all there is to estimate from; that rim is what shows as a dark or coloured line.
+    /// </summary>
+    private static float[] Tightened(float[] alpha, int width, int height)
+    {
+        var output = new float[alpha.Length];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var least = alpha[y * width + x];
+                for (var dy = -1; dy <= 1; dy++)
+                {
+                    var yy = Math.Clamp(y + dy, 0, height - 1);
+                    for (var dx = -1; dx <= 1; dx++)
+                    {
+                        least = Math.Min(least, alpha[yy * width + Math.Clamp(x + dx, 0, width - 1)]);
+                    }
+                }
+
+                output[y * width + x] = Math.Clamp((least - 0.1f) / 0.8f, 0f, 1f);
+            }
+        }
+
+        return output;
     }
 
     /// <summary>One blur-fusion step: local averages of the person (weighted by the matte) and of the
