@@ -36,6 +36,7 @@ builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddSingleton<SessionCache>();
 builder.Services.AddScoped<PaymentSettlement>();
 builder.Services.AddScoped<PhotoIntake>();
+builder.Services.AddScoped<PhotoFixOffers>();
 builder.Services.AddScoped<PhotoNumberLookup>();
 builder.Services.AddSingleton<ApplicationMetrics>();
 builder.Services.AddScoped<OfficerQueues>();

@@ -31,6 +31,20 @@ public static class JpegWriter
         return encoded;
     }
 
+    /// <summary>A small JPEG of a photo of any size, upright, to show on a page; null when it does not decode.</summary>
+    public static byte[]? Preview(ReadOnlySpan<byte> file, int longSide)
+    {
+        var header = PhotoDecoder.Decode(file);
+        if (header.Photo is not { } photo)
+        {
+            return null;
+        }
+
+        var scale = Math.Min(1f, longSide / (float)Math.Max(photo.Width, photo.Height));
+        var image = photo.Scale >= scale ? photo.Image : PhotoDecoder.DecodeScaled(file, scale) ?? photo.Image;
+        return Encode(image, 80);
+    }
+
     public static SKBitmap ToBitmap(RgbImage image)
     {
         var bitmap = new SKBitmap(new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Opaque));

@@ -1,4 +1,5 @@
 using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Security;
 using IdReissue.Portrait;
 using IdReissue.Portrait.Fixing;
 using IdReissue.Web.Abuse;
