@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+using static IdReissue.Web.Tests.Browser.PortalSteps;
+using static Microsoft.Playwright.Assertions;
+
+namespace IdReissue.Web.Tests.Browser;
+
+/// <summary>生成合格照片 on the studio page: original and result side by side, submitted only on confirmation, the officer sees both.</summary>
+[Collection(SharedBrowser.Name)]
+[Trait("Category", BrowserFixture.Category)]
+public sealed class PhotoFixBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_studio_generates_a_compliant_photo_confirms_it_and_the_officer_sees_it_with_the_original()
+    {
+        var journey = await Journey.Begin(browser.Service.Api, "hunan");
+        await journey.ToAddressGiven("Loss");
+        await journey.PayAtCashier(await journey.CreatePayment("Alipay", Guid.NewGuid().ToString()));
+        var photoNumber = (await journey.WaitFor("PhotoPending")).GetProperty("photoNumber").GetString()!;
+
+        await using var desk = await browser.DeskAsync();
+        var page = await desk.NewPageAsync();
+        await page.GotoAsync("/studio");
+        await page.GetByLabel("相片编号").FillAsync(photoNumber);
+        await page.SetInputFilesAsync("#photo", ServiceFixture.DevSetPath("hv__test4.jpg"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "生成合格照片" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "原始照片" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "生成的合格照片" })).ToBeVisibleAsync();
+        await ShotBothAsync(page, "studio-04-fix-offered");
+        // Nothing is submitted until the studio confirms with the applicant.
+        Assert.Equal("PhotoPending", (await journey.Progress()).GetProperty("state").GetString());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认使用并提交" }).ClickAsync();
+        await Expect(page.GetByText("照片已绑定到申请人的申请")).ToBeVisibleAsync();
+        Assert.Equal("UnderReview", (await journey.Progress()).GetProperty("state").GetString());
+
+        var reviewer = await browser.Service.Api.LoginOfficer("hunan-review");
+        var detail = await browser.Service.Api.Get($"/api/officer/applications/{journey.ApplicationId}", reviewer);
+        Assert.True(detail.GetProperty("photoSubmissions")[0].GetProperty("fixed").GetBoolean());
+        var officer = await desk.NewPageAsync();
+        await OfficerLogInAsync(officer, browser.Service, "hunan-review");
+        await officer.GotoAsync($"/officer/applications/{journey.ApplicationId}");
+        await Expect(officer.Locator("#fixed-from")).ToBeVisibleAsync();
+        await Expect(officer.GetByRole(AriaRole.Img, new() { Name = "原始照片" })).ToBeVisibleAsync();
+    }
+}
