@@ -12,7 +12,7 @@ namespace IdReissue.Portrait.Bench;
 /// <summary>
 /// The photo fixer (issue 12): what it makes of the calibration set's real-background photos and the
 /// development set's raw photos, per person, and how long a 12-megapixel phone photo takes, alone and with
-/// eight fixes asked for at once (memory). Usage: IdReissue.Portrait.Bench fix CALIBRATION-DIR DEV-DIR [iterations]
+/// eight fixes asked for at once (memory). Usage: IdReissue.Portrait.Bench fix CALIBRATION-DIR DEV-DIR [iterations] [--time-only]
 /// </summary>
 internal static partial class FixBench
 {
@@ -25,6 +25,7 @@ internal static partial class FixBench
         }
 
         var iterations = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
+        var timeOnly = args.Contains("--time-only");
         var load = Stopwatch.StartNew();
         var models = ModelLocation.Find();
         using var engine = new PortraitEngine(models, SpecificationCatalog.Load(ModelLocation.SpecificationDirectory));
@@ -32,7 +33,11 @@ internal static partial class FixBench
         load.Stop();
         Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}; models load (incl. warm-up): {load.Elapsed.TotalMilliseconds:0} ms");
 
-        Evaluate(fixer, args[0], args[1]);
+        if (!timeOnly)
+        {
+            Evaluate(fixer, args[0], args[1]);
+        }
+
         Time(fixer, Path.Combine(args[0], "df__img10__realbg.jpg"), iterations);
         return 0;
     }
