@@ -2,6 +2,7 @@
 # The portrait engine's command line (证件人像检测): ../shared/specs/portrait-contract.md
 #   ./portrait.sh check [--spec cn-id-card] [--json] FILE...
 #   ./portrait.sh fix [--spec cn-id-card] [--json] INPUT OUTPUT   (../shared/specs/photo-fix-contract.md)
+#   ./portrait.sh sheet PHOTO OUT.png|OUT.pdf                   (6-inch print sheet: 8 copies with cut marks)
 #   ./portrait.sh specs
 #   ./portrait.sh evaluate DIR [--spec ID]     (a folder with labels.csv, e.g. ../shared/portrait-dev-set)
 #   ./portrait.sh calibrate DIR... [--spec ID] (limits from labelled folders, and a leave-one-person-out check)

@@ -72,4 +72,20 @@ public class PortraitFixTests(ServiceFixture service)
             File.Delete(refusedOutput);
         }
     }
+
+    [Fact]
+    public async Task A_studio_gets_the_print_sheet_as_png_or_pdf_and_only_for_an_id_photo()
+    {
+        var png = await Api.Post("/api/portrait/sheets", null, Api.Upload("photo", Journey.GoodPhoto, "ok.jpg"));
+        var form = Api.Upload("photo", Journey.GoodPhoto, "ok.jpg");
+        form.Add(new StringContent("pdf"), "format");
+        var pdf = await Api.Post("/api/portrait/sheets", null, form);
+
+        Assert.Equal(HttpStatusCode.OK, png.StatusCode);
+        Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(1795, PhotoDecoder.Decode(await png.Content.ReadAsByteArrayAsync()).Photo!.Width);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync(), 0, 5), StringComparison.Ordinal);
+        await Api.ExpectProblem(await Api.Post("/api/portrait/sheets", null, Api.Upload("photo", ServiceFixture.DevSetPhoto("hv__test4.jpg"))), HttpStatusCode.UnprocessableEntity, "not_an_id_photo");
+    }
 }

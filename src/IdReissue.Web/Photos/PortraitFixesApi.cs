@@ -2,6 +2,7 @@ using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Security;
 using IdReissue.Portrait;
 using IdReissue.Portrait.Fixing;
+using IdReissue.Portrait.Imaging;
 using IdReissue.Web.Abuse;
 using IdReissue.Web.Applications;
 using IdReissue.Web.Errors;
@@ -23,7 +24,37 @@ public static class PortraitFixesApi
             .WithSummary("生成合格证件照：抠图换白底、摆正、按规格裁剪缩放并检测；需重拍的照片说明原因")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/sheets", Sheet).DisableAntiforgery()
+            .WithName("PrintSheet")
+            .WithSummary("证件照冲印版：6英寸（152×102毫米，300dpi）8张带裁切线，PNG或PDF")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return group;
+    }
+
+    /// <summary>A studio's print of a (fixed or checked) photo: `format` png (default) or pdf.</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Sheet(
+        IFormFile? photo, [Microsoft.AspNetCore.Mvc.FromForm] string? format, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, IdReissueDbContext db,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        await limiter.LimitAsync($"portrait-client:{AbuseGuard.ClientKey(http, db)}", limits.Value.PortraitChecksPerClientPerMinute, TimeSpan.FromMinutes(1),
+            "portrait_check_too_frequent", "照片检测过于频繁，请{0}后再试。", cancellationToken);
+        var pdf = string.Equals(format?.Trim(), "pdf", StringComparison.OrdinalIgnoreCase);
+        if (format is not null && !pdf && !string.Equals(format.Trim(), "png", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Validation("unknown_format", "冲印版格式只能是png或pdf。", "format");
+        }
+
+        var bytes = await Uploads.ReadAsync(photo, cancellationToken);
+        // Only a photo of the card's size is laid out: anything else would be stretched on the sheet.
+        if (PhotoDecoder.Decode(bytes).Photo is not { Width: 358, Height: 441 })
+        {
+            return Problems.Validation("not_an_id_photo", "请上传358×441像素的证件照（可先用“生成合格照片”生成）。", "photo");
+        }
+
+        return pdf
+            ? TypedResults.File(PrintSheet.Pdf(bytes), "application/pdf", "证件照冲印版.pdf")
+            : TypedResults.File(PrintSheet.Png(bytes), "image/png", "证件照冲印版.png");
     }
 
     public static async Task<Results<Ok<PortraitFixView>, ProblemHttpResult>> Fix(
