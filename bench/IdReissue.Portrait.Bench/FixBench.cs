@@ -31,7 +31,7 @@ internal static partial class FixBench
         using var engine = new PortraitEngine(models, SpecificationCatalog.Load(ModelLocation.SpecificationDirectory));
         using var fixer = new PhotoFixer(engine, models);
         load.Stop();
-        Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}; models load (incl. warm-up): {load.Elapsed.TotalMilliseconds:0} ms");
+        Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}; models load (incl. warm-up): {load.Elapsed.TotalMilliseconds:0} ms; {Memory()}");
 
         if (!timeOnly)
         {
@@ -84,6 +84,7 @@ internal static partial class FixBench
     {
         var phone = TwelveMegapixels(File.ReadAllBytes(idPhoto));
         var first = fixer.Fix(phone, "cn-id-card");
+        Console.WriteLine($"after the first 12-MP fix: {Memory()}");
         Console.WriteLine();
         Console.WriteLine($"4000×3000 phone JPEG ({phone.Length / 1024} KB, face ≈ 770 px, grey wall): {first.Verdict} ({string.Join(", ", first.Changes.Concat(first.Reasons.Select(r => r.Code)))})");
         var times = new List<double>();
@@ -124,6 +125,14 @@ internal static partial class FixBench
         sampler.GetAwaiter().GetResult();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"8 fixes at once: all {results.Count(r => r.Fixed)} fixed in {wall.Elapsed.TotalMilliseconds:0} ms ({wall.Elapsed.TotalMilliseconds / 8:0} ms each); working set {before / 1048576} MB before, peak {peak / 1048576} MB"));
+    }
+
+    private static string Memory()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        using var self = Process.GetCurrentProcess();
+        return $"managed heap {GC.GetTotalMemory(true) / 1048576} MB, working set {self.WorkingSet64 / 1048576} MB";
     }
 
     private static string LoadAverage() =>

@@ -29,7 +29,13 @@ public sealed class IsNetMatting : IDisposable
             InterOpNumThreads = 1,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+            // Activations (~100 MB at 320×448) are returned after each run rather than kept in an arena that
+            // only grows: the service holds the model, not the peak of every size it ever matted.
+            EnableCpuMemArena = false,
         };
+        // Worker threads wait without spinning: on a machine shared with other work, spinning burns the
+        // cores the other fix (or the web server) needs.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         _session = new InferenceSession(ResizableOnnxGraph.Rewrite(File.ReadAllBytes(modelPath)), options);
         _inputName = _session.InputMetadata.Keys.Single();
         _outputName = _session.OutputMetadata.Keys.First();
