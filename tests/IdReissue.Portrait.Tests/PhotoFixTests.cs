@@ -90,6 +90,20 @@ public class PhotoFixTests(FixerFixture fixture)
         Assert.InRange(measures["headWidthPx"], spec.FaceWidthPx.Min + 15, spec.FaceWidthPx.Max - 10);
     }
 
+    [Fact]
+    public void An_underexposed_face_is_brightened_by_one_global_curve_and_then_passes()
+    {
+        var dark = EngineFixture.DevSetFile("df__img13__dark.jpg");
+        Assert.Contains(fixture.Engine.Engine.Check(dark, "cn-id-card").Reasons, r => r.Code == "underexposed");
+
+        var fix = Fixer.Fix(dark, "cn-id-card");
+
+        Assert.True(fix.Fixed, string.Join("; ", fix.Reasons.Select(r => r.Code)));
+        Assert.Contains("exposure_adjusted", fix.Changes);
+        // White stays white under the curve: the background is still paper-white.
+        Assert.True(fix.Check!.Measures["backgroundLightness"] >= 95);
+    }
+
     [Theory]
     [InlineData("df__img1__realbg.jpg", "mouth_open")]
     [InlineData("df__img44__realbg.jpg", "mouth_open")]

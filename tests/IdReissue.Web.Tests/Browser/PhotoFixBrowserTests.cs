@@ -42,4 +42,30 @@ public sealed class PhotoFixBrowserTests(BrowserFixture browser)
         await Expect(officer.Locator("#fixed-from")).ToBeVisibleAsync();
         await Expect(officer.GetByRole(AriaRole.Img, new() { Name = "原始照片" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task On_the_portal_a_smile_is_refused_with_its_reason_and_an_ordinary_photo_is_fixed_and_accepted_on_confirmation()
+    {
+        var journey = await Journey.Begin(browser.Service.Api, "hunan");
+        await journey.ToAddressGiven("Loss");
+        await journey.PayAtCashier(await journey.CreatePayment("Alipay", Guid.NewGuid().ToString()));
+        await journey.WaitFor("PhotoPending");
+
+        await using var phone = await browser.PhoneAsync();
+        var page = await phone.NewPageAsync();
+        await LogInAsync(page, journey.Field("phone"));
+        await page.GotoAsync($"/apply/{journey.ApplicationId}/photo");
+        await page.SetInputFilesAsync("#fix-photo", ServiceFixture.DevSetPath("df__img25.jpg"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "生成合格照片" }).ClickAsync();
+        await Expect(page.Locator("#fix-reasons li[data-code=mouth_open]")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "确认使用并提交" })).ToHaveCountAsync(0);
+
+        await page.SetInputFilesAsync("#fix-photo", ServiceFixture.DevSetPath("hv__test4.jpg"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "生成合格照片" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "生成的合格照片" })).ToBeVisibleAsync();
+        await ShotBothAsync(page, "portal-photo-fix-offered");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认使用并提交" }).ClickAsync();
+        await Expect(page.GetByText("照片检测合格")).ToBeVisibleAsync();
+        Assert.Equal("UnderReview", (await journey.Progress()).GetProperty("state").GetString());
+    }
 }
