@@ -15,7 +15,7 @@ namespace IdReissue.Portrait.Fixing;
 /// then checked by <see cref="PortraitEngine"/> exactly as an uploaded photo is, and only a passing result
 /// is handed out: whatever the check still finds (eyes closed, a smile with teeth, a turned head, glare…)
 /// is the refusal, in the check's own words.
-/// Thread-safe; at most as many fixes run at once as the machine has cores (each uses ~150 MB while the
+/// Thread-safe; at most as many fixes run at once as the machine has cores (together 80–270 MB more while the
 /// matting network runs), the rest wait, so memory stays bounded however many requests arrive.
 /// </summary>
 public sealed class PhotoFixer : IDisposable

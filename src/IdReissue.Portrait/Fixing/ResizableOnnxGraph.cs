@@ -9,7 +9,7 @@ namespace IdReissue.Portrait.Fixing;
 /// at 1024); every one of them doubles (or, for the side outputs, multiplies by 4 to 64) its input. This
 /// rewrites each Resize to that constant factor instead, makes the input's and outputs' height and width
 /// symbolic, and drops the stored intermediate shapes, so ONNX Runtime infers them for the size given.
-/// The weights are untouched. ISNet at 1024×1024 takes 4–10 s on two cores; a head-and-shoulders frame
+/// The weights are untouched. ISNet at 1024×1024 took 6–17 s on the shared two-core development machine; a head-and-shoulders frame
 /// needs no more than ~450 pixels of matte. Works on the bytes of the ONNX protobuf, without a schema:
 /// only the handful of fields on the path to a Resize are read.
 /// </summary>
