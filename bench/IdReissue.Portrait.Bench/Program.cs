@@ -7,6 +7,12 @@ using SkiaSharp;
 // Portrait engine benchmark: model load time, single-thread latency per 358×441 JPEG and per
 // 12-megapixel phone photo, face verification (embedding, compare), throughput on every core, steady-state memory.
 // Usage: IdReissue.Portrait.Bench DEV-SET-DIR [iterations]
+//        IdReissue.Portrait.Bench fix CALIBRATION-DIR DEV-SET-DIR [iterations]   (the photo fixer: FixBench.cs)
+if (args.Length > 0 && args[0] == "fix")
+{
+    return IdReissue.Portrait.Bench.FixBench.Run(args[1..]);
+}
+
 var devSet = args.Length > 0 ? args[0] : throw new ArgumentException("usage: IdReissue.Portrait.Bench DEV-SET-DIR [iterations]");
 var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 400;
 var idPhotos = Directory.GetFiles(devSet, "df__img13__*.jpg").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();

@@ -80,6 +80,8 @@ public static class InfrastructureServices
         services.AddSingleton<ClosedApplicationFiles>();
         services.AddHostedService(sp => sp.GetRequiredService<ClosedApplicationFiles>());
         services.AddSingleton<IPortraitCheck, EnginePortraitCheck>();
+        // The photo fixer's matting model (~90 MB) loads on the first fix, not at start-up: most instances never fix.
+        services.AddSingleton(sp => new IdReissue.Portrait.Fixing.PhotoFixer(sp.GetRequiredService<PortraitEngine>(), ModelLocation.Find()));
 
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton<OutboxMetrics>();

@@ -5,10 +5,21 @@ using IdReissue.Portrait;
 using IdReissue.Portrait.Evaluation;
 using IdReissue.Portrait.Specifications;
 
-// ./portrait.sh check [--spec cn-id-card] [--json] FILE... | specs | evaluate DIR [--spec ID] | calibrate DIR... [--spec ID]
+// ./portrait.sh check [--spec cn-id-card] [--json] FILE... | fix [--spec ID] [--json] INPUT OUTPUT | sheet PHOTO OUT.png|OUT.pdf | specs | evaluate DIR [--spec ID] | calibrate DIR... [--spec ID]
 //   | compare [--json] FILE_A FILE_B | compare [--json] --pairs PAIRS.csv | evaluate-pairs PAIRS.csv [IDENTITIES.csv]
 // Exit status: 0 when every file was checked (whatever the verdicts), 2 on bad usage.
 var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+// Photo fix (issue 12): its own options and output, ../shared/specs/photo-fix-contract.md.
+if (args.Length > 0 && args[0] == "fix")
+{
+    return IdReissue.Portrait.Cli.FixCommand.Run(args[1..], json);
+}
+
+if (args.Length > 0 && args[0] == "sheet")
+{
+    return IdReissue.Portrait.Cli.SheetCommand.Run(args[1..]);
+}
+
 if (args.Length == 0 || args[0] is not ("check" or "specs" or "evaluate" or "calibrate" or "compare" or "evaluate-pairs"))
 {
     return Usage();
@@ -132,7 +143,7 @@ return 0;
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: portrait.sh check [--spec cn-id-card] [--json] FILE... | specs | evaluate DIR [--spec ID] | calibrate DIR... [--spec ID]");
+    Console.Error.WriteLine("usage: portrait.sh check [--spec cn-id-card] [--json] FILE... | fix [--spec cn-id-card] [--json] INPUT OUTPUT | sheet PHOTO OUT.png|OUT.pdf | specs | evaluate DIR [--spec ID] | calibrate DIR... [--spec ID]");
     Console.Error.WriteLine("       portrait.sh compare [--json] FILE_A FILE_B | compare [--json] --pairs PAIRS.csv | evaluate-pairs PAIRS.csv [IDENTITIES.csv]");
     return 2;
 }

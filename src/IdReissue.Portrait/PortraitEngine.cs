@@ -50,7 +50,7 @@ public sealed class PortraitEngine : IDisposable
     /// small to be a portrait's (under a fifth of the photo's long side), are smaller faces looked for in
     /// tiles: a framed ID photo never pays for that search, a couple or group photo does.
     /// </summary>
-    private IReadOnlyList<FaceDetection> FindFaces(RgbImage image)
+    internal IReadOnlyList<FaceDetection> FindFaces(RgbImage image)
     {
         var faces = _detector.Detect(image, DetectionThreshold);
         var longSide = Math.Max(image.Width, image.Height);
@@ -111,7 +111,7 @@ public sealed class PortraitEngine : IDisposable
             reasons.Add(new Reason("multiple_faces", counted, "1", "faces", $"照片中检测到{counted}张人脸，证件照只能有本人一人。"));
         }
 
-        var face = faces.OrderByDescending(f => f.Width * f.Score).First();
+        var face = MainFace(faces);
         measures["faceScore"] = Round(face.Score);
         var geometry = new FaceGeometry(LocateLandmarks(photo.Image, face));
         new PhotoMeasurement(spec, photo, geometry, reasons, measures).Run();
@@ -129,23 +129,26 @@ public sealed class PortraitEngine : IDisposable
 
     /// <summary>The main face, plus every other confident face at least a quarter its width: people in
     /// the background of a selfie count, a much smaller false detection (a pattern) does not.</summary>
-    private static int CountFaces(IReadOnlyList<FaceDetection> faces)
+    internal static int CountFaces(IReadOnlyList<FaceDetection> faces)
     {
         if (faces.Count == 0)
         {
             return 0;
         }
 
-        var main = faces.OrderByDescending(f => f.Width * f.Score).First();
+        var main = MainFace(faces);
         return 1 + faces.Count(f => f != main && f.Score >= CountedFaceThreshold && f.Width >= main.Width * 0.25f);
     }
+
+    /// <summary>The portrait's face among those found: the largest, weighed by confidence.</summary>
+    internal static FaceDetection MainFace(IReadOnlyList<FaceDetection> faces) => faces.OrderByDescending(f => f.Width * f.Score).First();
 
     /// <summary>
     /// Landmarks from one crop placed where the network expects the face: the detector's box widened
     /// by a tenth and moved down by 8 % of its width, which on the development set matches the frame
     /// a second pass around the landmarks themselves would choose (so one pass of ~8 ms suffices).
     /// </summary>
-    private PointF[] LocateLandmarks(RgbImage image, FaceDetection face)
+    internal PointF[] LocateLandmarks(RgbImage image, FaceDetection face)
     {
         var side = Math.Max(face.Width, face.Height) * 1.1f;
         var centreY = face.CenterY + face.Width * 0.08f;

@@ -86,7 +86,7 @@ public class PortraitCommandLineTests(ServiceFixture service)
         return node.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(string[] arguments)
+    internal static async Task<(int Exit, string Output)> RunAsync(string[] arguments)
     {
         var cli = Path.Combine(ServiceFixture.RepositoryRoot, "src", "IdReissue.Portrait.Cli", "bin", "Release", "net10.0", "portrait.dll");
         var start = new ProcessStartInfo("dotnet")

@@ -492,6 +492,9 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("OriginalFileId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("PhotoNumber")
                         .IsRequired()
                         .HasColumnType("text");

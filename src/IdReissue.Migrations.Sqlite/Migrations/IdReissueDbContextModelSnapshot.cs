@@ -483,6 +483,9 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OriginalFileId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhotoNumber")
                         .IsRequired()
                         .HasColumnType("TEXT");

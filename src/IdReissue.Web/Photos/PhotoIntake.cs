@@ -23,15 +23,12 @@ public sealed class PhotoIntake(
     IdReissueDbContext db, IPortraitCheck portraitCheck, IFaceVerification faces, RegionCatalog regions, WorkingDayCalendar calendar, ApplicationMetrics metrics, AbuseLimiter limiter,
     IOptions<AbuseLimitOptions> limits, TimeProvider time)
 {
-    public async Task<PhotoCheckView> SubmitAsync(ReissueApplication application, byte[] photo, string submittedBy, Actor actor, CancellationToken cancellationToken)
+    /// <param name="originalFileId">For a photo made by the photo fixer and confirmed by the citizen: the stored
+    /// photo it was made from (<see cref="PhotoFixOffers"/>), kept on the record beside it.</param>
+    public async Task<PhotoCheckView> SubmitAsync(
+        ReissueApplication application, byte[] photo, string submittedBy, Actor actor, CancellationToken cancellationToken, Guid? originalFileId = null)
     {
-        if (application.State != ApplicationState.PhotoPending || application.PhotoNumber is null)
-        {
-            throw new DomainException("photo_not_expected",
-                application.PhotoSource == PhotoSource.Historic ? "本次办理使用历史制证照片，无需提交新照片。" : $"当前不需要提交照片（当前状态：{application.State.Chinese()}）。",
-                DomainErrorKind.Conflict);
-        }
-
+        var photoNumber = RequirePhotoExpected(application);
         await limiter.LimitAsync($"photo:{application.Id:N}", limits.Value.PhotoUploadsPerApplicationPerMinute, TimeSpan.FromMinutes(1),
             "photo_upload_too_frequent", "照片提交过于频繁，请{0}后再试。", cancellationToken);
         // Room for this one first: the oldest failed image goes before the quota is counted, so with this one at
@@ -48,7 +45,7 @@ public sealed class PhotoIntake(
         db.PhotoSubmissions.Add(new PhotoSubmission
         {
             Id = Guid.NewGuid(),
-            PhotoNumber = application.PhotoNumber,
+            PhotoNumber = photoNumber,
             ApplicationId = application.Id,
             FileId = file.Id,
             Verdict = verdict.Verdict,
@@ -56,6 +53,7 @@ public sealed class PhotoIntake(
             MeasuresJson = JsonSerializer.Serialize(verdict.Measures),
             SubmittedBy = submittedBy,
             SubmittedAt = now,
+            OriginalFileId = originalFileId,
         });
         if (verdict.Passed)
         {
@@ -65,7 +63,7 @@ public sealed class PhotoIntake(
         await db.SaveChangesAsync(cancellationToken);
 
         return new PhotoCheckView(
-            application.PhotoNumber,
+            photoNumber,
             verdict.Verdict.ToString().ToLowerInvariant(),
             verdict.Passed,
             verdict.Reasons,
@@ -112,13 +110,28 @@ public sealed class PhotoIntake(
         return verdict with { Verdict = PortraitVerdictKind.Fail, Reasons = [.. verdict.Reasons, reason], Measures = measures };
     }
 
+    /// <summary>A photo is only taken while the application waits for one; its photo number then.</summary>
+    public static string RequirePhotoExpected(ReissueApplication application)
+    {
+        if (application.State != ApplicationState.PhotoPending || application.PhotoNumber is null)
+        {
+            throw new DomainException("photo_not_expected",
+                application.PhotoSource == PhotoSource.Historic ? "本次办理使用历史制证照片，无需提交新照片。" : $"当前不需要提交照片（当前状态：{application.State.Chinese()}）。",
+                DomainErrorKind.Conflict);
+        }
+
+        return application.PhotoNumber;
+    }
+
     /// <summary>Keeps the images of the newest failed submissions only: each submission keeps its verdict and
     /// measures, but retries cannot pile up photos (personal data) without bound.</summary>
     private async Task ForgetOldFailedPhotosAsync(Guid applicationId, int keep, CancellationToken cancellationToken)
     {
         var accepted = await db.Applications.Where(a => a.Id == applicationId).Select(a => a.PhotoId).SingleAsync(cancellationToken);
-        var old = await db.PhotoSubmissions.Where(s => s.ApplicationId == applicationId && s.Verdict != PortraitVerdictKind.Pass && s.FileId != accepted)
-            .OrderByDescending(s => s.SubmittedAt).Skip(keep).Select(s => s.FileId).ToListAsync(cancellationToken);
+        // A fixed photo's original goes with it.
+        var old = (await db.PhotoSubmissions.Where(s => s.ApplicationId == applicationId && s.Verdict != PortraitVerdictKind.Pass && s.FileId != accepted)
+            .OrderByDescending(s => s.SubmittedAt).Skip(keep).Select(s => new { s.FileId, s.OriginalFileId }).ToListAsync(cancellationToken))
+            .SelectMany(s => s.OriginalFileId is { } original ? [s.FileId, original] : new[] { s.FileId }).ToList();
         if (old.Count > 0)
         {
             await db.Files.Where(f => f.ApplicationId == applicationId && f.Kind == StoredFileKind.Photo && old.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);

@@ -31,7 +31,8 @@ public sealed record OfficerApplicationView(
     IReadOnlyList<PhotoSubmissionView> PhotoSubmissions,
     bool Overdue);
 
-public sealed record PhotoSubmissionView(Guid Id, string SubmittedBy, DateTimeOffset SubmittedAt, string Verdict, string ReasonsJson);
+/// <param name="Fixed">Made by the photo fixer (生成合格照片) from an original the record keeps, and confirmed by the citizen.</param>
+public sealed record PhotoSubmissionView(Guid Id, string SubmittedBy, DateTimeOffset SubmittedAt, string Verdict, string ReasonsJson, bool Fixed);
 
 public sealed record DecisionRequest(string? Reason);
 

@@ -67,7 +67,7 @@ public static class ReviewApi
         return TypedResults.Ok(new OfficerApplicationView(
             ApplicationView.ForOfficer(application, regions.Get(application.RegionId)),
             [.. application.Transitions.OrderBy(t => t.Sequence).Select(TimelineEntry.From)],
-            [.. submissions.OrderByDescending(s => s.SubmittedAt).Select(s => new PhotoSubmissionView(s.Id, s.SubmittedBy, s.SubmittedAt, s.Verdict.ToString().ToLowerInvariant(), s.ReasonsJson))],
+            [.. submissions.OrderByDescending(s => s.SubmittedAt).Select(s => new PhotoSubmissionView(s.Id, s.SubmittedBy, s.SubmittedAt, s.Verdict.ToString().ToLowerInvariant(), s.ReasonsJson, s.OriginalFileId is not null))],
             application.IsOverdue(ChinaTime.DateOf(time.GetUtcNow()))));
     }
 

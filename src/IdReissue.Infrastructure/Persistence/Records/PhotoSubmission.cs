@@ -25,4 +25,8 @@ public sealed class PhotoSubmission
     public required string SubmittedBy { get; set; }
 
     public DateTimeOffset SubmittedAt { get; set; }
+
+    /// <summary>Set when the submitted photo was made by the photo fixer (生成合格照片) and the citizen confirmed
+    /// it: the photo they gave, kept so the officer sees both. Null for a photo submitted as it was taken.</summary>
+    public Guid? OriginalFileId { get; set; }
 }

@@ -9,11 +9,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace IdReissue.Web.Photos.Pages;
 
 /// <summary>The applicant's photo: upload or camera, the verdict at once with every reason and the guides drawn over it.</summary>
-public sealed class PhotoModel(IdReissueDbContext db, RegionCatalog regions, PhotoIntake intake, PortraitEngine engine) : ApplicantPage(db, regions)
+public sealed class PhotoModel(IdReissueDbContext db, RegionCatalog regions, PhotoIntake intake, PhotoFixOffers fixes, PortraitEngine engine) : ApplicantPage(db, regions)
 {
     public PhotoVerdictView? Verdict { get; private set; }
 
     public bool Accepted { get; private set; }
+
+    /// <summary>生成合格照片: the original and the fixed photo side by side, waiting for the citizen's confirmation.</summary>
+    public PhotoFixOffer? FixOffer { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -47,5 +50,29 @@ public sealed class PhotoModel(IdReissueDbContext db, RegionCatalog regions, Pho
         });
     }
 
-    protected override string? FieldFor(string code) => "photo";
+    public async Task<IActionResult> OnPostFixAsync(IFormFile? photo, CancellationToken cancellationToken)
+    {
+        Step(8, "/apply");
+        return await LoadForStepAsync("photo", cancellationToken) ?? await AttemptAsync(async () =>
+        {
+            FixOffer = await fixes.OfferAsync(Application, await Uploads.ReadAsync(photo, cancellationToken), cancellationToken);
+            return Page();
+        });
+    }
+
+    /// <summary>The citizen confirms the fixed photo: it is submitted under the photo number and checked like any other.</summary>
+    public async Task<IActionResult> OnPostConfirmFixAsync(string? fix, CancellationToken cancellationToken)
+    {
+        Step(8, "/apply");
+        return await LoadForStepAsync("photo", cancellationToken) ?? await AttemptAsync(async () =>
+        {
+            var (bytes, original) = fixes.Open(Application, fix);
+            var checkedPhoto = await intake.SubmitAsync(Application, bytes, "applicant", User.AsActor(), cancellationToken, original);
+            Accepted = checkedPhoto.Accepted;
+            Verdict = PhotoVerdictView.OfSubmission(checkedPhoto, bytes, "image/jpeg", engine.Specifications.Find(Region.Photo.Specification), checkedPhoto.Message);
+            return Page();
+        });
+    }
+
+    protected override string? FieldFor(string code) => code == "photo_fix_expired" ? null : "photo";
 }

@@ -13,6 +13,7 @@ using IdReissue.Web.Applications;
 using IdReissue.Web.Audit;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Delivery;
+using IdReissue.Portrait.Imaging;
 using IdReissue.Web.Photos;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Authorization;
@@ -52,6 +53,9 @@ public sealed class DetailModel(
     public PhotoVerdictView? Photo { get; private set; }
 
     public IReadOnlyList<MeasureMargin> Margins { get; private set; } = [];
+
+    /// <summary>When the shown photo was made by the photo fixer: the photo the citizen gave (a preview).</summary>
+    public string? FixedFromDataUrl { get; private set; }
 
     public int PhotoAttempts { get; private set; }
 
@@ -164,6 +168,11 @@ public sealed class DetailModel(
         Photo = new PhotoVerdictView(PhotoVerdictView.DataUrl(file.Content, file.ContentType), passed, submission.Verdict == PortraitVerdictKind.Error, reasons,
             PhotoGuides.From(measures, spec), passed ? $"由{(submission.SubmittedBy == "studio" ? "照相馆" : "申请人")}提交，自动检测合格。" : "最近一次提交未通过自动检测。");
         Margins = spec is null ? [] : PhotoMargins.Of(measures, spec);
+        if (submission.OriginalFileId is { } originalId
+            && await db.Files.AsNoTracking().Where(f => f.Id == originalId).Select(f => f.Content).SingleOrDefaultAsync(cancellationToken) is { } original)
+        {
+            FixedFromDataUrl = JpegWriter.Preview(original, 600) is { } preview ? PhotoVerdictView.DataUrl(preview, "image/jpeg") : null;
+        }
     }
 }
 
