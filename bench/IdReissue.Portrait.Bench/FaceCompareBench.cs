@@ -25,6 +25,11 @@ internal static class FaceCompareBench
         Report("embedding (align + network), 1 thread", Time(iterations, () => net.Embed(image, five)));
         Report("compare of two 358×441 JPEGs end to end, 1 thread", Time(Math.Max(20, iterations / 2), () =>
             matcher.Compare(matcher.Extract(photoA).Template!, matcher.Extract(photoB).Template!)));
+        Report("compare of two 358×441 JPEGs end to end, both photos at once (2 threads)", Time(Math.Max(20, iterations / 2), () =>
+        {
+            var (a, b) = matcher.ExtractBoth(photoA, photoB);
+            matcher.Compare(a.Template!, b.Template!);
+        }));
     }
 
     private static (List<double> Times, double CpuMs) Time(int count, Action run)
