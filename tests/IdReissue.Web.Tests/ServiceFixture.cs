@@ -116,10 +116,12 @@ public class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A file of another shared set of real photos (face-pairs, portrait-calibration-set).</summary>
-    public static byte[] SharedPhoto(string set, string name)
+    public static byte[] SharedPhoto(string set, string name) => File.ReadAllBytes(SharedPath(set, name));
+
+    public static string SharedPath(string set, string name)
     {
         var path = Path.Combine(Path.GetDirectoryName(RepositoryRoot)!, "shared", set, name);
-        return File.Exists(path) ? File.ReadAllBytes(path) : throw new FileNotFoundException("The shared photo sets must sit beside the repository.", path);
+        return File.Exists(path) ? path : throw new FileNotFoundException("The shared photo sets must sit beside the repository.", path);
     }
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using IdReissue.Infrastructure.Security;
 using IdReissue.Infrastructure.Security.Protection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -52,6 +53,11 @@ public static class PersonalDataProtectionOptions
         ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new PersonalDataProtectionExtension(protector, auditKey));
         // One interceptor per protector: a new instance per context would make EF build a service provider each time.
         options.AddInterceptors(RowChecks.GetValue(protector, p => new PersonalDataRowCheck(p)));
+
+        // Each host's protector is part of its model (the column converters), so each host has its own EF
+        // service provider: one in a service, dozens in a test process that starts many hosts. Past twenty EF
+        // would throw; that is expected here, so it is only logged.
+        options.ConfigureWarnings(w => w.Log(CoreEventId.ManyServiceProvidersCreatedWarning));
         return options;
     }
 }

@@ -21,7 +21,9 @@ public sealed class PhotoFixBrowserTests(BrowserFixture browser)
         var page = await desk.NewPageAsync();
         await page.GotoAsync("/studio");
         await page.GetByLabel("相片编号").FillAsync(photoNumber);
-        await page.SetInputFilesAsync("#photo", ServiceFixture.DevSetPath("hv__test4.jpg"));
+        // An ordinary press photo of the applicant (p03, the demo residents' registry person): the photo under the
+        // photo number must show the applicant's own face (人证比对).
+        await page.SetInputFilesAsync("#photo", ServiceFixture.SharedPath("face-pairs", "img13.jpg"));
         await page.GetByRole(AriaRole.Button, new() { Name = "生成合格照片" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "原始照片" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "生成的合格照片" })).ToBeVisibleAsync();
@@ -68,7 +70,7 @@ public sealed class PhotoFixBrowserTests(BrowserFixture browser)
         await Expect(page.Locator("#fix-reasons li[data-code=mouth_open]")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "确认使用并提交" })).ToHaveCountAsync(0);
 
-        await page.SetInputFilesAsync("#fix-photo", ServiceFixture.DevSetPath("hv__test4.jpg"));
+        await page.SetInputFilesAsync("#fix-photo", ServiceFixture.SharedPath("face-pairs", "img13.jpg"));
         await page.GetByRole(AriaRole.Button, new() { Name = "生成合格照片", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "生成的合格照片" })).ToBeVisibleAsync();
         await ShotBothAsync(page, "portal-photo-fix-offered");
