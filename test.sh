@@ -70,7 +70,9 @@ echo "==> OpenAPI document: redocly lint, Kiota client generated from it, the do
 openapi_status=0
 IDREISSUE_OPENAPI_OUT="$results" scripts/check-openapi.sh "http://127.0.0.1:$port" \
   && dotnet build tests/IdReissue.ApiClient.Tests -c Release -v quiet -nologo -clp:ErrorsOnly || openapi_status=$?
-if [ "$openapi_status" -eq 0 ]; then
+if [ "$openapi_status" -ne 0 ]; then
+  echo "OpenAPI step failed (lint, generation or the generated client's build; exit $openapi_status)" >&2
+else
   dotnet test tests/IdReissue.ApiClient.Tests -c Release --no-build --nologo \
     --logger "trx;LogFileName=api-client.trx" --results-directory "$results" || status=$?
 fi

@@ -43,7 +43,8 @@ public static partial class ApplicationsApi
         group.MapPost("/{id:guid}/loss-report", ReportLoss).WithIdempotencyKey().WithName("ReportLoss").WithSummary("Report the card lost (挂失); cancels it in the registry");
         group.MapGet("/{id:guid}/loss-report/receipt", LossReceipt.Render).WithName("GetLossReceipt").WithSummary("The loss report receipt (挂失申报回执), printable HTML")
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
-        group.MapPost("/{id:guid}/face-verification", VerifyFace).DisableAntiforgery().WithName("VerifyFace").WithSummary("Face verification (实人认证) of a live capture against the registry photo");
+        group.MapPost("/{id:guid}/face-verification", VerifyFace).DisableAntiforgery().WithName("VerifyFace").WithSummary("Face verification (实人认证) of a live capture against the registry photo")
+            .WithDescription("Multipart form: `capture`, one image; or `frames`, 3 to 12 camera frames taken while the applicant turns the head (活体检测, required when FaceVerification:RequireLiveness is set). The frame facing the camera best is compared.");
         group.MapPost("/{id:guid}/postage-quote", QuotePostage).WithName("QuotePostage").WithSummary("Postage to a delivery district");
         group.MapPut("/{id:guid}/address", GiveAddress).WithName("GiveAddress").WithSummary("Give the mailing address for the new card");
         group.MapPost("/{id:guid}/documents/household-register-page", UploadHouseholdPage).DisableAntiforgery().WithIdempotencyKey()
@@ -216,7 +217,7 @@ public static partial class ApplicationsApi
     }
 
     public static async Task<Results<Ok<FaceVerificationView>, ProblemHttpResult>> VerifyFace(
-        Guid id, IFormFile? capture, IFormFileCollection? frames, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, IFaceVerification faces,
+        Guid id, IFormFile? capture, HttpRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, IFaceVerification faces,
         AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, IOptions<FaceVerificationOptions> faceOptions, TimeProvider time, CancellationToken cancellationToken)
     {
         var application = await db.LoadOwnAsync(id, user, cancellationToken);
@@ -224,7 +225,10 @@ public static partial class ApplicationsApi
         application.RequireFaceVerificationAllowed();
         await limiter.LimitAsync($"face:{application.Id:N}", limits.Value.FaceVerificationsPerApplicationPerDay, TimeSpan.FromDays(1),
             "face_attempts_exhausted", "今日实人认证次数已用完，请{0}后再试，或本人到公安机关窗口办理。", cancellationToken);
-        var bytes = await FaceCapture.ReadAsync(capture, frames?.GetFiles("frames"), faces, faceOptions.Value.RequireLiveness, cancellationToken);
+        // Frames are read from the form itself rather than bound: bound, they would turn the documented body
+        // into a composed schema that generated clients cannot send as a plain multipart form.
+        var frames = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFiles("frames") : null;
+        var bytes = await FaceCapture.ReadAsync(capture, frames, faces, faceOptions.Value.RequireLiveness, cancellationToken);
         // Room for the capture first: a match that then could not be kept would burn an attempt for nothing.
         await Uploads.RequireQuotaAsync(db, application.Id, bytes.Length, limits.Value.StoredBytesPerApplication, replacing: null, cancellationToken);
         var result = await faces.VerifyAsync(application.CitizenId, bytes, cancellationToken);

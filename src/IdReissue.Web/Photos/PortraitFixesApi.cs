@@ -16,6 +16,8 @@ namespace IdReissue.Web.Photos;
 /// counted against the same per-client limit: a fix is a check and more.</summary>
 public static class PortraitFixesApi
 {
+    private static readonly string[] SheetFormats = ["application/pdf"];
+
     public static RouteGroupBuilder MapPortraitFixesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/portrait").WithTags("Portrait").AllowAnonymous();
@@ -27,6 +29,7 @@ public static class PortraitFixesApi
         group.MapPost("/sheets", Sheet).DisableAntiforgery()
             .WithName("PrintSheet")
             .WithSummary("证件照冲印版：6英寸（152×102毫米，300dpi）8张带裁切线，PNG或PDF")
+            .Produces<byte[]>(StatusCodes.Status200OK, "image/png", SheetFormats)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return group;

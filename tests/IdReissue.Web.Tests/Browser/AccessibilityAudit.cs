@@ -43,6 +43,8 @@ internal static class AccessibilityAudit
     /// <summary>Checks the page; the mode is read from the page itself (care mode marks the body).</summary>
     public static async Task CheckAsync(IPage page, string name)
     {
+        // A page still loading after a form submit would lose the injected script half-way.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
         {
             // Evaluated through the DevTools protocol, so the page's CSP (no inline script) stays as it is.

@@ -35,6 +35,8 @@ public sealed class CareModeJourneyTests(BrowserFixture browser, ITestOutputHelp
         await Expect(page).ToHaveURLAsync(new Regex("/login"));
         await TypeIntoAsync(page, page.GetByLabel("手机号码"), resident.Field("phone"));
         await page.Keyboard.PressAsync("Enter");
+        // Enter submits the form: the page is the one with the sent code only once it has loaded.
+        await Expect(page.Locator(".sms-text").First).ToBeVisibleAsync();
         await ShotBothAsync(page, "care-02-login");
         var sms = await page.Locator(".sms-text").First.InnerTextAsync();
         // One question per screen: the number is answered, so the code is the question now.

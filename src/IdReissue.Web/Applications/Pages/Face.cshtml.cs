@@ -33,7 +33,7 @@ public sealed class FaceModel(
         Step(4, "/apply");
         return redirect ?? await AttemptAsync(async () =>
         {
-            ResultValue.Of<FaceVerificationView>(await ApplicationsApi.VerifyFace(Id, capture, Request.Form.Files, User, Db, Regions, faces, limiter, limits, faceOptions, time, cancellationToken));
+            ResultValue.Of<FaceVerificationView>(await ApplicationsApi.VerifyFace(Id, capture, Request, User, Db, Regions, faces, limiter, limits, faceOptions, time, cancellationToken));
             return Application.State == ApplicationState.ReferredToWindow ? LocalRedirect($"/apply/{Id}") : Continue();
         });
     }
