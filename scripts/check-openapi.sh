@@ -16,8 +16,9 @@ mkdir -p "$out"
 url="${1:-}"
 work=""
 cleanup() {
-  [ -n "${pid:-}" ] && { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
-  [ -n "$work" ] && rm -rf "$work"
+  # if-statements, not `[ … ] && …`: a false test as the trap's last command would become the script's exit status.
+  if [ -n "${pid:-}" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  if [ -n "$work" ]; then rm -rf "$work"; fi
 }
 trap cleanup EXIT
 if [ -z "$url" ]; then
