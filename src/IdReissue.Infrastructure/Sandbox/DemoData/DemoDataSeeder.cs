@@ -46,6 +46,8 @@ public sealed class DemoDataSeeder(RegionCatalog regions, TimeProvider time)
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var phones = new HashSet<string>(StringComparer.Ordinal);
         logins.AppendLine("# applicant phone (log in with an SMS code from the sandbox outbox) / name / citizen ID / household number / profile / region");
+        logins.AppendLine(CultureInfo.InvariantCulture,
+            $"# face verification (实人认证): the registry photo is a real photo of person p03 ({SandboxRegistryPhotos.DemoPersonPhoto} of ../shared/face-pairs); capture p03's other photos (face-pairs img13.jpg, img57.jpg, img58.jpg, or portrait-dev-set df__img13__ok.jpg); face-mismatch residents hold another person's photo");
         foreach (var region in regions.All)
         {
             foreach (var profile in SyntheticResidentFactory.Profiles)
