@@ -121,6 +121,12 @@ public static class PersonalDataColumns
 
         foreach (var entry in db.ChangeTracker.Entries())
         {
+            if (entry.State == EntityState.Deleted)
+            {
+                SealOriginals(entry, protector, sealedValues);
+                continue;
+            }
+
             if (entry.State is not (EntityState.Added or EntityState.Modified))
             {
                 continue;
@@ -150,11 +156,47 @@ public static class PersonalDataColumns
         return sealedValues;
     }
 
+    /// <summary>
+    /// A deleted row that shares its table with others (an owned address replaced by a new one) is written
+    /// through its original values: those are sealed too, or the converter would see plaintext and refuse.
+    /// </summary>
+    private static void SealOriginals(EntityEntry entry, PersonalDataProtector protector, List<SealedValue> sealedValues)
+    {
+        string? row = null;
+        foreach (var property in entry.Properties)
+        {
+            if (property.Metadata.FindAnnotation(EncryptedAnnotation)?.Value is not string column || property.OriginalValue is not { } plain)
+            {
+                continue;
+            }
+
+            row ??= RowKeyOf(entry);
+            property.OriginalValue = plain switch
+            {
+                string text => protector.Protect(text, column, row),
+                byte[] bytes => protector.ProtectBytes(bytes, column, row),
+                _ => throw new InvalidOperationException($"{column} is neither text nor bytes."),
+            };
+            sealedValues.Add(new SealedValue(property, plain, Original: true));
+        }
+    }
+
     /// <summary>Puts the plaintext back; after a successful, accepted save also as the original value, so nothing looks changed.</summary>
     public static void Restore(List<SealedValue> sealedValues, bool saved)
     {
-        foreach (var (property, plain) in sealedValues)
+        foreach (var (property, plain, original) in sealedValues)
         {
+            if (original)
+            {
+                // A deleted row is detached after a successful save; after a failed one it keeps its plaintext.
+                if (!saved)
+                {
+                    property.OriginalValue = plain;
+                }
+
+                continue;
+            }
+
             property.CurrentValue = plain;
             if (saved)
             {
@@ -210,7 +252,7 @@ public static class PersonalDataColumns
 }
 
 /// <summary>A personal value replaced by its ciphertext for the length of a save.</summary>
-public sealed record SealedValue(PropertyEntry Property, object Plaintext);
+public sealed record SealedValue(PropertyEntry Property, object Plaintext, bool Original = false);
 
 public static class BlindIndexKinds
 {
