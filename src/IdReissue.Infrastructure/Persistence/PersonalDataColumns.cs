@@ -143,12 +143,7 @@ public static class PersonalDataColumns
 
                 row ??= RowKeyOf(entry);
                 var plain = property.CurrentValue;
-                property.CurrentValue = plain switch
-                {
-                    string text => protector.Protect(text, column, row),
-                    byte[] bytes => protector.ProtectBytes(bytes, column, row),
-                    _ => throw new InvalidOperationException($"{column} is neither text nor bytes."),
-                };
+                property.CurrentValue = Seal(protector, plain, column, row);
                 sealedValues.Add(new SealedValue(property, plain));
             }
         }
@@ -171,15 +166,17 @@ public static class PersonalDataColumns
             }
 
             row ??= RowKeyOf(entry);
-            property.OriginalValue = plain switch
-            {
-                string text => protector.Protect(text, column, row),
-                byte[] bytes => protector.ProtectBytes(bytes, column, row),
-                _ => throw new InvalidOperationException($"{column} is neither text nor bytes."),
-            };
+            property.OriginalValue = Seal(protector, plain, column, row);
             sealedValues.Add(new SealedValue(property, plain, Original: true));
         }
     }
+
+    private static object Seal(PersonalDataProtector protector, object plain, string column, string row) => plain switch
+    {
+        string text => protector.Protect(text, column, row),
+        byte[] bytes => protector.ProtectBytes(bytes, column, row),
+        _ => throw new InvalidOperationException($"{column} is neither text nor bytes."),
+    };
 
     /// <summary>Puts the plaintext back; after a successful, accepted save also as the original value, so nothing looks changed.</summary>
     public static void Restore(List<SealedValue> sealedValues, bool saved)
