@@ -88,7 +88,31 @@ internal static class KeyboardSteps
     public static async Task ChooseFileAsync(IPage page, ILocator fileInput, string path)
     {
         await TabToAsync(page, fileInput);
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
-        await chooser.SetFilesAsync(path);
+
+        // Playwright turns file-chooser interception on without waiting for the browser to confirm it, so under load the
+        // first Space can open a chooser nobody intercepts (headless drops it). The handler stays subscribed across tries,
+        // so a second press is always intercepted; pressing Space again on the focused field is what a person would do.
+        var opened = new TaskCompletionSource<IFileChooser>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnFileChooser(object? sender, IFileChooser chooser) => opened.TrySetResult(chooser);
+        page.FileChooser += OnFileChooser;
+        try
+        {
+            for (var attempt = 1; attempt <= ChooserAttempts && !opened.Task.IsCompleted; attempt++)
+            {
+                Assert.True(await fileInput.EvaluateAsync<bool>("e => e === document.activeElement"), "the file field lost focus");
+                await page.Keyboard.PressAsync("Space");
+                await Task.WhenAny(opened.Task, Task.Delay(ChooserWait));
+            }
+
+            Assert.True(opened.Task.IsCompleted, $"Space on the focused file field opened no file chooser in {ChooserAttempts} tries");
+            await (await opened.Task).SetFilesAsync(path);
+        }
+        finally
+        {
+            page.FileChooser -= OnFileChooser;
+        }
     }
+
+    private const int ChooserAttempts = 3;
+    private static readonly TimeSpan ChooserWait = TimeSpan.FromSeconds(10);
 }
