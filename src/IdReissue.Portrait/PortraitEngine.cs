@@ -36,7 +36,7 @@ public sealed class PortraitEngine : IDisposable
     /// <summary>How many faces a capture shows (for face verification: it must be exactly one); null when it is not an image.</summary>
     public int? CountFaces(ReadOnlySpan<byte> file)
     {
-        var decoded = PhotoDecoder.Decode(file);
+        var decoded = PhotoDecoder.DecodeForOneCheck(file);
         if (decoded.Photo is not { } photo)
         {
             return null;
@@ -89,7 +89,7 @@ public sealed class PortraitEngine : IDisposable
         var reasons = new List<Reason>();
         var measures = new SortedDictionary<string, double>(StringComparer.Ordinal) { ["fileSizeKb"] = Round(file.Length / 1024.0) };
 
-        var decoded = PhotoDecoder.Decode(file);
+        var decoded = PhotoDecoder.DecodeForOneCheck(file);
         if (decoded.Photo is not { } photo)
         {
             reasons.Add(new Reason("unreadable_image", null, null, null, decoded.Problem!));

@@ -12,15 +12,27 @@ namespace IdReissue.Portrait.Faces;
 public sealed class BlazeFaceDetector : IDisposable
 {
     private const int InputSize = 128;
+    private static readonly long[] InputShape = [1, InputSize, InputSize, 3];
+
+    // Outputs: scores of the 16×16 layer (512 anchors) and the 8×8 layer (384), then their regressors (16 each).
+    private static readonly string[] OutputNames = ["Identity:0", "Identity_1:0", "Identity_2:0", "Identity_3:0"];
+    private const int FineAnchors = 512;
+
     private readonly InferenceSession _session;
-    private readonly string _inputName;
+    private readonly string[] _inputNames;
+    private readonly RunOptions _runOptions = new();
     private readonly (float X, float Y)[] _anchors;
+
+    // The 196 KB input tensor of the previous run on this thread, refilled for the next: one per run would land on
+    // the large object heap and bring on full collections.
+    [ThreadStatic]
+    private static float[]? _input;
 
     public BlazeFaceDetector(string modelPath)
     {
         var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR };
         _session = new InferenceSession(modelPath, options);
-        _inputName = _session.InputMetadata.Keys.Single();
+        _inputNames = [_session.InputMetadata.Keys.Single()];
         _anchors = [.. Anchors(16, 2), .. Anchors(8, 6)];
     }
 
@@ -79,35 +91,44 @@ public sealed class BlazeFaceDetector : IDisposable
 
     private void DetectIn(RgbImage image, float left, float top, float side, float minScore, List<FaceDetection> candidates)
     {
-        var input = new DenseTensor<float>([1, InputSize, InputSize, 3]);
+        var input = _input ??= new float[InputSize * InputSize * 3];
         // The network expects channels in [-1, 1].
-        Resampler.SquareToTensor(image, left, top, side, InputSize, input.Buffer.Span, 2f / 255f, -1f);
+        Resampler.SquareToTensor(image, left, top, side, InputSize, input, 2f / 255f, -1f);
 
-        using var results = _session.Run([NamedOnnxValue.CreateFromTensor(_inputName, input)]);
-        var byName = results.ToDictionary(r => r.Name, r => r.AsTensor<float>());
-        // Outputs: scores of the 16×16 layer (512) and the 8×8 layer (384), then their regressors.
-        var scores = byName["Identity:0"].ToArray().Concat(byName["Identity_1:0"].ToArray()).ToArray();
-        var boxes = byName["Identity_2:0"].ToArray().Concat(byName["Identity_3:0"].ToArray()).ToArray();
+        using var inputValue = OrtValue.CreateTensorValueFromMemory(input, InputShape);
+        using var results = _session.Run(_runOptions, _inputNames, [inputValue], OutputNames);
+        var fineScores = results[0].GetTensorDataAsSpan<float>();
+        var coarseScores = results[1].GetTensorDataAsSpan<float>();
+        var fineBoxes = results[2].GetTensorDataAsSpan<float>();
+        var coarseBoxes = results[3].GetTensorDataAsSpan<float>();
 
         var scale = side / InputSize;
         for (var i = 0; i < _anchors.Length; i++)
         {
-            var score = 1f / (1f + MathF.Exp(-Math.Clamp(scores[i], -80f, 80f)));
+            var fine = i < FineAnchors;
+            var logit = fine ? fineScores[i] : coarseScores[i - FineAnchors];
+            var score = 1f / (1f + MathF.Exp(-Math.Clamp(logit, -80f, 80f)));
             if (score < minScore)
             {
                 continue;
             }
 
             var (ax, ay) = _anchors[i];
-            var o = i * 16;
-            PointF Point(int k) => new(left + (ax * InputSize + boxes[o + 4 + 2 * k]) * scale, top + (ay * InputSize + boxes[o + 5 + 2 * k]) * scale);
+            var box = fine ? fineBoxes.Slice(i * 16, 16) : coarseBoxes.Slice((i - FineAnchors) * 16, 16);
             candidates.Add(new FaceDetection(score,
-                left + (ax * InputSize + boxes[o]) * scale, top + (ay * InputSize + boxes[o + 1]) * scale, boxes[o + 2] * scale, boxes[o + 3] * scale,
-                Point(0), Point(1), Point(2), Point(3), Point(4), Point(5)));
+                left + (ax * InputSize + box[0]) * scale, top + (ay * InputSize + box[1]) * scale, box[2] * scale, box[3] * scale,
+                KeyPoint(box, 0), KeyPoint(box, 1), KeyPoint(box, 2), KeyPoint(box, 3), KeyPoint(box, 4), KeyPoint(box, 5)));
+
+            PointF KeyPoint(ReadOnlySpan<float> box, int k) =>
+                new(left + (ax * InputSize + box[4 + 2 * k]) * scale, top + (ay * InputSize + box[5 + 2 * k]) * scale);
         }
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        _runOptions.Dispose();
+    }
 
     private static IEnumerable<(float X, float Y)> Anchors(int grid, int perCell)
     {

@@ -24,7 +24,20 @@ public static class PhotoDecoder
     /// almost for free.</summary>
     public const int AnalysisLongSide = 720;
 
-    public static DecodeResult Decode(ReadOnlySpan<byte> file)
+    public static DecodeResult Decode(ReadOnlySpan<byte> file) => Decode(file, reusePixels: false);
+
+    /// <summary>
+    /// As <see cref="Decode(ReadOnlySpan{byte})"/>, but the pixels go into this thread's buffer from the previous call
+    /// when the size is the same (every ID photo is 358 × 441): the image is valid only until the next such call on
+    /// the thread. For a check, which keeps nothing of the image; a fresh 470 KB array per check landed on the large
+    /// object heap and set off a full collection every dozen checks.
+    /// </summary>
+    internal static DecodeResult DecodeForOneCheck(ReadOnlySpan<byte> file) => Decode(file, reusePixels: true);
+
+    [ThreadStatic]
+    private static byte[]? _checkPixels;
+
+    private static DecodeResult Decode(ReadOnlySpan<byte> file, bool reusePixels)
     {
         if (file.Length == 0)
         {
@@ -58,7 +71,7 @@ public static class PhotoDecoder
             return DecodeResult.Fail($"图片像素过多（{info.Width}×{info.Height}），请上传JPEG格式的照片，或把图片缩小到1600万像素以内后再上传。");
         }
 
-        var decoded = DecodePixels(codec, size, out var image, out var hasAlpha);
+        var decoded = DecodePixels(codec, size, reusePixels, out var image, out var hasAlpha);
         if (decoded is not SKCodecResult.Success)
         {
             return DecodeResult.Fail(decoded == SKCodecResult.IncompleteInput ? "图片文件不完整（可能传输中断），请重新上传。" : "图片数据损坏，无法读取，请重新导出照片后上传。");
@@ -114,12 +127,12 @@ public static class PhotoDecoder
             return null;
         }
 
-        return DecodePixels(codec, size, out var image, out _) == SKCodecResult.Success ? image : null;
+        return DecodePixels(codec, size, reusePixels: false, out var image, out _) == SKCodecResult.Success ? image : null;
     }
 
     private static bool IsScalable(SKCodec codec) => codec.EncodedFormat == SKEncodedImageFormat.Jpeg;
 
-    private static SKCodecResult DecodePixels(SKCodec codec, SKSizeI size, out RgbImage image, out bool hasAlpha)
+    private static SKCodecResult DecodePixels(SKCodec codec, SKSizeI size, bool reusePixels, out RgbImage image, out bool hasAlpha)
     {
         var decodeInfo = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var bitmap = new SKBitmap(decodeInfo);
@@ -133,12 +146,12 @@ public static class PhotoDecoder
 
         if (codec.EncodedOrigin is SKEncodedOrigin.TopLeft or SKEncodedOrigin.Default)
         {
-            image = ToRgb(bitmap, out hasAlpha);
+            image = ToRgb(bitmap, reusePixels, out hasAlpha);
         }
         else
         {
             using var oriented = Orient(bitmap, codec.EncodedOrigin);
-            image = ToRgb(oriented, out hasAlpha);
+            image = ToRgb(oriented, reusePixels, out hasAlpha);
         }
 
         return decoded;
@@ -168,12 +181,23 @@ public static class PhotoDecoder
         return result;
     }
 
-    private static RgbImage ToRgb(SKBitmap bitmap, out bool hasAlpha)
+    private static RgbImage ToRgb(SKBitmap bitmap, bool reusePixels, out bool hasAlpha)
     {
         var width = bitmap.Width;
         var height = bitmap.Height;
         var rgba = bitmap.GetPixelSpan();
-        var rgb = new byte[width * height * 3];
+        var length = width * height * 3;
+        byte[] rgb;
+        if (!reusePixels)
+        {
+            rgb = new byte[length];
+        }
+        else
+        {
+            rgb = _checkPixels is { } kept && kept.Length == length ? kept : new byte[length];
+            _checkPixels = rgb;
+        }
+
         var translucent = false;
         for (int i = 0, o = 0; i < rgba.Length; i += 4, o += 3)
         {
