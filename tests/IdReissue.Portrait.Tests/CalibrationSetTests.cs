@@ -10,6 +10,9 @@ namespace IdReissue.Portrait.Tests;
 [Collection(SharedEngine.Name)]
 public class CalibrationSetTests(EngineFixture fixture)
 {
+    // Declared before the table that uses it: static fields are initialised in the order written.
+    private static readonly (string, string, string[]) Crown = ("the original photo cut off the crown: hair at 0–4 px from the upper edge, GA 461 asks 7–21 px", "fail", ["head_too_high"]);
+
     /// <summary>
     /// Labels the engine disagrees with, each looked at by eye. They are named here rather than tuned
     /// around (see docs/portrait.md, "Labels in dispute").
@@ -21,6 +24,13 @@ public class CalibrationSetTests(EngineFixture fixture)
         ["df__img20__mouth.jpg"] = ("closed-lip smile, lips together over their whole width", "pass", []),
         ["df__img53__mouth.jpg"] = ("neutral face, lips closed", "pass", []),
         ["df__img12__mouth.jpg"] = ("closed-lip smile; the face is turned, so its mouth is not judged", "fail", ["head_turned"]),
+        // The set's README calls a head-height rejection of its pass photos arguable; the engine keeps the standard's 7 px.
+        ["df__img55__ok.jpg"] = Crown,
+        ["df__img55__w198.jpg"] = Crown,
+        ["df__img55__w214.jpg"] = Crown,
+        ["df__img55__dx6.jpg"] = Crown,
+        ["df__img55__roll2.jpg"] = Crown,
+        ["df__img55__bright8.jpg"] = Crown,
     };
 
     private static readonly Lazy<List<LabelledPhoto>> Photos = new(() => Calibration.Load([EngineFixture.DevSet, EngineFixture.CalibrationSet]));

@@ -73,6 +73,15 @@ public class PaintedLimitTests(EngineFixture fixture)
         Assert.Contains("head_tilted", Codes(Redraw(Load(file), rotate: 20)));
     }
 
+    /// <summary>GA 461's 7 px between the hair and the upper edge: these photos are framed with 15 px.</summary>
+    [Theory]
+    [MemberData(nameof(Compliant))]
+    public void Hair_a_little_nearer_the_top_passes_and_hair_at_the_edge_is_too_high(string file)
+    {
+        Assert.DoesNotContain("head_too_high", Codes(Redraw(Load(file), shiftY: -5)));
+        Assert.Contains("head_too_high", Codes(Redraw(Load(file), shiftY: -12)));
+    }
+
     [Theory]
     [MemberData(nameof(Compliant))]
     public void A_head_a_little_small_passes_and_a_much_smaller_one_is_too_small(string file)
@@ -195,13 +204,13 @@ public class PaintedLimitTests(EngineFixture fixture)
     }
 
     /// <summary>Redraws the photo at its size: blurred, exposed brighter or darker, rotated, zoomed out on white, shifted, painted on, and saved at a quality.</summary>
-    private static byte[] Redraw(byte[] jpeg, float blur = 0, float rotate = 0, float zoom = 1, float shiftX = 0, int quality = 90, Action<SKCanvas>? draw = null, float gain = 1)
+    private static byte[] Redraw(byte[] jpeg, float blur = 0, float rotate = 0, float zoom = 1, float shiftX = 0, int quality = 90, Action<SKCanvas>? draw = null, float gain = 1, float shiftY = 0)
     {
         using var source = SKBitmap.Decode(jpeg);
         using var surface = SKSurface.Create(new SKImageInfo(source.Width, source.Height));
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
-        canvas.Translate(shiftX, 0);
+        canvas.Translate(shiftX, shiftY);
         canvas.RotateDegrees(rotate, source.Width / 2f, source.Height / 2f);
         canvas.Scale(zoom, zoom, source.Width / 2f, source.Height / 2f);
         using var paint = new SKPaint();

@@ -25,7 +25,7 @@ public sealed record CalibratedLimit(
     double Resolution,
     Func<PhotoSpecification, double> Get,
     Func<PhotoSpecification, double, PhotoSpecification> Set,
-    double? Floor = null);
+    bool Normative = false);
 
 /// <summary>Where one limit sits against the spreads of one set of photos.</summary>
 public sealed record LimitPlacement(
@@ -83,8 +83,11 @@ public static partial class Calibration
         new("headWidthPx", "head_too_small", false, false, 193, 1, s => s.FaceWidthPx.Min, (s, v) => s with { FaceWidthPx = s.FaceWidthPx with { Min = v } }),
         new("headWidthPx", "head_too_large", true, false, 221, 1, s => s.FaceWidthPx.Max, (s, v) => s with { FaceWidthPx = s.FaceWidthPx with { Max = v } }),
         new("eyeLineFromBottomPx", "head_too_low", false, false, 207, 1, s => s.EyeLineFromBottomMinPx, (s, v) => s with { EyeLineFromBottomMinPx = v }),
-        // A margin is never below 0 px (hair at the very edge): a limit under it would read as a negative distance.
-        new("hairTopMarginPx", "head_too_high", false, false, 7, 1, s => s.HairTopMarginPx.Min, (s, v) => s with { HairTopMarginPx = s.HairTopMarginPx with { Min = v } }, Floor: 0),
+        // GA 461's 7 px, measured as the standard measures it (hair top to the upper edge), so the photos do not move
+        // it: the only pass photos under it are six framings of one original whose crown the original photo cut off
+        // (df__img55, hair at 0–4 px), which the set's own README calls arguable. Letting them place the limit put it
+        // at 0 px, which is one photo deciding for everyone.
+        new("hairTopMarginPx", "head_too_high", false, false, 7, 1, s => s.HairTopMarginPx.Min, (s, v) => s with { HairTopMarginPx = s.HairTopMarginPx with { Min = v } }, Normative: true),
         new("hairTopMarginPx", "head_too_low", true, false, 21, 1, s => s.HairTopMarginPx.Max, (s, v) => s with { HairTopMarginPx = s.HairTopMarginPx with { Max = v } }),
         new("centreOffsetPx", "off_center", true, true, 14, 1, s => s.MaxCentreOffsetPx, (s, v) => s with { MaxCentreOffsetPx = v }),
         // The darkest skin, well lit, reads L* 30–40 (the ITA° skin classes): a lower limit above that
@@ -199,10 +202,10 @@ public static partial class Calibration
                 }
             }
 
-            if (limit.Floor is { } floor && value < floor)
+            if (limit.Normative && limit.Prior is { } normative)
             {
-                value = floor;
-                how += $" (not below {floor.ToString(CultureInfo.InvariantCulture)}, the measure's least value)";
+                value = normative;
+                how = "the standard's value in the measure's own units: pass photos beyond it count as disputed framings";
             }
 
             var onPassSide = defect.Count(v => sign * v <= sign * value);

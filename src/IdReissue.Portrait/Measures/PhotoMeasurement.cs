@@ -240,7 +240,7 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         var teeth = Teeth.Fraction(_lab, p, skin.MedianL, skin.MeanA);
         if (teeth is { } shown)
         {
-            measures["teethFraction"] = Round(shown);
+            measures["teethFraction"] = Math.Round(shown, 4);
         }
 
         return teeth;

@@ -5,16 +5,24 @@ namespace IdReissue.Portrait.Measures;
 /// <summary>
 /// Teeth between the lips. The landmark net follows the inner lip line, which closes when the teeth are
 /// together in a smile, so the gap between the inner lips alone misses most smiles. Teeth are what lips
-/// are not: light and with little red. Within the outer lip outline, the share of pixels far less red than
-/// both the lips and the skin, and not darker than the face, says how much tooth shows; closed lips, pale
-/// or painted, show none (0.00 on every compliant photo of five people).
+/// are not: light and with little red. Within the band from the middle of the upper lip to the middle of the
+/// lower one, the share of pixels clearly less red than both the lips and the skin, and not darker than the
+/// face, says how much tooth shows. Closed lips, pale or painted, show none, and neither does a white
+/// moustache over them, which lies outside the band (0 on all 60 compliant photos of five people; real smiles
+/// over teeth 0.054–0.46; ./portrait.sh calibrate).
 /// </summary>
 internal static class Teeth
 {
-    /// <summary>Share of the outer-lip outline (landmarks 48–59) that looks like teeth; null when the mouth is too small to tell.</summary>
+    /// <summary>Share of the mouth's middle band that looks like teeth; null when the mouth is too small to tell.</summary>
     public static double? Fraction(LabImage lab, PointF[] points, double skinLightness, double skinRed)
     {
-        var outline = points.AsSpan(48, 12);
+        Span<PointF> outline = stackalloc PointF[MiddleBand.Length];
+        for (var i = 0; i < MiddleBand.Length; i++)
+        {
+            var (outer, inner) = MiddleBand[i];
+            outline[i] = new PointF((points[outer].X + points[inner].X) / 2, (points[outer].Y + points[inner].Y) / 2);
+        }
+
         float left = float.MaxValue, top = float.MaxValue, right = float.MinValue, bottom = float.MinValue;
         foreach (var p in outline)
         {
@@ -42,14 +50,15 @@ internal static class Teeth
             }
         }
 
-        if (inside < 40)
+        if (inside < 20)
         {
             return null;
         }
 
-        // The lips' own red: the upper quartile of a* inside the outline, which teeth cannot pull down
-        // unless they fill three quarters of it. Pale lips are barely redder than skin, so a tooth must
-        // also be far less red than the skin: the outline's edge always takes in some skin.
+        // The lips' own red: the upper quartile of a* inside the band, which teeth cannot pull down unless
+        // they fill three quarters of it. Pale lips are barely redder than skin, so a tooth must also be
+        // clearly less red than the skin. Teeth in the shade of a smile, in warm light, keep about half the
+        // lips' red (a stricter 0.45 of the lips missed them: df__img41's smile read as closed).
         var target = inside * 0.75;
         var seen = 0;
         var lipRed = 0;
@@ -58,7 +67,7 @@ internal static class Teeth
             lipRed++;
         }
 
-        var maxToothRed = MathF.Min(lipRed * 0.45f, (float)skinRed * 0.5f);
+        var maxToothRed = MathF.Min(lipRed * 0.55f, (float)skinRed * 0.6f);
         var minToothLightness = (float)skinLightness - 8;
         var teeth = 0;
         for (var y = y0; y < y1; y++)
@@ -76,6 +85,13 @@ internal static class Teeth
 
         return (double)teeth / inside;
     }
+
+    /// <summary>
+    /// Pairs of outer and inner lip landmarks (corners, upper lip, corners, lower lip) whose midpoints outline the
+    /// band from the middle of the upper lip to the middle of the lower one. Teeth between parted lips lie in it; a
+    /// white moustache over closed lips lies at the outer edge and stays out of it.
+    /// </summary>
+    private static readonly (int Outer, int Inner)[] MiddleBand = [(48, 60), (50, 61), (51, 62), (52, 63), (54, 64), (56, 65), (57, 66), (58, 67)];
 
     private static bool Contains(ReadOnlySpan<PointF> polygon, float x, float y)
     {
