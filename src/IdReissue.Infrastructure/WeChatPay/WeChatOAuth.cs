@@ -20,7 +20,7 @@ public sealed partial class WeChatOAuth(IHttpClientFactory httpClientFactory, IO
 
     /// <summary>The authorize address, parameters in WeChat's documented order, ending with #wechat_redirect.</summary>
     public Uri AuthorizeUrl(Uri redirectUri, string state) => new(
-        $"{options.Value.OAuthAuthorizeUrl}?appid={Uri.EscapeDataString(options.Value.AppId)}&redirect_uri={Uri.EscapeDataString(redirectUri.ToString())}"
+        $"{options.Value.OAuthAuthorizeUrl}?appid={Uri.EscapeDataString(options.Value.AppId)}&redirect_uri={Uri.EscapeDataString(redirectUri.AbsoluteUri)}"
         + $"&response_type=code&scope=snsapi_base&state={Uri.EscapeDataString(state)}#wechat_redirect");
 
     /// <summary>Exchanges the one-time code WeChat gave the redirect for the payer's openid.</summary>

@@ -55,7 +55,7 @@ public sealed class PayModel(
         if (Pending is null && Channels.Contains(PaymentChannel.WeChatPay) && weChatPayer.PaysWithJsapi(Request) && weChatPayer.OpenId(HttpContext, Id) is null)
         {
             // Inside WeChat a WeChat Pay order needs the payer's openid: ask WeChat for it now, silently.
-            return Redirect(weChatPayer.Begin(HttpContext, Id).ToString());
+            return Redirect(weChatPayer.Begin(HttpContext, Id).AbsoluteUri);
         }
 
         return Page();
@@ -99,7 +99,7 @@ public sealed class PayModel(
             if (payerOpenId is null)
             {
                 // The authorisation expired while the form was open: ask again, the form is shown afresh after.
-                return Redirect(weChatPayer.Begin(HttpContext, Id).ToString());
+                return Redirect(weChatPayer.Begin(HttpContext, Id).AbsoluteUri);
             }
         }
 
