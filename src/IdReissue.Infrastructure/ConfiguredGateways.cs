@@ -35,6 +35,13 @@ public static class ConfiguredGateways
             client.AddHttpMessageHandler<WeChatPaySigningHandler>();
             services.AddSingleton<IPaymentGateway, WeChatPayGateway>();
             channels.Add(PaymentChannel.WeChatPay);
+            if (configuration.GetValue($"{WeChatPayOptions.Section}:Jsapi", false))
+            {
+                // Its URLs carry the AppSecret and the code: no HTTP client logging at all.
+                AddResilience(services.AddHttpClient(WeChatOAuth.HttpClientName).RemoveAllLoggers(),
+                    configuration.GetSection($"{WeChatPayOptions.Section}:Resilience"));
+                services.AddSingleton<WeChatOAuth>();
+            }
         }
 
         services.AddOptions<AlipayOptions>().Bind(configuration.GetSection(AlipayOptions.Section));

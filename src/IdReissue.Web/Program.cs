@@ -36,6 +36,7 @@ builder.Services.AddIdReissueInfrastructure(builder.Configuration);
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddSingleton<SessionCache>();
 builder.Services.AddScoped<PaymentSettlement>();
+builder.Services.AddSingleton<IdReissue.Web.Payments.WeChatPayerAuthorization>();
 builder.Services.AddScoped<PhotoIntake>();
 builder.Services.AddScoped<PhotoFixOffers>();
 builder.Services.AddScoped<PhotoNumberLookup>();

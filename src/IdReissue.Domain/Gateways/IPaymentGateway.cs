@@ -34,11 +34,22 @@ public interface IPaymentGateway
 /// <summary>An HTTP answer to a gateway's notification, in that gateway's own format.</summary>
 public sealed record GatewayAnswer(int StatusCode, string ContentType, string Body);
 
-/// <summary>An order to create. <paramref name="PayerIp"/> is the payer's address, which WeChat Pay's H5 orders must carry.</summary>
-public sealed record PaymentOrderRequest(string OrderNumber, Money Amount, string Description, DateTimeOffset ExpiresAt, string? PayerIp = null);
+/// <summary>An order to create. <paramref name="PayerIp"/> is the payer's address, which WeChat Pay's H5 orders must carry;
+/// <paramref name="PayerOpenId"/>, when known, makes a WeChat Pay order one paid in WeChat's own payment sheet (JSAPI).</summary>
+public sealed record PaymentOrderRequest(
+    string OrderNumber, Money Amount, string Description, DateTimeOffset ExpiresAt, string? PayerIp = null, string? PayerOpenId = null);
 
-/// <summary>Where the applicant pays: a cashier page and the content of its QR code.</summary>
-public sealed record GatewayOrder(string OrderNumber, Uri CashierUrl, string QrContent);
+/// <summary>Where the applicant pays: a cashier page and the content of its QR code; or, for an order paid inside the
+/// payer's app, <see cref="InAppCashier"/> and the app's payment parameter (WeChat's <c>package</c>, <c>prepay_id=…</c>).</summary>
+public sealed record GatewayOrder(string OrderNumber, Uri CashierUrl, string QrContent)
+{
+    /// <summary>The cashier of an order that only the payer's app can pay (no page, no QR code).</summary>
+    public static readonly Uri InAppCashier = new("inapp:wechat-jsapi");
+
+    public static GatewayOrder InApp(string orderNumber, string package) => new(orderNumber, InAppCashier, package);
+
+    public static bool IsInApp(string cashierUrl) => cashierUrl == InAppCashier.ToString();
+}
 
 public enum GatewayPaymentState
 {

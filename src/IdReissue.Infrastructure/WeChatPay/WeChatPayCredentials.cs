@@ -70,6 +70,11 @@ public sealed class WeChatPayCredentials : IDisposable
         return $"mchid=\"{_options.MchId}\",nonce_str=\"{nonce}\",signature=\"{signature}\",timestamp=\"{timestamp}\",serial_no=\"{_options.MerchantSerialNumber}\"";
     }
 
+    /// <summary>paySign of WeChat's JSAPI payment sheet: SHA256withRSA with the merchant key over "appId\ntimeStamp\nnonceStr\npackage\n", base64.</summary>
+    public string SignPaySheet(string appId, string timeStamp, string nonceStr, string package) =>
+        Convert.ToBase64String(_merchantKey.SignData(
+            Encoding.UTF8.GetBytes($"{appId}\n{timeStamp}\n{nonceStr}\n{package}\n"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+
     /// <summary>Checks a response's or notification's signature and age. Null when genuine and fresh, otherwise the reason code.</summary>
     public string? Verify(IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body, DateTimeOffset now)
     {

@@ -13,7 +13,7 @@ using Polly.Timeout;
 namespace IdReissue.Infrastructure.WeChatPay;
 
 /// <summary>
-/// WeChat Pay API v3 (Native: a QR code; H5: a page in the phone's browser). Orders are keyed by our order
+/// WeChat Pay API v3 (Native: a QR code; H5: a page in the phone's browser; JSAPI: WeChat's payment sheet inside WeChat). Orders are keyed by our order
 /// number as out_trade_no, so a retried create after a timeout is the same order at WeChat Pay. Amounts in fen.
 /// </summary>
 public sealed partial class WeChatPayGateway(
@@ -33,9 +33,19 @@ public sealed partial class WeChatPayGateway(
     public async Task<GatewayOrder> CreateOrderAsync(PaymentOrderRequest request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var expires = ChinaTime.Local(request.ExpiresAt).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        if (request.PayerOpenId is { } openId)
+        {
+            // JSAPI: paid in WeChat's own payment sheet by the payer whose openid (under our 公众号 appid) the order names.
+            var jsapi = new WeChatPayOrder(settings.AppId, settings.MchId, request.Description, request.OrderNumber, expires, settings.NotifyUrl,
+                new WeChatPayAmount(request.Amount.Fen), null, new WeChatPayPayer(openId));
+            var answer = await SendAsync<WeChatPayPrepay>(HttpMethod.Post, "/v3/pay/transactions/jsapi", jsapi, cancellationToken)
+                ?? throw Unavailable("empty prepay answer");
+            return GatewayOrder.InApp(request.OrderNumber, "prepay_id=" + (answer.PrepayId ?? throw Unavailable("prepay answer without prepay_id")));
+        }
+
         var h5 = settings.TradeType == WeChatPayTradeType.H5;
-        var order = new WeChatPayOrder(settings.AppId, settings.MchId, request.Description, request.OrderNumber,
-            ChinaTime.Local(request.ExpiresAt).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), settings.NotifyUrl,
+        var order = new WeChatPayOrder(settings.AppId, settings.MchId, request.Description, request.OrderNumber, expires, settings.NotifyUrl,
             new WeChatPayAmount(request.Amount.Fen),
             h5 ? new WeChatPaySceneInfo(request.PayerIp ?? IPAddress.Loopback.ToString(), new WeChatPayH5Info("Wap")) : null);
         var prepay = await SendAsync<WeChatPayPrepay>(HttpMethod.Post, h5 ? "/v3/pay/transactions/h5" : "/v3/pay/transactions/native", order, cancellationToken)

@@ -7,7 +7,11 @@ namespace IdReissue.Infrastructure.WeChatPay;
 
 public sealed record WeChatPayOrder(
     string Appid, string Mchid, string Description, string OutTradeNo, string TimeExpire, string NotifyUrl, WeChatPayAmount Amount,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WeChatPaySceneInfo? SceneInfo);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WeChatPaySceneInfo? SceneInfo,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WeChatPayPayer? Payer = null);
+
+/// <summary>The payer of a JSAPI order: their openid under the order's appid.</summary>
+public sealed record WeChatPayPayer(string Openid);
 
 public sealed record WeChatPayAmount(long Total, string Currency = "CNY");
 
@@ -15,7 +19,10 @@ public sealed record WeChatPaySceneInfo(string PayerClientIp, WeChatPayH5Info H5
 
 public sealed record WeChatPayH5Info(string Type);
 
-public sealed record WeChatPayPrepay(string? CodeUrl, string? H5Url);
+public sealed record WeChatPayPrepay(string? CodeUrl, string? H5Url, string? PrepayId = null);
+
+/// <summary>/sns/oauth2/access_token's answer: the openid (the access token is not used), or errcode/errmsg.</summary>
+public sealed record WeChatOAuthAnswer(string? Openid, int? Errcode, string? Errmsg);
 
 public sealed record WeChatPayClose(string Mchid);
 

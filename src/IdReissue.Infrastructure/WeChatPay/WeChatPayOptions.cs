@@ -45,6 +45,21 @@ public sealed class WeChatPayOptions
     /// <summary>Native (a QR code to scan, the default) or H5 (a payment page opened in the phone's browser).</summary>
     public WeChatPayTradeType TradeType { get; set; } = WeChatPayTradeType.Native;
 
+    /// <summary>Inside WeChat's browser, pay in WeChat's own payment sheet (JSAPI) with the payer's openid, learnt by a silent
+    /// 网页授权 (snsapi_base) of the 公众号 <see cref="AppId"/>; needs <see cref="AppSecret"/>. Outside WeChat <see cref="TradeType"/> stays.</summary>
+    public bool Jsapi { get; set; }
+
+    /// <summary>The 公众号's AppSecret, which exchanges a 网页授权 code for the openid, or <see cref="AppSecretFile"/>.</summary>
+    public string? AppSecret { get; set; }
+
+    public string? AppSecretFile { get; set; }
+
+    /// <summary>WeChat's 网页授权 page the payer's browser is sent to.</summary>
+    public Uri OAuthAuthorizeUrl { get; set; } = new("https://open.weixin.qq.com/connect/oauth2/authorize");
+
+    /// <summary>Where a 网页授权 code is exchanged (/sns/oauth2/access_token).</summary>
+    public Uri OAuthBaseUrl { get; set; } = new("https://api.weixin.qq.com");
+
     /// <summary>Notifications and responses signed longer ago than this are refused as replays.</summary>
     public TimeSpan MaxSignatureAge { get; set; } = TimeSpan.FromMinutes(5);
 }

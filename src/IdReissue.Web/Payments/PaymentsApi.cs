@@ -42,9 +42,16 @@ public static partial class PaymentsApi
         return routes;
     }
 
-    public static async Task<Results<Created<PaymentView>, Ok<PaymentView>, ProblemHttpResult>> CreatePayment(
+    public static Task<Results<Created<PaymentView>, Ok<PaymentView>, ProblemHttpResult>> CreatePayment(
         Guid id, CreatePaymentRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, PaymentGateways gateways,
-        IOptions<PaymentOptions> options, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        IOptions<PaymentOptions> options, TimeProvider time, HttpContext http, CancellationToken cancellationToken) =>
+        OpenOrder(id, request, user, db, regions, gateways, options, time, http, payerOpenId: null, cancellationToken);
+
+    /// <summary>Creates (or reuses) the order; with <paramref name="payerOpenId"/> (the payment page inside WeChat) a WeChat Pay
+    /// order is one for WeChat's payment sheet (JSAPI). A pending order is reused only where it can be paid the same way.</summary>
+    public static async Task<Results<Created<PaymentView>, Ok<PaymentView>, ProblemHttpResult>> OpenOrder(
+        Guid id, CreatePaymentRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, PaymentGateways gateways,
+        IOptions<PaymentOptions> options, TimeProvider time, HttpContext http, string? payerOpenId, CancellationToken cancellationToken)
     {
         var orderLifetime = options.Value.OrderLifetime;
         var application = await db.LoadOwnAsync(id, user, cancellationToken);
@@ -58,7 +65,9 @@ public static partial class PaymentsApi
         application.RequireReadyToPay(region, request.AcknowledgeNoCancellationNoRefund);
         var now = time.GetUtcNow();
         var open = await db.PaymentOrders.Where(o => o.ApplicationId == application.Id && o.State == PaymentOrderState.Pending).ToListAsync(cancellationToken);
-        var reusable = open.FirstOrDefault(o => o.Channel == channel && o.ExpiresAt > now + TimeSpan.FromMinutes(2));
+        payerOpenId = channel == PaymentChannel.WeChatPay ? payerOpenId : null;
+        var reusable = open.FirstOrDefault(o => o.Channel == channel && o.ExpiresAt > now + TimeSpan.FromMinutes(2)
+                                                && GatewayOrder.IsInApp(o.CashierUrl) == (payerOpenId is not null));
         if (reusable is not null)
         {
             return TypedResults.Ok(PaymentView.From(reusable));
@@ -81,7 +90,7 @@ public static partial class PaymentsApi
         var orderNumber = string.Create(CultureInfo.InvariantCulture, $"P{ChinaTime.Local(now):yyyyMMddHHmmss}{RandomNumberGenerator.GetInt32(0, 100_000_000):D8}");
         var gatewayOrder = await gateways.For(channel).CreateOrderAsync(
             new PaymentOrderRequest(orderNumber, application.CardFee, $"居民身份证{application.Case.Chinese()}工本费", now + orderLifetime,
-                http.Connection.RemoteIpAddress?.ToString()),
+                http.Connection.RemoteIpAddress?.ToString(), payerOpenId),
             cancellationToken);
         var order = new PaymentOrderRecord
         {

@@ -15,7 +15,8 @@ namespace IdReissue.Web.Tests.Gateways;
 /// WECHATPAY2-SHA256-RSA2048 signature with the merchant's public key, keeps orders by out_trade_no,
 /// signs every answer with the platform key (Wechatpay-Serial: the public key id), and builds
 /// notifications whose resource is sealed with AEAD_AES_256_GCM under the APIv3 key. Keys are generated
-/// per simulator.
+/// per simulator. It also plays WeChat's 网页授权 (open.weixin.qq.com's authorize page and api.weixin.qq.com's
+/// /sns/oauth2/access_token) for one payer, and takes JSAPI orders only for an openid it handed out for a code.
 /// </summary>
 public sealed partial class WeChatPaySimulator : IAsyncDisposable
 {
@@ -28,6 +29,9 @@ public sealed partial class WeChatPaySimulator : IAsyncDisposable
     private readonly RSA _platformKey = RSA.Create(2048);
     private readonly RSA _forgerKey = RSA.Create(2048);
     private readonly ConcurrentDictionary<string, Order> _orders = new();
+    private readonly ConcurrentDictionary<string, string> _codes = new();
+    private readonly ConcurrentDictionary<string, bool> _usedCodes = new();
+    private readonly ConcurrentDictionary<string, bool> _exchangedOpenIds = new();
     private readonly string _merchantKeyFile = Path.Combine(Path.GetTempPath(), $"wechatpay-merchant-{Guid.NewGuid():N}.pem");
     private readonly LoopbackServer _server;
 
@@ -40,10 +44,26 @@ public sealed partial class WeChatPaySimulator : IAsyncDisposable
             routes.MapPost("/v3/pay/transactions/{type}", Create);
             routes.MapGet("/v3/pay/transactions/out-trade-no/{number}", Query);
             routes.MapPost("/v3/pay/transactions/out-trade-no/{number}/close", Close);
+            routes.MapGet("/connect/oauth2/authorize", Authorize);
+            routes.MapGet("/sns/oauth2/access_token", ExchangeCode);
         });
     }
 
     public string ApiV3Key { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>The 公众号's AppSecret, which the code exchange must carry.</summary>
+    public string AppSecret { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>The WeChat user who opens the portal inside WeChat: their openid under <see cref="AppId"/>.</summary>
+    public string PayerOpenId { get; } = "oUpF8u" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).Replace('+', '-').Replace('/', '_')[..22];
+
+    /// <summary>Codes exchanged for an openid (successfully or not).</summary>
+    public int CodeExchanges => _codeExchanges;
+
+    /// <summary>The openid each JSAPI order was made for.</summary>
+    public ConcurrentDictionary<string, string> JsapiPayers { get; } = new();
+
+    private int _codeExchanges;
 
     /// <summary>Every create request that arrived: out_trade_no and the nonce it was signed with.</summary>
     public ConcurrentQueue<(string OutTradeNo, string Nonce)> Creates { get; } = new();
@@ -71,6 +91,10 @@ public sealed partial class WeChatPaySimulator : IAsyncDisposable
         ["WeChatPay:PlatformPublicKey"] = _platformKey.ExportSubjectPublicKeyInfoPem(),
         ["WeChatPay:PlatformPublicKeyId"] = PlatformKeyId,
         ["WeChatPay:NotifyUrl"] = "https://idreissue.example.cn/api/payments/notify/WeChatPay",
+        ["WeChatPay:Jsapi"] = "true",
+        ["WeChatPay:AppSecret"] = AppSecret,
+        ["WeChatPay:OAuthAuthorizeUrl"] = new Uri(_server.BaseUrl, "/connect/oauth2/authorize").ToString(),
+        ["WeChatPay:OAuthBaseUrl"] = _server.BaseUrl.ToString(),
         ["WeChatPay:Resilience:AttemptTimeout:Timeout"] = "00:00:01",
         ["WeChatPay:Resilience:Retry:Delay"] = "00:00:00.100",
     };
@@ -98,8 +122,8 @@ public sealed partial class WeChatPaySimulator : IAsyncDisposable
         var transaction = new JsonObject
         {
             ["mchid"] = MchId, ["appid"] = AppId, ["out_trade_no"] = outTradeNo, ["transaction_id"] = order.TransactionId,
-            ["trade_type"] = "NATIVE", ["trade_state"] = order.State, ["trade_state_desc"] = "支付成功", ["bank_type"] = "OTHERS",
-            ["success_time"] = China(order.PaidAt ?? DateTimeOffset.UtcNow), ["payer"] = new JsonObject { ["openid"] = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o" },
+            ["trade_type"] = JsapiPayers.ContainsKey(outTradeNo) ? "JSAPI" : "NATIVE", ["trade_state"] = order.State, ["trade_state_desc"] = "支付成功", ["bank_type"] = "OTHERS",
+            ["success_time"] = China(order.PaidAt ?? DateTimeOffset.UtcNow), ["payer"] = new JsonObject { ["openid"] = JsapiPayers.GetValueOrDefault(outTradeNo, "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o") },
             ["amount"] = new JsonObject { ["total"] = total ?? order.Total, ["payer_total"] = total ?? order.Total, ["currency"] = "CNY", ["payer_currency"] = "CNY" },
         };
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
@@ -154,6 +178,24 @@ public sealed partial class WeChatPaySimulator : IAsyncDisposable
             return;
         }
 
+        if (type == "jsapi")
+        {
+            // payer.openid is required, and must be a user's openid under this appid: here, one handed out for a code.
+            if (request["payer"]?["openid"]?.GetValue<string>() is not { Length: > 0 } openId)
+            {
+                await Answer(http, 400, """{"code":"PARAM_ERROR","message":"输入源“/body/payer/openid”映射到字段“用户标识”必填性规则校验失败，此字段为必填项"}""");
+                return;
+            }
+
+            if (!_exchangedOpenIds.ContainsKey(openId))
+            {
+                await Answer(http, 400, """{"code":"PARAM_ERROR","message":"appid和openid不匹配"}""");
+                return;
+            }
+
+            JsapiPayers[number] = openId;
+        }
+
         var order = _orders.GetOrAdd(number, _ => new Order(request["amount"]!["total"]!.GetValue<long>()));
         if (order.Total != request["amount"]!["total"]!.GetValue<long>())
         {
@@ -161,9 +203,76 @@ public sealed partial class WeChatPaySimulator : IAsyncDisposable
             return;
         }
 
+        if (type == "jsapi")
+        {
+            await Answer(http, 200, new JsonObject { ["prepay_id"] = PrepayIdOf(number) }.ToJsonString());
+            return;
+        }
+
         await Answer(http, 200, type == "h5"
             ? new JsonObject { ["h5_url"] = $"https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=wx{number}" }.ToJsonString()
             : new JsonObject { ["code_url"] = $"weixin://wxpay/bizpayurl?pr={number}" }.ToJsonString());
+    }
+
+    /// <summary>The prepay_id a JSAPI order gets (stable per order, as WeChat Pay answers a repeated create).</summary>
+    public static string PrepayIdOf(string outTradeNo) => "wx26" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(outTradeNo)))[..28];
+
+    /// <summary>Whether paySign is the merchant key's SHA256withRSA signature over exactly "appId\ntimeStamp\nnonceStr\npackage\n",
+    /// which is what WeChat checks before it opens the payment sheet.</summary>
+    public bool PaySignVerifies(string appId, string timeStamp, string nonceStr, string package, string paySign)
+    {
+        using var merchantPublic = RSA.Create();
+        merchantPublic.ImportSubjectPublicKeyInfo(_merchantKey.ExportSubjectPublicKeyInfo(), out _);
+        return merchantPublic.VerifyData(Encoding.UTF8.GetBytes($"{appId}\n{timeStamp}\n{nonceStr}\n{package}\n"),
+            Convert.FromBase64String(paySign), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+    }
+
+    /// <summary>open.weixin.qq.com's 网页授权 for snsapi_base: no consent screen, straight back to redirect_uri with a code and the state.</summary>
+    private IResult Authorize(HttpContext http)
+    {
+        var query = http.Request.Query;
+        if (query["appid"] != AppId || query["response_type"] != "code" || query["scope"] != "snsapi_base"
+            || !Uri.TryCreate(query["redirect_uri"], UriKind.Absolute, out var redirect))
+        {
+            // WeChat shows its own error page ("参数错误" / "redirect_uri 参数错误"); nothing goes back to the site.
+            return Results.Content("参数错误", "text/plain; charset=utf-8", statusCode: 400);
+        }
+
+        var code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        _codes[code] = PayerOpenId;
+        var separator = string.IsNullOrEmpty(redirect.Query) ? "?" : "&";
+        return Results.Redirect($"{redirect}{separator}code={code}&state={Uri.EscapeDataString(query["state"].ToString())}");
+    }
+
+    /// <summary>api.weixin.qq.com's code exchange: one use per code; errors as HTTP 200 with errcode/errmsg, as WeChat answers.</summary>
+    private IResult ExchangeCode(HttpContext http)
+    {
+        Interlocked.Increment(ref _codeExchanges);
+        var query = http.Request.Query;
+        var code = query["code"].ToString();
+        if (query["appid"] != AppId || query["grant_type"] != "authorization_code")
+        {
+            return Results.Text("""{"errcode":40013,"errmsg":"invalid appid"}""", "application/json");
+        }
+
+        if (query["secret"] != AppSecret)
+        {
+            return Results.Text("""{"errcode":40125,"errmsg":"invalid appsecret"}""", "application/json");
+        }
+
+        if (!_codes.TryRemove(code, out var openId))
+        {
+            return Results.Text(_usedCodes.ContainsKey(code) ? """{"errcode":40163,"errmsg":"code been used"}""" : """{"errcode":40029,"errmsg":"invalid code"}""",
+                "application/json");
+        }
+
+        _usedCodes[code] = true;
+        _exchangedOpenIds[openId] = true;
+        return Results.Text(new JsonObject
+        {
+            ["access_token"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)), ["expires_in"] = 7200,
+            ["refresh_token"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)), ["openid"] = openId, ["scope"] = "snsapi_base",
+        }.ToJsonString(), "application/json");
     }
 
     private async Task Query(HttpContext http, string number)

@@ -1,10 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using IdReissue.Domain.Applications;
+using IdReissue.Domain.Common;
+using IdReissue.Domain.Gateways;
 using IdReissue.Domain.Payments;
 using IdReissue.Infrastructure;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Regions;
+using IdReissue.Infrastructure.WeChatPay;
 using IdReissue.Web.Applications;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Mvc;
@@ -16,9 +19,12 @@ namespace IdReissue.Web.Payments.Pages;
 /// <summary>
 /// The no-cancellation acknowledgement and the card fee: the order is created at the chosen gateway and
 /// shown as its QR code and cashier link; the page learns the result from the notification or by asking.
+/// Inside WeChat, with JSAPI configured, the payer's openid is first learnt by a silent 网页授权 and the order is
+/// paid in WeChat's own payment sheet; its result on the page only hastens the check, it never settles anything.
 /// </summary>
 public sealed class PayModel(
-    IdReissueDbContext db, RegionCatalog regions, PaymentGateways gateways, PaymentSettlement settlement, IOptions<PaymentOptions> options, TimeProvider time)
+    IdReissueDbContext db, RegionCatalog regions, PaymentGateways gateways, PaymentSettlement settlement, IOptions<PaymentOptions> options, TimeProvider time,
+    WeChatPayerAuthorization weChatPayer)
     : ApplicantPage(db, regions)
 {
     [BindProperty]
@@ -27,6 +33,9 @@ public sealed class PayModel(
     public PaymentOrderRecord? Pending { get; private set; }
 
     public string? QrDataUrl { get; private set; }
+
+    /// <summary>WeChat's payment sheet for a pending JSAPI order, signed for this showing.</summary>
+    public WeChatPaySheet? Sheet { get; private set; }
 
     /// <summary>The region's channels that work in this browser (WeChat's allows only WeChat Pay).</summary>
     public IReadOnlyList<PaymentChannel> Channels { get; private set; } = [];
@@ -43,16 +52,62 @@ public sealed class PayModel(
         }
 
         await PrepareAsync(cancellationToken);
+        if (Pending is null && Channels.Contains(PaymentChannel.WeChatPay) && weChatPayer.PaysWithJsapi(Request) && weChatPayer.OpenId(HttpContext, Id) is null)
+        {
+            // Inside WeChat a WeChat Pay order needs the payer's openid: ask WeChat for it now, silently.
+            return Redirect(weChatPayer.Begin(HttpContext, Id).AbsoluteUri);
+        }
+
         return Page();
+    }
+
+    /// <summary>WeChat's redirect back from 网页授权 with a code and our state.</summary>
+    public async Task<IActionResult> OnGetWeChatAuthorizedAsync(string? code, string? state, CancellationToken cancellationToken)
+    {
+        var redirect = await LoadForStepAsync("payment", cancellationToken);
+        if (redirect is not null)
+        {
+            return redirect;
+        }
+
+        try
+        {
+            await weChatPayer.CompleteAsync(HttpContext, Id, code, state, cancellationToken);
+            return LocalRedirect($"/apply/{Id}/payment");
+        }
+        catch (DomainException failed) when (failed.Code.StartsWith("wechat_authorization_", StringComparison.Ordinal))
+        {
+            ModelState.AddModelError(string.Empty, failed.Message);
+            Response.StatusCode = failed.Code == "wechat_authorization_state_mismatch" ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+            await PrepareAsync(cancellationToken);
+            return Page();
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var redirect = await LoadForStepAsync("payment", cancellationToken);
-        return redirect ?? await AttemptAsync(async () =>
+        if (redirect is not null)
         {
-            ResultValue.Of<PaymentView>(await PaymentsApi.CreatePayment(
-                Id, new CreatePaymentRequest(Input.Channel, Input.Acknowledge), User, Db, Regions, gateways, options, time, HttpContext, cancellationToken));
+            return redirect;
+        }
+
+        string? payerOpenId = null;
+        if (Input.Channel == PaymentChannel.WeChatPay && weChatPayer.PaysWithJsapi(Request))
+        {
+            payerOpenId = weChatPayer.OpenId(HttpContext, Id);
+            if (payerOpenId is null)
+            {
+                // The authorisation expired while the form was open: ask again, the form is shown afresh after.
+                return Redirect(weChatPayer.Begin(HttpContext, Id).AbsoluteUri);
+            }
+        }
+
+        return await AttemptAsync(async () =>
+        {
+            ResultValue.Of<PaymentView>(await PaymentsApi.OpenOrder(
+                Id, new CreatePaymentRequest(Input.Channel, Input.Acknowledge), User, Db, Regions, gateways, options, time, HttpContext, payerOpenId,
+                cancellationToken));
             return LocalRedirect($"/apply/{Id}/payment");
         }, () => PrepareAsync(cancellationToken));
     }
@@ -86,15 +141,22 @@ public sealed class PayModel(
         Pending = await Db.PaymentOrders.AsNoTracking()
             .Where(o => o.ApplicationId == Id && o.State == PaymentOrderState.Pending)
             .OrderByDescending(o => o.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        if (Pending is not null && Pending.ExpiresAt <= now)
+        if (Pending is not null && (Pending.ExpiresAt <= now || !PayableHere(Pending)))
         {
+            // Expired, or made for the other side of WeChat's wall (a JSAPI order outside WeChat, a QR code inside it):
+            // the form makes a new one, which closes this one first.
             Pending = null;
         }
 
-        QrDataUrl = Pending is null ? null : QrCodeImage.DataUrl(Pending.QrContent);
+        var inApp = Pending is not null && GatewayOrder.IsInApp(Pending.CashierUrl);
+        QrDataUrl = Pending is null || inApp ? null : QrCodeImage.DataUrl(Pending.QrContent);
+        Sheet = inApp ? weChatPayer.Sheet(Pending!.QrContent, now) : null;
         Channels = WeChatBrowser.UsableChannels(Request, Region.PaymentChannels);
         Input.Channel ??= Pending?.Channel ?? (Channels.Count > 0 ? Channels[0] : null);
     }
+
+    private bool PayableHere(PaymentOrderRecord order) =>
+        GatewayOrder.IsInApp(order.CashierUrl) == (order.Channel == PaymentChannel.WeChatPay && weChatPayer.PaysWithJsapi(Request));
 
     public string CashierLink(PaymentOrderRecord order) => order.CashierUrl + "?return=" + Uri.EscapeDataString($"/apply/{Id}/payment");
 }

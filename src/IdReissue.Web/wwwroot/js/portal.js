@@ -130,12 +130,49 @@
   var poll = document.querySelector('[data-poll-url]');
   if (poll) {
     var url = poll.getAttribute('data-poll-url');
-    var timer = setInterval(function () {
+    var check = function () {
       fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (s) { if (s && s.settled) { clearInterval(timer); window.location.reload(); } })
         .catch(function () { /* keep polling; the button still works */ });
-    }, 3000);
+    };
+    var timer = setInterval(check, 3000);
+    // WeChat's payment sheet said "paid": ask at once (WeChat Pay's answer, not the sheet's, settles it).
+    document.addEventListener('payment:check', check);
+  }
+  // Inside WeChat: open WeChat's payment sheet (JSAPI) with the parameters the server signed.
+  var pay = document.querySelector('[data-wechat-pay]');
+  if (pay) {
+    var status = document.querySelector('[data-wechat-pay-status]');
+    var invoke = function () {
+      window.WeixinJSBridge.invoke('getBrandWCPayRequest', {
+        appId: pay.getAttribute('data-app-id'),
+        timeStamp: pay.getAttribute('data-time-stamp'),
+        nonceStr: pay.getAttribute('data-nonce-str'),
+        package: pay.getAttribute('data-package'),
+        signType: pay.getAttribute('data-sign-type'),
+        paySign: pay.getAttribute('data-pay-sign')
+      }, function (res) {
+        var result = res && res.err_msg;
+        if (result === 'get_brand_wcpay_request:ok') {
+          status.textContent = '支付完成，正在确认结果……';
+          document.dispatchEvent(new Event('payment:check'));
+        } else if (result === 'get_brand_wcpay_request:cancel') {
+          status.textContent = '您已取消支付，可再次点击“微信支付”。';
+        } else {
+          status.textContent = '支付未完成，请稍后再试，或点击“我已完成支付”查看结果。';
+        }
+      });
+    };
+    pay.addEventListener('click', function () {
+      if (window.WeixinJSBridge && window.WeixinJSBridge.invoke) {
+        invoke();
+      } else {
+        // The bridge appears a moment after the page in WeChat; outside WeChat it never does.
+        status.textContent = '正在打开微信支付……如长时间无反应，请在微信中打开本页面。';
+        document.addEventListener('WeixinJSBridgeReady', invoke, { once: true });
+      }
+    });
   }
 })();
 
