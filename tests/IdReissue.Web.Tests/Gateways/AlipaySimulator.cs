@@ -48,7 +48,9 @@ public sealed class AlipaySimulator : IAsyncDisposable
         ["Alipay:AlipayPublicKeyFile"] = _alipayPublicKeyFile,
         ["Alipay:NotifyUrl"] = "https://idreissue.example.cn/api/payments/notify/Alipay",
         ["Alipay:ReturnUrl"] = "https://idreissue.example.cn/",
-        ["Alipay:Resilience:AttemptTimeout:Timeout"] = "00:00:01",
+        // Under the stalled answer (5 s) but well over a loaded CI machine's slowest real answer: a 1 s limit timed out
+        // the retry too there, and the test saw three attempts.
+        ["Alipay:Resilience:AttemptTimeout:Timeout"] = "00:00:03",
         ["Alipay:Resilience:Retry:Delay"] = "00:00:00.100",
     };
 

@@ -95,7 +95,9 @@ public sealed partial class WeChatPaySimulator : IAsyncDisposable
         ["WeChatPay:AppSecret"] = AppSecret,
         ["WeChatPay:OAuthAuthorizeUrl"] = new Uri(_server.BaseUrl, "/connect/oauth2/authorize").ToString(),
         ["WeChatPay:OAuthBaseUrl"] = _server.BaseUrl.ToString(),
-        ["WeChatPay:Resilience:AttemptTimeout:Timeout"] = "00:00:01",
+        // Under the stalled answer (5 s) but well over a loaded CI machine's slowest real answer: a 1 s limit timed out
+        // the retry too there, and the test saw three attempts.
+        ["WeChatPay:Resilience:AttemptTimeout:Timeout"] = "00:00:03",
         ["WeChatPay:Resilience:Retry:Delay"] = "00:00:00.100",
     };
 
