@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The portrait engine's command line (证件人像检测): ../shared/specs/portrait-contract.md
-#   ./portrait.sh check [--spec cn-id-card] [--json] FILE...
+#   ./portrait.sh check [--spec cn-id-card] [--json] FILE...   (several files: the first is checked 20 times first, to warm the JIT)
 #   ./portrait.sh fix [--spec cn-id-card] [--json] INPUT OUTPUT   (../shared/specs/photo-fix-contract.md)
 #   ./portrait.sh sheet PHOTO OUT.png|OUT.pdf                   (6-inch print sheet: 8 copies with cut marks)
 #   ./portrait.sh specs
@@ -17,7 +17,7 @@ if [ ! -f "$root/.models/face_landmark_68_model.bin" ] || [ ! -f "$root/.models/
   command -v npm >/dev/null 2>&1 || ensure_debian_packages nodejs npm >&2
   "$root/scripts/fetch-models.sh" >&2
 fi
-if [ ! -f "$bin" ] || [ -n "$(find "$root/src/IdReissue.Portrait" "$root/src/IdReissue.Portrait.Cli" -newer "$bin" -name '*.cs' -o -newer "$bin" -name '*.json' 2>/dev/null | head -n 1)" ]; then
+if [ ! -f "$bin" ] || [ -n "$(find "$root/src/IdReissue.Portrait" "$root/src/IdReissue.Portrait.Cli" -newer "$bin" -name '*.cs' -o -newer "$bin" -name '*.json' -o -newer "$bin" -name '*.csproj' 2>/dev/null | head -n 1)" ]; then
   ensure_dotnet
   dotnet build "$root/src/IdReissue.Portrait.Cli/IdReissue.Portrait.Cli.csproj" -c Release -v quiet -nologo -clp:ErrorsOnly >&2
 fi

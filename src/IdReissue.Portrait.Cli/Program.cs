@@ -111,6 +111,19 @@ if (args[0] == "evaluate")
     return 0;
 }
 
+// A batch is checked by a process that has just started, whose first twenty or so photos would run in the JIT's
+// quick first-tier code at about twice the time (dev set p50 31–35 ms cold against 16–18 ms warm in the same
+// process) and report that as the engine's time. Checking the first photo twenty times first (~0.6 s) lets the
+// runtime optimise the hot paths, so each reported time is the engine's, as in the long-running service.
+const int BatchWarmUpChecks = 20;
+if (files.Count > 1 && files.Select(ReadOrNull).FirstOrDefault(b => b is { Length: > 0 }) is { } sample)
+{
+    for (var i = 0; i < BatchWarmUpChecks; i++)
+    {
+        engine.Check(sample, spec);
+    }
+}
+
 foreach (var file in files)
 {
     byte[] bytes;
@@ -140,6 +153,18 @@ foreach (var file in files)
 }
 
 return 0;
+
+static byte[]? ReadOrNull(string file)
+{
+    try
+    {
+        return File.ReadAllBytes(file);
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    {
+        return null;
+    }
+}
 
 static int Usage()
 {
