@@ -1,7 +1,6 @@
 using System.Text.Json;
 using IdReissue.Portrait;
 using IdReissue.Portrait.Fixing;
-using IdReissue.Portrait.Specifications;
 
 namespace IdReissue.Portrait.Cli;
 
@@ -14,66 +13,22 @@ internal static class FixCommand
 {
     public static int Run(string[] args, JsonSerializerOptions json)
     {
-        var spec = "cn-id-card";
-        var asJson = false;
-        var paths = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--spec" when i + 1 < args.Length:
-                    spec = args[++i];
-                    break;
-                case "--json":
-                    asJson = true;
-                    break;
-                case var option when option.StartsWith("--", StringComparison.Ordinal):
-                    Console.Error.WriteLine($"unknown option {option}");
-                    return Usage();
-                default:
-                    paths.Add(args[i]);
-                    break;
-            }
-        }
-
-        if (paths.Count != 2)
+        if (PhotoOptions.Parse(args, 0) is not { Paths.Count: 2 } options)
         {
             return Usage();
         }
 
-        SpecificationCatalog specs;
-        try
+        if (PhotoOptions.LoadCatalogue() is not { } specs || !options.SpecIn(specs))
         {
-            specs = SpecificationCatalog.Load(ModelLocation.SpecificationDirectory);
-        }
-        catch (InvalidDataException e)
-        {
-            Console.Error.WriteLine($"invalid photo specification: {e.Message}");
             return 2;
         }
 
-        if (specs.Find(spec) is null)
-        {
-            Console.Error.WriteLine($"unknown specification '{spec}'; ./portrait.sh specs lists them");
-            return 2;
-        }
-
-        var (input, output) = (paths[0], paths[1]);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(input);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            bytes = [];
-            Console.Error.WriteLine($"{input}: {e.Message}");
-        }
-
+        var (input, output) = (options.Paths[0], options.Paths[1]);
+        var bytes = PhotoOptions.Read(input);
         var models = ModelLocation.Find();
         using var engine = new PortraitEngine(models, specs);
         using var fixer = new PhotoFixer(engine, models);
-        var fix = fixer.Fix(bytes, spec);
+        var fix = fixer.Fix(bytes, options.Spec);
         var written = false;
         if (fix.Photo is { } photo)
         {
@@ -89,7 +44,7 @@ internal static class FixCommand
             }
         }
 
-        if (asJson)
+        if (options.AsJson)
         {
             var check = written && fix.Check is { } c ? new { file = output, spec = c.Spec, verdict = c.Verdict, elapsedMs = c.ElapsedMs, reasons = c.Reasons, measures = c.Measures } : null;
             Console.WriteLine(JsonSerializer.Serialize(new

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using IdReissue.Portrait;
+using IdReissue.Portrait.Cli;
 using IdReissue.Portrait.Evaluation;
 using IdReissue.Portrait.Specifications;
 
@@ -25,14 +26,8 @@ if (args.Length == 0 || args[0] is not ("check" or "specs" or "evaluate" or "cal
     return Usage();
 }
 
-SpecificationCatalog specs;
-try
+if (PhotoOptions.LoadCatalogue() is not { } specs)
 {
-    specs = SpecificationCatalog.Load(ModelLocation.SpecificationDirectory);
-}
-catch (InvalidDataException e)
-{
-    Console.Error.WriteLine($"invalid photo specification: {e.Message}");
     return 2;
 }
 
@@ -52,34 +47,17 @@ if (args[0] is "compare" or "evaluate-pairs")
     return CompareCommand.Run(args, faceEngine, json) == 2 ? Usage() : 0;
 }
 
-var spec = "cn-id-card";
-var asJson = false;
-var files = new List<string>();
-for (var i = 1; i < args.Length; i++)
+if (PhotoOptions.Parse(args, 1) is not { } options)
 {
-    switch (args[i])
-    {
-        case "--spec" when i + 1 < args.Length:
-            spec = args[++i];
-            break;
-        case "--json":
-            asJson = true;
-            break;
-        case var option when option.StartsWith("--", StringComparison.Ordinal):
-            Console.Error.WriteLine($"unknown option {option}");
-            return Usage();
-        default:
-            files.Add(args[i]);
-            break;
-    }
+    return Usage();
 }
 
-if (specs.Find(spec) is null)
+if (!options.SpecIn(specs))
 {
-    Console.Error.WriteLine($"unknown specification '{spec}'; ./portrait.sh specs lists them");
     return 2;
 }
 
+var (spec, asJson, files) = (options.Spec, options.AsJson, options.Paths);
 if (files.Count == 0)
 {
     return Usage();
@@ -116,7 +94,7 @@ if (args[0] == "evaluate")
 // process) and report that as the engine's time. Checking the first photo twenty times first (~0.6 s) lets the
 // runtime optimise the hot paths, so each reported time is the engine's, as in the long-running service.
 const int BatchWarmUpChecks = 20;
-if (files.Count > 1 && files.Select(ReadOrNull).FirstOrDefault(b => b is { Length: > 0 }) is { } sample)
+if (files.Count > 1 && files.Select(f => PhotoOptions.Read(f, quiet: true)).FirstOrDefault(b => b.Length > 0) is { } sample)
 {
     for (var i = 0; i < BatchWarmUpChecks; i++)
     {
@@ -126,18 +104,7 @@ if (files.Count > 1 && files.Select(ReadOrNull).FirstOrDefault(b => b is { Lengt
 
 foreach (var file in files)
 {
-    byte[] bytes;
-    try
-    {
-        bytes = File.ReadAllBytes(file);
-    }
-    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-    {
-        bytes = [];
-        Console.Error.WriteLine($"{file}: {e.Message}");
-    }
-
-    var result = engine.Check(bytes, spec);
+    var result = engine.Check(PhotoOptions.Read(file), spec);
     if (asJson)
     {
         Console.WriteLine(JsonSerializer.Serialize(new { file, spec = result.Spec, verdict = result.Verdict, elapsedMs = result.ElapsedMs, reasons = result.Reasons, measures = result.Measures }, json));
@@ -153,18 +120,6 @@ foreach (var file in files)
 }
 
 return 0;
-
-static byte[]? ReadOrNull(string file)
-{
-    try
-    {
-        return File.ReadAllBytes(file);
-    }
-    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-    {
-        return null;
-    }
-}
 
 static int Usage()
 {
