@@ -67,4 +67,8 @@ public sealed record PaymentNotification(string NotificationId, string OrderNumb
 public sealed class PaymentNotificationRejectedException(string code, string message) : Exception(message)
 {
     public string Code { get; } = code;
+
+    /// <summary>A notification whose signature check failed with <paramref name="code"/> (a stale timestamp is a suspected replay).</summary>
+    public static PaymentNotificationRejectedException Unverified(string code) =>
+        new(code, code == "stale_notification" ? "通知时间戳已过期，疑似重放，已拒绝。" : "通知签名校验失败，已拒绝。");
 }

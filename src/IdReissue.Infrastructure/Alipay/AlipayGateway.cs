@@ -88,12 +88,12 @@ public sealed partial class AlipayGateway(
         var parameters = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
         if (!parameters.ContainsKey("sign"))
         {
-            throw new PaymentNotificationRejectedException("signature_missing", "通知签名校验失败，已拒绝。");
+            throw PaymentNotificationRejectedException.Unverified("signature_missing");
         }
 
         if (!signature.VerifyNotification(parameters))
         {
-            throw new PaymentNotificationRejectedException("invalid_signature", "通知签名校验失败，已拒绝。");
+            throw PaymentNotificationRejectedException.Unverified("invalid_signature");
         }
 
         if (!parameters.TryGetValue("app_id", out var appId) || appId != options.Value.AppId)

@@ -80,9 +80,7 @@ public sealed class SandboxPaymentGateway(
     {
         if (signer.Verify(headers, body, now) is { } problem)
         {
-            throw new PaymentNotificationRejectedException(problem, problem == "stale_notification"
-                ? "通知时间戳已过期，疑似重放，已拒绝。"
-                : "通知签名校验失败，已拒绝。");
+            throw PaymentNotificationRejectedException.Unverified(problem);
         }
 
         SandboxPaymentNotice notice;

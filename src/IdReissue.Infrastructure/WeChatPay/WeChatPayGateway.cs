@@ -91,9 +91,7 @@ public sealed partial class WeChatPayGateway(
     {
         if (credentials.Verify(headers, body, now) is { } problem)
         {
-            throw new PaymentNotificationRejectedException(problem, problem == "stale_notification"
-                ? "通知时间戳已过期，疑似重放，已拒绝。"
-                : "通知签名校验失败，已拒绝。");
+            throw PaymentNotificationRejectedException.Unverified(problem);
         }
 
         WeChatPayNotice notice;
