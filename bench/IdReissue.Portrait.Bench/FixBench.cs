@@ -16,6 +16,9 @@ namespace IdReissue.Portrait.Bench;
 /// </summary>
 internal static partial class FixBench
 {
+    // A grey wall, so that the fix has a background to replace.
+    private static readonly SKColor GreyWall = new(168, 172, 160);
+
     public static int Run(string[] args)
     {
         if (args.Length < 2)
@@ -82,7 +85,7 @@ internal static partial class FixBench
 
     private static void Time(PhotoFixer fixer, string idPhoto, int iterations)
     {
-        var phone = TwelveMegapixels(File.ReadAllBytes(idPhoto));
+        var phone = PhonePhoto.Around(File.ReadAllBytes(idPhoto), GreyWall);
         var first = fixer.Fix(phone, "cn-id-card");
         Console.WriteLine($"after the first 12-MP fix: {Memory()}");
         Console.WriteLine();
@@ -137,19 +140,6 @@ internal static partial class FixBench
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-    /// <summary>A 4000×3000 photo with the face of <paramref name="idPhoto"/> (≈ 770 px wide) in the middle of a grey wall, JPEG quality 92, as a phone would save it.</summary>
-    private static byte[] TwelveMegapixels(byte[] idPhoto)
-    {
-        using var face = SKBitmap.Decode(idPhoto);
-        using var surface = SKSurface.Create(new SKImageInfo(4000, 3000));
-        surface.Canvas.Clear(new SKColor(168, 172, 160));
-        using var image = SKImage.FromBitmap(face);
-        surface.Canvas.DrawImage(image, new SKRect(1280, 420, 2720, 2194), new SKSamplingOptions(SKFilterMode.Linear));
-        using var snapshot = surface.Snapshot();
-        using var data = snapshot.Encode(SKEncodedImageFormat.Jpeg, 92);
-        return data.ToArray();
-    }
 
     [GeneratedRegex(@"^(df|hv)__[^_]+(-[^_]+)*\.jpg$")]
     private static partial Regex RawPhoto();

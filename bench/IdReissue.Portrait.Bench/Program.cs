@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using IdReissue.Portrait;
+using IdReissue.Portrait.Bench;
 using IdReissue.Portrait.Specifications;
 using SkiaSharp;
 
@@ -16,7 +17,7 @@ if (args.Length > 0 && args[0] == "fix")
 var devSet = args.Length > 0 ? args[0] : throw new ArgumentException("usage: IdReissue.Portrait.Bench DEV-SET-DIR [iterations]");
 var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 400;
 var idPhotos = Directory.GetFiles(devSet, "df__img13__*.jpg").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
-var phonePhoto = TwelveMegapixels(idPhotos[0]);
+var phonePhoto = PhonePhoto.Around(idPhotos[0], new SKColor(236, 236, 232));
 
 var load = Stopwatch.StartNew();
 using var engine = new PortraitEngine(ModelLocation.Find(), SpecificationCatalog.Load(ModelLocation.SpecificationDirectory));
@@ -29,7 +30,7 @@ foreach (var photo in idPhotos)
 }
 
 Report("358×441 JPEG, 1 thread", Measure(i => idPhotos[i % idPhotos.Length], iterations));
-Report($"{phonePhoto.Width}×{phonePhoto.Height} phone JPEG ({phonePhoto.Bytes.Length / 1024} KB), 1 thread", Measure(_ => phonePhoto.Bytes, Math.Max(20, iterations / 10)));
+Report($"{PhonePhoto.Width}×{PhonePhoto.Height} phone JPEG ({phonePhoto.Length / 1024} KB), 1 thread", Measure(_ => phonePhoto, Math.Max(20, iterations / 10)));
 // A couple photo whose faces are a tenth of its width: the one case that pays for the tiled face search.
 var couple = Couple(idPhotos[0]);
 Report("1600×800 couple photo (faces 10 % of width), 1 thread", Measure(_ => couple, Math.Max(20, iterations / 10)));
@@ -89,17 +90,4 @@ static byte[] Couple(byte[] idPhoto)
     using var snapshot = surface.Snapshot();
     using var data = snapshot.Encode(SKEncodedImageFormat.Jpeg, 92);
     return data.ToArray();
-}
-
-// A 4000×3000 photo with the ID-photo face in the middle, JPEG quality 92, as a phone would save it.
-static (byte[] Bytes, int Width, int Height) TwelveMegapixels(byte[] idPhoto)
-{
-    using var face = SKBitmap.Decode(idPhoto);
-    using var surface = SKSurface.Create(new SKImageInfo(4000, 3000));
-    surface.Canvas.Clear(new SKColor(236, 236, 232));
-    using var image = SKImage.FromBitmap(face);
-    surface.Canvas.DrawImage(image, new SKRect(1280, 420, 2720, 2194), new SKSamplingOptions(SKFilterMode.Linear));
-    using var snapshot = surface.Snapshot();
-    using var data = snapshot.Encode(SKEncodedImageFormat.Jpeg, 92);
-    return (data.ToArray(), 4000, 3000);
 }
