@@ -28,13 +28,10 @@ public static class PortraitChecksApi
         IFormFile? photo, [Microsoft.AspNetCore.Mvc.FromForm] string? spec, PortraitEngine engine, ApplicationMetrics metrics, AbuseLimiter limiter,
         IOptions<AbuseLimitOptions> limits, IdReissueDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        await limiter.LimitAsync($"portrait-client:{AbuseGuard.ClientKey(http, db)}", limits.Value.PortraitChecksPerClientPerMinute, TimeSpan.FromMinutes(1),
-            "portrait_check_too_frequent", "照片检测过于频繁，请{0}后再试。", cancellationToken);
-        var specification = string.IsNullOrWhiteSpace(spec) ? "cn-id-card" : spec.Trim();
-        if (engine.Specifications.Find(specification) is null)
+        await AnonymousPortraitRequest.CountAsync(limiter, limits, db, http, cancellationToken);
+        if (AnonymousPortraitRequest.Specification(engine.Specifications, spec, out var specification) is { } unknown)
         {
-            return Problems.Validation("unknown_specification",
-                $"不支持的照片规格“{specification}”，可选：{string.Join("、", engine.Specifications.All.Select(s => $"{s.Id}（{s.Name}）"))}。", "spec");
+            return unknown;
         }
 
         var bytes = await Uploads.ReadAsync(photo, cancellationToken);

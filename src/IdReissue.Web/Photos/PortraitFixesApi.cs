@@ -40,8 +40,7 @@ public static class PortraitFixesApi
         IFormFile? photo, [Microsoft.AspNetCore.Mvc.FromForm] string? format, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, IdReissueDbContext db,
         HttpContext http, CancellationToken cancellationToken)
     {
-        await limiter.LimitAsync($"portrait-client:{AbuseGuard.ClientKey(http, db)}", limits.Value.PortraitChecksPerClientPerMinute, TimeSpan.FromMinutes(1),
-            "portrait_check_too_frequent", "照片检测过于频繁，请{0}后再试。", cancellationToken);
+        await AnonymousPortraitRequest.CountAsync(limiter, limits, db, http, cancellationToken);
         var pdf = string.Equals(format?.Trim(), "pdf", StringComparison.OrdinalIgnoreCase);
         if (format is not null && !pdf && !string.Equals(format.Trim(), "png", StringComparison.OrdinalIgnoreCase))
         {
@@ -64,13 +63,10 @@ public static class PortraitFixesApi
         IFormFile? photo, [Microsoft.AspNetCore.Mvc.FromForm] string? spec, PhotoFixer fixer, AbuseLimiter limiter,
         IOptions<AbuseLimitOptions> limits, IdReissueDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        await limiter.LimitAsync($"portrait-client:{AbuseGuard.ClientKey(http, db)}", limits.Value.PortraitChecksPerClientPerMinute, TimeSpan.FromMinutes(1),
-            "portrait_check_too_frequent", "照片检测过于频繁，请{0}后再试。", cancellationToken);
-        var specification = string.IsNullOrWhiteSpace(spec) ? "cn-id-card" : spec.Trim();
-        if (fixer.Specifications.Find(specification) is null)
+        await AnonymousPortraitRequest.CountAsync(limiter, limits, db, http, cancellationToken);
+        if (AnonymousPortraitRequest.Specification(fixer.Specifications, spec, out var specification) is { } unknown)
         {
-            return Problems.Validation("unknown_specification",
-                $"不支持的照片规格“{specification}”，可选：{string.Join("、", fixer.Specifications.All.Select(s => $"{s.Id}（{s.Name}）"))}。", "spec");
+            return unknown;
         }
 
         var bytes = await Uploads.ReadAsync(photo, cancellationToken);

@@ -1,0 +1,28 @@
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Security;
+using IdReissue.Portrait.Specifications;
+using IdReissue.Web.Abuse;
+using IdReissue.Web.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace IdReissue.Web.Photos;
+
+/// <summary>What the free, anonymous portrait endpoints (check, fix, print sheet) have in common.</summary>
+internal static class AnonymousPortraitRequest
+{
+    /// <summary>Counts the request against the one per-client limit they share: a fix or a sheet is a check and more.</summary>
+    public static Task CountAsync(AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, IdReissueDbContext db, HttpContext http, CancellationToken cancellationToken) =>
+        limiter.LimitAsync($"portrait-client:{AbuseGuard.ClientKey(http, db)}", limits.Value.PortraitChecksPerClientPerMinute, TimeSpan.FromMinutes(1),
+            "portrait_check_too_frequent", "照片检测过于频繁，请{0}后再试。", cancellationToken);
+
+    /// <summary>The specification asked for (the ID card when none), or the problem naming the ones there are.</summary>
+    public static ProblemHttpResult? Specification(SpecificationCatalog catalog, string? spec, out string specification)
+    {
+        specification = string.IsNullOrWhiteSpace(spec) ? "cn-id-card" : spec.Trim();
+        return catalog.Find(specification) is null
+            ? Problems.Validation("unknown_specification",
+                $"不支持的照片规格“{specification}”，可选：{string.Join("、", catalog.All.Select(s => $"{s.Id}（{s.Name}）"))}。", "spec")
+            : null;
+    }
+}
