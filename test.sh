@@ -15,7 +15,9 @@ scripts/fetch-models.sh
 scripts/fetch-axe.sh
 # chromium for the browser tests (Playwright drives it; no browser is downloaded); fonts-noto-cjk so
 # Chinese renders as Chinese in the screenshots, not as boxes.
-ensure_debian_packages curl jq ca-certificates postgresql imagemagick chromium fonts-noto-cjk
+ensure_debian_packages curl jq ca-certificates postgresql imagemagick chromium fonts-noto-cjk ffmpeg
+# Real webcam clips (npm) for the liveness judgement's tests, cut into frames with ffmpeg.
+scripts/fetch-liveness-clips.sh
 
 results="$root/TestResults"
 rm -rf "$results"

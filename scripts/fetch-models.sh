@@ -5,6 +5,8 @@
 #   - the face-recognition network (ONNX, 112×112 ArcFace-aligned in, 512-d embedding out), from
 #     faceplugin-face-recognition-js@0.0.1 (MIT), for face verification (docs/portrait.md)
 #   - ISNet person matting (photo fixer), from @imgly/background-removal-data@1.4.5 (AGPL-3.0 package; see below)
+#   - the presentation-attack classifiers antispoof (128×128) and liveness (32×32), TFJS graph models, from
+#     @vladmandic/human@3.3.6 (MIT), for PresentationAttackNet
 # Skips what is already there. Usage: scripts/fetch-models.sh [target-dir]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -79,3 +81,24 @@ rm -rf "$work"
 echo "matting model in $target"
 }
 fetch_matting_model
+
+# --- Presentation-attack models (PresentationAttackNet) ---
+# Only the two small TFJS graph models and the licence are taken from the 30 MB package.
+fetch_attack_models() {
+if [ -f "$target/antispoof.json" ] && [ -f "$target/antispoof.bin" ] && [ -f "$target/liveness.json" ] && [ -f "$target/liveness.bin" ]; then
+  return 0
+fi
+command -v npm >/dev/null 2>&1 || { echo "npm (Node.js) is needed to fetch the presentation-attack models" >&2; exit 1; }
+local work
+work="$(mktemp -d)"
+(cd "$work" && npm pack --silent @vladmandic/human@3.3.6 >/dev/null)
+tar xzf "$work/vladmandic-human-3.3.6.tgz" -C "$work" package/models/antispoof.json package/models/antispoof.bin \
+  package/models/liveness.json package/models/liveness.bin package/LICENSE
+# The .bin files first, so a present .json always has its weights (the skip above checks all four).
+cp "$work/package/models/antispoof.bin" "$work/package/models/liveness.bin" "$target/"
+cp "$work/package/models/antispoof.json" "$work/package/models/liveness.json" "$target/"
+cp "$work/package/LICENSE" "$target/LICENSE.human"
+rm -rf "$work"
+echo "presentation-attack models in $target"
+}
+fetch_attack_models

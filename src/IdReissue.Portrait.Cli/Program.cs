@@ -7,6 +7,7 @@ using IdReissue.Portrait.Evaluation;
 using IdReissue.Portrait.Specifications;
 
 // ./portrait.sh check [--spec cn-id-card] [--json] FILE... | fix [--spec ID] [--json] INPUT OUTPUT | sheet PHOTO OUT.png|OUT.pdf | specs | evaluate DIR [--spec ID] | calibrate DIR... [--spec ID]
+//   | liveness [--json] --challenge ACTION[,ACTION...] [--fps N] [--registry PHOTO] FRAME... (../shared/specs/liveness-contract.md)
 //   | compare [--json] FILE_A FILE_B | compare [--json] --pairs PAIRS.csv | evaluate-pairs PAIRS.csv [IDENTITIES.csv]
 // Exit status: 0 when every file was checked (whatever the verdicts), 2 on bad usage.
 var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
@@ -21,7 +22,7 @@ if (args.Length > 0 && args[0] == "sheet")
     return IdReissue.Portrait.Cli.SheetCommand.Run(args[1..]);
 }
 
-if (args.Length == 0 || args[0] is not ("check" or "specs" or "evaluate" or "calibrate" or "compare" or "evaluate-pairs"))
+if (args.Length == 0 || args[0] is not ("check" or "specs" or "evaluate" or "calibrate" or "compare" or "evaluate-pairs" or "liveness"))
 {
     return Usage();
 }
@@ -39,6 +40,12 @@ if (args[0] == "specs")
     }
 
     return 0;
+}
+
+if (args[0] == "liveness")
+{
+    using var livenessEngine = new PortraitEngine(ModelLocation.Find(), specs);
+    return LivenessCommand.Run(args[1..], livenessEngine, json);
 }
 
 if (args[0] is "compare" or "evaluate-pairs")
@@ -124,6 +131,7 @@ return 0;
 static int Usage()
 {
     Console.Error.WriteLine("usage: portrait.sh check [--spec cn-id-card] [--json] FILE... | fix [--spec cn-id-card] [--json] INPUT OUTPUT | sheet PHOTO OUT.png|OUT.pdf | specs | evaluate DIR [--spec ID] | calibrate DIR... [--spec ID]");
+    Console.Error.WriteLine("       portrait.sh liveness [--json] --challenge ACTION[,ACTION...] [--fps N] [--registry PHOTO] FRAME...");
     Console.Error.WriteLine("       portrait.sh compare [--json] FILE_A FILE_B | compare [--json] --pairs PAIRS.csv | evaluate-pairs PAIRS.csv [IDENTITIES.csv]");
     return 2;
 }

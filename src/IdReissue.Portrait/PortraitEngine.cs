@@ -50,11 +50,11 @@ public sealed class PortraitEngine : IDisposable
     /// small to be a portrait's (under a fifth of the photo's long side), are smaller faces looked for in
     /// tiles: a framed ID photo never pays for that search, a couple or group photo does.
     /// </summary>
-    internal IReadOnlyList<FaceDetection> FindFaces(RgbImage image)
+    internal IReadOnlyList<FaceDetection> FindFaces(RgbImage image, bool smallFacesToo = true)
     {
         var faces = _detector.Detect(image, DetectionThreshold);
         var longSide = Math.Max(image.Width, image.Height);
-        return faces.Count > 0 && faces.Max(f => f.Width) >= longSide * 0.2f ? faces : _detector.DetectTiled(image, DetectionThreshold);
+        return faces.Count > 0 && (!smallFacesToo || faces.Max(f => f.Width) >= longSide * 0.2f) ? faces : _detector.DetectTiled(image, DetectionThreshold);
     }
 
     public SpecificationCatalog Specifications { get; }
@@ -65,9 +65,45 @@ public sealed class PortraitEngine : IDisposable
     /// behind the applicant counts; more for comparing press or phone photos, where a face far in the
     /// background is not a second subject).
     /// </summary>
-    public LocatedFace? LocateMainFace(RgbImage image, float minShareOfMain = 0.25f)
+    public LocatedFace? LocateMainFace(RgbImage image, float minShareOfMain = 0.25f) => LocateMainFace(image, minShareOfMain, smallFacesToo: true);
+
+    /// <summary>
+    /// As <see cref="LocateMainFace(RgbImage, float)"/>; with <paramref name="smallFacesToo"/> false, tiles are
+    /// searched only when one pass finds no face at all: a selfie camera's frames show the applicant large, and
+    /// a liveness clip of dozens of frames cannot pay for a tiled search in each.
+    /// </summary>
+    /// <summary>
+    /// The face of a frame that follows one where <paramref name="previous"/> was located: its box moved and
+    /// scaled with the previous landmarks, without running the detector (a camera's face moves little between
+    /// frames). <paramref name="previousLandmarks"/> are those the box was found with, <paramref name="latest"/> the
+    /// last frame's. The face count carries over from the detection.
+    /// </summary>
+    public LocatedFace Track(RgbImage image, LocatedFace previous, PointF[] latest)
     {
-        var faces = FindFaces(image);
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(latest);
+        var d = previous.Detection;
+        var (fromX, fromY, fromSize) = Extent(previous.Landmarks);
+        var (toX, toY, toSize) = Extent(latest);
+        var scale = fromSize > 0 ? toSize / fromSize : 1;
+        var moved = d with { CenterX = toX + ((d.CenterX - fromX) * scale), CenterY = toY + ((d.CenterY - fromY) * scale), Width = d.Width * scale, Height = d.Height * scale };
+        return new LocatedFace(moved, LocateLandmarks(image, moved), previous.FaceCount);
+
+        static (float X, float Y, float Size) Extent(PointF[] p)
+        {
+            float minX = float.MaxValue, minY = float.MaxValue, maxX = float.MinValue, maxY = float.MinValue;
+            foreach (var q in p)
+            {
+                (minX, minY, maxX, maxY) = (Math.Min(minX, q.X), Math.Min(minY, q.Y), Math.Max(maxX, q.X), Math.Max(maxY, q.Y));
+            }
+
+            return ((minX + maxX) / 2, (minY + maxY) / 2, Math.Max(maxX - minX, maxY - minY));
+        }
+    }
+
+    public LocatedFace? LocateMainFace(RgbImage image, float minShareOfMain, bool smallFacesToo)
+    {
+        var faces = FindFaces(image, smallFacesToo);
         if (faces.Count == 0)
         {
             return null;

@@ -33,6 +33,13 @@ public class CalibrationSetTests(EngineFixture fixture)
         ["df__img55__bright8.jpg"] = Crown,
     };
 
+    /// <summary>
+    /// Pass-labelled photos whose rejection the set's README itself calls arguable (img12: a closed-lip smile,
+    /// turned a little): they neither count as false rejects nor move a limit ("a limit that img12 alone would
+    /// move stays").
+    /// </summary>
+    private static readonly HashSet<string> ArguableRejections = new(StringComparer.Ordinal) { "df__img12__mouth.jpg" };
+
     private static readonly Lazy<List<LabelledPhoto>> Photos = new(() => Calibration.Load([EngineFixture.DevSet, EngineFixture.CalibrationSet]));
 
     public static TheoryData<string, string> Labelled()
@@ -80,7 +87,7 @@ public class CalibrationSetTests(EngineFixture fixture)
         foreach (var (judgements, slack) in new[] { (report.AsSpecified, 0.0), (report.LeaveOnePersonOut, 0.02) })
         {
             var passes = judgements.Count(j => j.Photo.Expected == "pass");
-            var rejects = judgements.Where(j => j.FalseReject).ToList();
+            var rejects = judgements.Where(j => j.FalseReject && !ArguableRejections.Contains(j.Photo.File)).ToList();
             var labelled = judgements.Where(j => !Disputed.ContainsKey(j.Photo.File)).ToList();
             var fails = judgements.Count(j => j.Photo.Expected == "fail");
             Assert.True(judgements.Count(j => j.FalseAccept && !Disputed.ContainsKey(j.Photo.File)) <= slack * fails, log.ToString());
@@ -94,7 +101,7 @@ public class CalibrationSetTests(EngineFixture fixture)
     public void Every_calibrated_limit_in_the_specification_is_where_calibration_places_it()
     {
         var spec = fixture.Engine.Specifications.Find("cn-id-card")!;
-        var measured = Photos.Value.Select(p => (p, (IReadOnlyDictionary<string, double>)fixture.Engine.Check(File.ReadAllBytes(p.Path), spec).Measures)).ToList();
+        var measured = Photos.Value.Where(p => !ArguableRejections.Contains(p.File)).Select(p => (p, (IReadOnlyDictionary<string, double>)fixture.Engine.Check(File.ReadAllBytes(p.Path), spec).Measures)).ToList();
 
         var placements = Calibration.Place(measured, spec);
 

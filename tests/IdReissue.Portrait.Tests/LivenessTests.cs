@@ -27,7 +27,7 @@ public sealed class LivenessTests(EngineFixture fixture, ITestOutputHelper outpu
         var frames = Enumerable.Range(0, 6).Select(i => HandShake(EngineFixture.DevSetFile(photo), i)).ToList();
         using var matcher = new FaceMatcher(fixture.Engine, ModelLocation.Find());
 
-        var result = Liveness.Check(matcher, frames);
+        var result = IdReissue.Portrait.Verification.Liveness.Check(matcher, frames);
 
         output.WriteLine($"yaw range {result.YawRange}, blink depth {result.BlinkDepth}");
         Assert.False(result.Alive);
@@ -40,7 +40,7 @@ public sealed class LivenessTests(EngineFixture fixture, ITestOutputHelper outpu
         var frames = RockAngles.Select(angle => Rotated(EngineFixture.DevSetFile("df__img13__ok.jpg"), angle)).ToList();
         using var matcher = new FaceMatcher(fixture.Engine, ModelLocation.Find());
 
-        var result = Liveness.Check(matcher, frames);
+        var result = IdReissue.Portrait.Verification.Liveness.Check(matcher, frames);
 
         output.WriteLine($"yaw range {result.YawRange}, blink depth {result.BlinkDepth}, problem {result.Problem}");
         Assert.False(result.Alive);
@@ -51,7 +51,7 @@ public sealed class LivenessTests(EngineFixture fixture, ITestOutputHelper outpu
     {
         using var matcher = new FaceMatcher(fixture.Engine, ModelLocation.Find());
 
-        var result = Liveness.Check(matcher, [.. OnePersonPoses.Select(p => InCameraFrame(FacePair(p)))]);
+        var result = IdReissue.Portrait.Verification.Liveness.Check(matcher, [.. OnePersonPoses.Select(p => InCameraFrame(FacePair(p)))]);
 
         output.WriteLine($"yaw range {result.YawRange}, blink depth {result.BlinkDepth}, problem {result.Problem}");
         Assert.True(result.Alive, result.Problem);
@@ -62,7 +62,7 @@ public sealed class LivenessTests(EngineFixture fixture, ITestOutputHelper outpu
     {
         using var matcher = new FaceMatcher(fixture.Engine, ModelLocation.Find());
 
-        var result = Liveness.Check(matcher, [.. TwoPeople.Select(p => InCameraFrame(FacePair(p)))]);
+        var result = IdReissue.Portrait.Verification.Liveness.Check(matcher, [.. TwoPeople.Select(p => InCameraFrame(FacePair(p)))]);
 
         Assert.False(result.Alive);
         Assert.Contains("人脸发生了变化", result.Problem, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class LivenessTests(EngineFixture fixture, ITestOutputHelper outpu
     {
         using var matcher = new FaceMatcher(fixture.Engine, ModelLocation.Find());
 
-        var result = Liveness.Check(matcher, [.. OnePersonPoses.Select(FacePair)]);
+        var result = IdReissue.Portrait.Verification.Liveness.Check(matcher, [.. OnePersonPoses.Select(FacePair)]);
 
         Assert.False(result.Alive);
         Assert.Contains("尺寸不一致", result.Problem, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public sealed class LivenessTests(EngineFixture fixture, ITestOutputHelper outpu
     {
         using var matcher = new FaceMatcher(fixture.Engine, ModelLocation.Find());
 
-        Assert.False(Liveness.Check(matcher, [EngineFixture.DevSetFile("df__img13__ok.jpg")]).Alive);
+        Assert.False(IdReissue.Portrait.Verification.Liveness.Check(matcher, [EngineFixture.DevSetFile("df__img13__ok.jpg")]).Alive);
     }
 
     /// <summary>The photo in a 640×480 frame with its face 200 px wide in the middle, as one camera sees one person.</summary>

@@ -31,6 +31,9 @@ public sealed class FaceMatcher : IDisposable
 
     public FaceMatchPolicy Policy { get; }
 
+    /// <summary>The engine whose detector and landmarks locate the faces.</summary>
+    public PortraitEngine Engine => _engine;
+
     /// <summary>The template of the photo's face, or the reasons there is none.</summary>
     public FaceExtraction Extract(ReadOnlySpan<byte> file)
     {
@@ -58,6 +61,10 @@ public sealed class FaceMatcher : IDisposable
         FaceExtraction Fail(Reason reason) => new(null, [reason], Elapsed());
         double Elapsed() => Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);
     }
+
+    /// <summary>The template of a face already located in a decoded image (a camera frame), without decoding it again.</summary>
+    public FaceTemplate Embed(RgbImage image, PointF[] landmarks) =>
+        new(ModelId, _net.Embed(image, FaceAlignment.FivePoints(landmarks)));
 
     /// <summary>
     /// Both photos' templates, the second made on another thread meanwhile (the engine and the networks are
