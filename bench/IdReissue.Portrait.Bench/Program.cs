@@ -8,7 +8,13 @@ using SkiaSharp;
 // Portrait engine benchmark: model load time, single-thread latency per 358×441 JPEG and per
 // 12-megapixel phone photo, face verification (embedding, compare), throughput on every core, steady-state memory.
 // Usage: IdReissue.Portrait.Bench DEV-SET-DIR [iterations]
+//        IdReissue.Portrait.Bench liveness [iterations]   (a 40-frame challenge clip: LivenessBench.cs)
 //        IdReissue.Portrait.Bench fix CALIBRATION-DIR DEV-SET-DIR [iterations]   (the photo fixer: FixBench.cs)
+if (args.Length > 0 && args[0] == "liveness")
+{
+    return IdReissue.Portrait.Bench.LivenessBench.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "fix")
 {
     return IdReissue.Portrait.Bench.FixBench.Run(args[1..]);
