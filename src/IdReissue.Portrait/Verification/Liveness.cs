@@ -1,4 +1,5 @@
 using IdReissue.Portrait.Faces;
+using IdReissue.Portrait.Liveness;
 
 namespace IdReissue.Portrait.Verification;
 
@@ -66,8 +67,8 @@ public static class Liveness
                 return Fail("画面中的人脸大小变化过大，请保持距离、按提示连续拍摄。");
             }
 
-            yaws[i] = Yaw(points);
-            openness[i] = EyeOpenness(points);
+            yaws[i] = FaceSignals.Yaw(points);
+            openness[i] = FaceSignals.EyeOpenness(points);
         }
 
         var yawRange = yaws.Max() - yaws.Min();
@@ -79,25 +80,5 @@ public static class Liveness
             frontal, Math.Round(yawRange, 3), Math.Round(blinkDepth, 3));
 
         static LivenessResult Fail(string problem) => new(false, problem, 0, 0, 1);
-    }
-
-    /// <summary>
-    /// Where the nose tip sits between the jaw's ends, along the line of the jaw (which is level when the
-    /// eyes are): 0 facing the camera, ± a few tenths turned. Projecting on that line rather than on the
-    /// image's x axis makes a photo rotated in its own plane read the same at every angle.
-    /// </summary>
-    private static double Yaw(PointF[] p)
-    {
-        double dx = p[16].X - p[0].X, dy = p[16].Y - p[0].Y;
-        var squared = dx * dx + dy * dy;
-        return squared <= 0 ? 0 : (((p[30].X - p[0].X) * dx) + ((p[30].Y - p[0].Y) * dy)) / squared - 0.5;
-    }
-
-    /// <summary>Mean eye aspect ratio of both eyes (lid distance over eye width).</summary>
-    private static double EyeOpenness(PointF[] p)
-    {
-        static double Eye(PointF[] p, int o) =>
-            (p[o + 1].DistanceTo(p[o + 5]) + p[o + 2].DistanceTo(p[o + 4])) / (2 * Math.Max(1e-3, p[o].DistanceTo(p[o + 3])));
-        return (Eye(p, 36) + Eye(p, 42)) / 2;
     }
 }
