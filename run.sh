@@ -8,7 +8,9 @@ source scripts/lib/setup.sh
 ensure_dotnet
 command -v npm >/dev/null 2>&1 || ensure_debian_packages nodejs npm
 scripts/fetch-models.sh
-ensure_debian_packages curl jq ca-certificates
+ensure_debian_packages curl jq ca-certificates ffmpeg
+# The sandbox's sample webcam recordings (npm), for walking the camera's 实人认证 with a "camera-clip" resident.
+scripts/fetch-liveness-clips.sh
 
 echo "==> building"
 dotnet build src/IdReissue.Web/IdReissue.Web.csproj -c Release -v quiet -nologo -clp:ErrorsOnly
@@ -34,6 +36,8 @@ cat <<BANNER
   API: $url/openapi/v1.json   walk-through: docs/api.md
   Demo data (sandbox residents, generated officer passwords): $DemoData__LoginsFile
   A fresh demo resident at any time: curl -X POST $url/sandbox/residents -H 'Content-Type: application/json' -d '{"region":"hunan"}'
+  实人认证 in the sandbox: the simulated certified provider's page ("使用人脸核身服务"), or the camera with the sample
+  recording for a resident of profile "camera-clip" (-d '{"region":"hunan","profile":"camera-clip"}')
 
 BANNER
 cat "$DemoData__LoginsFile"

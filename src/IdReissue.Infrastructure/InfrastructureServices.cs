@@ -9,6 +9,7 @@ using IdReissue.Infrastructure.Photos;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Infrastructure.Retention;
 using IdReissue.Infrastructure.Sandbox;
+using IdReissue.Infrastructure.TencentFaceId;
 using IdReissue.Infrastructure.Sandbox.DemoData;
 using IdReissue.Portrait;
 using IdReissue.Portrait.Specifications;
@@ -76,6 +77,13 @@ public static class InfrastructureServices
                 new FaceMatchPolicy(configured.SameAtLeast ?? policy.SameAtLeast, configured.DifferentBelow ?? policy.DifferentBelow));
         });
         services.AddSingleton<IFaceVerification, RegistryFaceVerification>();
+        services.AddSingleton(sp => new IdReissue.Portrait.Liveness.LivenessJudge(sp.GetRequiredService<FaceMatcher>()));
+        services.AddSingleton<ILivenessChallengeSource, RandomLivenessChallenges>();
+        // The presentation-attack nets score the verified frame for the officer; they gate nothing (docs/portrait.md).
+        services.AddSingleton(_ => IdReissue.Portrait.Faces.PresentationAttackNet.Load(ModelLocation.Find()));
+        services.AddSingleton<LocalRealPersonVerification>();
+        services.AddSingleton<RealPersonChannels>();
+        var certifiedProvider = services.AddTencentFaceId(configuration);
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
         services.AddSingleton<ClosedApplicationFiles>();
         services.AddHostedService(sp => sp.GetRequiredService<ClosedApplicationFiles>());
@@ -97,15 +105,23 @@ public static class InfrastructureServices
         // setting gets no stand-in gateways, and fails at start-up for want of real ones.
         if (configuration.GetValue($"{SandboxOptions.Section}:Enabled", false))
         {
-            AddSandboxGateways(services, realChannels, realSms);
+            AddSandboxGateways(services, realChannels, realSms, certifiedProvider);
         }
 
         return services;
     }
 
     /// <summary>The sandbox stands in for every external system, except the channels and SMS a real gateway is configured for.</summary>
-    private static void AddSandboxGateways(IServiceCollection services, IReadOnlySet<PaymentChannel> realChannels, bool realSms)
+    private static void AddSandboxGateways(IServiceCollection services, IReadOnlySet<PaymentChannel> realChannels, bool realSms, bool certifiedProvider)
     {
+        services.AddSingleton<SandboxLivenessClips>();
+        services.AddSingleton<ILivenessChallengeSource, SandboxLivenessChallenges>();
+        services.AddSingleton<SandboxFaceIdVerification>();
+        if (!certifiedProvider)
+        {
+            services.AddSingleton<IRealPersonVerification>(sp => sp.GetRequiredService<SandboxFaceIdVerification>());
+        }
+
         services.AddSingleton<SandboxSigner>();
         services.AddSingleton<ISandboxCallbackTarget, ServerCallbackTarget>();
         services.AddSingleton<IHouseholdRegistry, SandboxHouseholdRegistry>();

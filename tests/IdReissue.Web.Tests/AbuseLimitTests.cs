@@ -11,7 +11,7 @@ public sealed class LimitedService() : ServiceFixture(new Dictionary<string, str
     ["Abuse:SmsPerClientPerMinute"] = "5",
     ["Abuse:ApplicantLoginFailuresBeforeLock"] = "3",
     ["Abuse:OfficerLoginFailuresBeforeLock"] = "2",
-    ["Abuse:FaceVerificationsPerApplicationPerDay"] = "2",
+    ["Abuse:FaceVerificationsPerCitizenPerDay"] = "2",
     ["Abuse:PhotoUploadsPerApplicationPerMinute"] = "2",
 });
 
@@ -79,22 +79,35 @@ public sealed class AbuseLimitTests(LimitedService service) : IClassFixture<Limi
     }
 
     [Fact]
-    public async Task Face_verification_and_photo_uploads_are_limited_per_application()
+    public async Task Face_attempts_are_limited_per_citizen_id_across_cancelling_and_a_second_account()
     {
         var journey = await Journey.Begin(Api, "jilin", "face-mismatch");
         await journey.VerifyRealName();
         await journey.Start("Damage");
         await journey.CheckEligibility();
-        var path = $"/api/applications/{journey.ApplicationId}/face-verification";
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            await Api.ExpectProblem(await Api.Post(path, journey.Token, Api.Upload("capture", Journey.GoodPhoto)), HttpStatusCode.UnprocessableEntity, "face_not_matched");
-        }
+        await Api.ExpectProblem(await journey.VerifyFaceWithSandboxClip(), HttpStatusCode.UnprocessableEntity, "face_not_matched");
 
-        var refused = await Api.Post(path, journey.Token, Api.Upload("capture", Journey.GoodPhoto));
+        // Cancelling and starting again gives no fresh attempts: they belong to the ID number.
+        await Api.Expect(await Api.Post($"/api/applications/{journey.ApplicationId}/cancel", journey.Token), HttpStatusCode.OK);
+        await journey.Start("Damage");
+        await journey.CheckEligibility();
+        await Api.ExpectProblem(await journey.VerifyFaceWithSandboxClip(), HttpStatusCode.UnprocessableEntity, "face_not_matched");
+        var refused = await Api.Post($"/api/applications/{journey.ApplicationId}/face-verification/attempts", journey.Token, new { channel = "camera" });
         await Api.ExpectProblem(refused, HttpStatusCode.TooManyRequests, "face_attempts_exhausted");
         Assert.NotNull(refused.Headers.RetryAfter);
 
+        // Nor does a second account that claims the same identity.
+        var second = new Journey(Api, journey.Resident, await Api.LoginApplicant((await Api.NewResident("jilin")).GetProperty("phone").GetString()!));
+        await second.VerifyRealName();
+        await second.Start("Damage");
+        await second.CheckEligibility();
+        await Api.ExpectProblem(await Api.Post($"/api/applications/{second.ApplicationId}/face-verification/attempts", second.Token, new { channel = "provider" }),
+            HttpStatusCode.TooManyRequests, "face_attempts_exhausted");
+    }
+
+    [Fact]
+    public async Task Photo_uploads_are_limited_per_application()
+    {
         var hunan = await Journey.Begin(Api, "hunan");
         await hunan.ToAddressGiven("Damage");
         await hunan.PayAtCashier(await hunan.CreatePayment("Alipay", Guid.NewGuid().ToString()));

@@ -79,7 +79,7 @@ public class BadInputTests(ServiceFixture service)
         await Api.ExpectProblem(await Api.Post($"/api/applications/{id}/loss-report", journey.Token, new { place = "长沙", lostAt = DateTimeOffset.UtcNow }),
             HttpStatusCode.Conflict, "step_out_of_order");
         await journey.VerifyFace();
-        await Api.ExpectProblem(await Api.Post($"/api/applications/{id}/face-verification", journey.Token, Api.Upload("capture", Journey.GoodPhoto)),
+        await Api.ExpectProblem(await Api.Post($"/api/applications/{id}/face-verification/attempts", journey.Token, new { channel = "camera" }),
             HttpStatusCode.Conflict, "step_out_of_order");
         await Api.ExpectProblem(await Api.Send(HttpMethod.Put, $"/api/applications/{id}/address", journey.Token,
             new { recipient = "王伟", phone = "13900000000", divisionCode = "430102", detail = "人民路1号" }), HttpStatusCode.Conflict, "step_out_of_order");

@@ -40,8 +40,8 @@ public class CardHolderProofTests(ServiceFixture service)
     [Fact]
     public async Task A_stranger_who_knows_name_and_number_cannot_report_the_card_lost_without_the_holders_face()
     {
-        // The sandbox registry's "face-mismatch" resident: any capture differs from the registry photo,
-        // as a stranger's face differs from the holder's.
+        // The sandbox registry's "face-mismatch" resident: the sandbox's recording, performed live, is of
+        // another person than the registry photo, as a stranger's face differs from the holder's.
         var victim = await Api.NewResident("hunan", "face-mismatch");
         var stranger = new Journey(Api, victim, await Api.LoginApplicant((await Api.NewResident("hunan")).GetProperty("phone").GetString()!));
         await stranger.VerifyRealName();
@@ -50,8 +50,7 @@ public class CardHolderProofTests(ServiceFixture service)
 
         await Api.ExpectProblem(await Api.Post($"/api/applications/{stranger.ApplicationId}/loss-report", stranger.Token,
             new { place = "长沙市芙蓉区五一广场", lostAt = DateTimeOffset.UtcNow.AddDays(-1), receiptWanted = true }), HttpStatusCode.Conflict, "step_out_of_order");
-        await Api.ExpectProblem(await Api.Post($"/api/applications/{stranger.ApplicationId}/face-verification", stranger.Token, Api.Upload("capture", Journey.GoodPhoto)),
-            HttpStatusCode.UnprocessableEntity, "face_not_matched");
+        await Api.ExpectProblem(await stranger.VerifyFaceWithSandboxClip(), HttpStatusCode.UnprocessableEntity, "face_not_matched");
         await Api.ExpectProblem(await Api.Post($"/api/applications/{stranger.ApplicationId}/loss-report", stranger.Token,
             new { place = "长沙市芙蓉区五一广场", lostAt = DateTimeOffset.UtcNow.AddDays(-1), receiptWanted = true }), HttpStatusCode.Conflict, "step_out_of_order");
 
@@ -75,7 +74,8 @@ public class CardHolderProofTests(ServiceFixture service)
 
         // Once proven, the identity is the holder's alone: the stranger's open draft can go no further.
         await stranger.CheckEligibility();
-        await Api.ExpectProblem(await Api.Post($"/api/applications/{stranger.ApplicationId}/face-verification", stranger.Token, Api.Upload("capture", Journey.GoodPhoto)),
+        var attempt = await RealPerson.Begin(Api, stranger.Token, stranger.ApplicationId, "provider");
+        await Api.ExpectProblem(await RealPerson.Answer(Api, stranger.Token, stranger.ApplicationId, await RealPerson.AtSandboxProvider(Api, attempt), []),
             HttpStatusCode.Conflict, "application_already_open");
         var latecomer = new Journey(Api, victim, await Api.LoginApplicant((await Api.NewResident("jilin")).GetProperty("phone").GetString()!));
         await Api.ExpectProblem(await Api.Post("/api/me/real-name", latecomer.Token, new { name = latecomer.Field("name"), citizenId = latecomer.Field("citizenId") }),

@@ -46,8 +46,28 @@ public sealed class Journey(Api api, JsonElement resident, string token)
         await Api.Expect(await Api.Post($"/api/applications/{ApplicationId}/loss-report", Token,
             new { place = "长沙市芙蓉区五一广场", lostAt = DateTimeOffset.UtcNow.AddDays(-2), receiptWanted = true }), HttpStatusCode.OK);
 
-    public async Task<JsonElement> VerifyFace() =>
-        await Api.Expect(await Api.Post($"/api/applications/{ApplicationId}/face-verification", Token, Api.Upload("capture", GoodPhoto)), HttpStatusCode.OK);
+    /// <summary>
+    /// 实人认证 through the sandbox's simulated certified provider (the tester's "passed"): the demo person has
+    /// photos but no recording, so journeys of later steps go the provider's way; the camera's own judgement is
+    /// proven with real recordings in FaceVerificationTests.
+    /// </summary>
+    public async Task<JsonElement> VerifyFace()
+    {
+        var attempt = await RealPerson.Begin(Api, Token, ApplicationId, "provider");
+        var bizToken = await RealPerson.AtSandboxProvider(Api, attempt);
+        return await Api.Expect(await RealPerson.Answer(Api, Token, ApplicationId, bizToken, []), HttpStatusCode.OK);
+    }
+
+    /// <summary>实人认证 with the camera, answered with the sandbox's real recording of the drawn challenge (its person is the "camera-clip" profile's registry photo).</summary>
+    public Task<HttpResponseMessage> VerifyFaceWithSandboxClip() =>
+        VerifyFaceWithCamera(async attempt => await RealPerson.SandboxClip(Api, attempt));
+
+    /// <summary>实人认证 with the camera: the drawn challenge answered with these frames.</summary>
+    public async Task<HttpResponseMessage> VerifyFaceWithCamera(Func<JsonElement, Task<IEnumerable<byte[]>>> frames)
+    {
+        var attempt = await RealPerson.Begin(Api, Token, ApplicationId);
+        return await RealPerson.Answer(Api, Token, ApplicationId, attempt.GetProperty("token").GetString(), await frames(attempt));
+    }
 
     public async Task<JsonElement> GiveAddress(string? divisionCode = null) =>
         await Api.Expect(await Api.Send(HttpMethod.Put, $"/api/applications/{ApplicationId}/address", Token,

@@ -142,9 +142,9 @@ public class JourneyTests(ServiceFixture service)
         await journey.Start("Damage");
         await journey.CheckEligibility();
 
-        await Api.ExpectProblem(await Api.Post($"/api/applications/{journey.ApplicationId}/face-verification", journey.Token, Api.Upload("capture", Journey.GoodPhoto)),
-            HttpStatusCode.UnprocessableEntity, "face_not_matched");
-        await Api.ExpectProblem(await Api.Post($"/api/applications/{journey.ApplicationId}/face-verification", journey.Token, Api.Upload("capture", "not an image"u8.ToArray())),
+        // A real recording that performs the drawn challenge, of a person who is not the registry photo's.
+        await Api.ExpectProblem(await journey.VerifyFaceWithSandboxClip(), HttpStatusCode.UnprocessableEntity, "face_not_matched");
+        await Api.ExpectProblem(await journey.VerifyFaceWithCamera(_ => Task.FromResult(Enumerable.Repeat("not an image"u8.ToArray(), 20))),
             HttpStatusCode.UnprocessableEntity, "face_capture_unusable");
         Assert.Equal("EligibilityChecked", (await journey.Progress()).GetProperty("state").GetString());
     }

@@ -45,11 +45,14 @@ public class PortraitCheckTests(ServiceFixture service)
         await journey.Start("Damage");
         await journey.CheckEligibility();
 
-        var problem = await Api.ExpectProblem(await Api.Post($"/api/applications/{journey.ApplicationId}/face-verification", journey.Token,
-            Api.Upload("capture", ServiceFixture.DevSetPhoto("df__img13__noface.jpg"))), HttpStatusCode.UnprocessableEntity, "face_capture_unusable");
-        Assert.Contains("人脸", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var noFace = ServiceFixture.DevSetPhoto("df__img13__noface.jpg");
+        var problem = await Api.ExpectProblem(await journey.VerifyFaceWithCamera(_ => Task.FromResult(Enumerable.Repeat(noFace, 30))),
+            HttpStatusCode.UnprocessableEntity, "liveness_not_proven");
+        Assert.Contains("face_lost", problem.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
 
-        await Api.ExpectProblem(await Api.Post($"/api/applications/{journey.ApplicationId}/face-verification", journey.Token,
-            Api.Upload("capture", ServiceFixture.DevSetPhoto("df__couple.jpg"))), HttpStatusCode.UnprocessableEntity, "face_capture_unusable");
+        var couple = IdReissue.Tests.Liveness.LivenessFrames.Still(IdReissue.Tests.Liveness.LivenessFrames.Fitted(ServiceFixture.DevSetPhoto("df__couple.jpg")), 30);
+        problem = await Api.ExpectProblem(await journey.VerifyFaceWithCamera(_ => Task.FromResult<IEnumerable<byte[]>>(couple)),
+            HttpStatusCode.UnprocessableEntity, "liveness_not_proven");
+        Assert.Contains("several_people", problem.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
     }
 }

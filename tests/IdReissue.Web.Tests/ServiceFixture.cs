@@ -76,6 +76,7 @@ public class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Abuse:PhotoNumberRequestsPerClientPerMinute", "100000");
         builder.UseSetting("Abuse:PhotoNumberMissesPerClientPerHour", "100000");
         builder.UseSetting("Abuse:LoginFailuresPerClientPerHour", "100000");
+        builder.UseSetting("Abuse:FaceVerificationsPerClientPerDay", "100000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -6,7 +6,7 @@ namespace IdReissue.Domain.Gateways;
 /// </summary>
 public interface IFaceVerification
 {
-    /// <summary>A live capture (or chosen photo) against the registry photo.</summary>
+    /// <summary>A stored capture that passed 实人认证 against the registry photo (the officer's comparison).</summary>
     Task<FaceVerificationResult> VerifyAsync(string citizenId, ReadOnlyMemory<byte> capture, CancellationToken cancellationToken);
 
     /// <summary>
@@ -14,13 +14,7 @@ public interface IFaceVerification
     /// capture that passed 实人认证: is it the applicant's face?
     /// </summary>
     Task<PhotoFaceMatch> MatchPhotoAsync(string citizenId, ReadOnlyMemory<byte> photo, ReadOnlyMemory<byte>? verifiedCapture, CancellationToken cancellationToken);
-
-    /// <summary>活体检测: did the frames of a camera capture show one living person doing the asked action?</summary>
-    Task<LivenessOutcome> CheckLivenessAsync(IReadOnlyList<byte[]> frames, CancellationToken cancellationToken);
 }
-
-/// <summary>Whether the frames show a living person, why not, and which frame faces the camera best.</summary>
-public sealed record LivenessOutcome(bool Alive, string? Problem, int FrontalFrame);
 
 public enum FaceVerificationOutcome
 {

@@ -57,8 +57,8 @@ public enum LivenessVerdict
     Borderline,
 }
 
-/// <summary>Where in the frames an asked action was seen.</summary>
-public sealed record LivenessActionSeen(LivenessAction Action, int StartFrame, int EndFrame);
+/// <summary>Where in the frames an asked action was seen, and the frame that shows it most (the officer's evidence).</summary>
+public sealed record LivenessActionSeen(LivenessAction Action, int StartFrame, int EndFrame, int? PeakFrame = null);
 
 /// <summary>
 /// The result of one attempt. <see cref="Outcome"/> is the face comparison with the registry photo and

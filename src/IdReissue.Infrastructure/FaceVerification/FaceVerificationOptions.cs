@@ -15,10 +15,10 @@ public sealed class FaceVerificationOptions
     /// <summary>Below: clearly another person. Between the two: appearance changed, to a police window.</summary>
     public double? DifferentBelow { get; set; }
 
-    /// <summary>
-    /// Refuse a single still capture (422 liveness_required): only camera frames that pass the liveness
-    /// check (a head turn or a blink) are compared. The portal's camera always sends frames; set this in
-    /// production unless the channel (e.g. a WeChat mini-program's own 活体检测) proves liveness itself.
-    /// </summary>
-    public bool RequireLiveness { get; set; }
+    /// <summary>How long a drawn liveness challenge may be answered: long enough for a slow, careful person
+    /// (care mode gives each action more time), short enough that a token cannot be kept for later.</summary>
+    public TimeSpan ChallengeLifetime { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>The rate the portal records camera frames at; the judgement's continuity limits assume it.</summary>
+    public int FramesPerSecond { get; set; } = 10;
 }

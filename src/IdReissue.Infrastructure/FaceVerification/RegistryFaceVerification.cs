@@ -43,12 +43,6 @@ public sealed class RegistryFaceVerification(FaceMatcher matcher, IRegistryPhoto
         return new PhotoFaceMatch(outcome, registryScore, captureMatch?.Similarity);
     }
 
-    public Task<LivenessOutcome> CheckLivenessAsync(IReadOnlyList<byte[]> frames, CancellationToken cancellationToken)
-    {
-        var result = Liveness.Check(matcher, frames);
-        return Task.FromResult(new LivenessOutcome(result.Alive, result.Problem, result.FrontalFrame));
-    }
-
     private async Task<FaceTemplate> RegistryTemplateAsync(string citizenId, CancellationToken cancellationToken)
     {
         var photo = await registry.FindAsync(citizenId, cancellationToken);

@@ -12,7 +12,10 @@ namespace IdReissue.Infrastructure.Sandbox;
 /// img13/img57/img58 and the dev set's df__img13__* portraits) then pass 实人认证; a "face-mismatch"
 /// resident holds a photo of another person (p07), so the same captures are refused.
 /// </summary>
-public sealed class SandboxRegistryPhotos(IDbContextFactory<IdReissueDbContext> dbFactory, IOptions<SandboxOptions> options) : IRegistryPhotos
+/// The "camera-clip" resident's photo is a frame of the sample webcam recordings instead
+/// (<see cref="SandboxLivenessClips.RegistryFrame"/>), so that their clips pass the camera's 实人认证.
+public sealed class SandboxRegistryPhotos(IDbContextFactory<IdReissueDbContext> dbFactory, IOptions<SandboxOptions> options, SandboxLivenessClips clips)
+    : IRegistryPhotos
 {
     public const string DemoPersonPhoto = "img15.jpg";
     public const string OtherPersonPhoto = "img26.jpg";
@@ -24,6 +27,11 @@ public sealed class SandboxRegistryPhotos(IDbContextFactory<IdReissueDbContext> 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var file = await db.SandboxResidents.Where(r => r.CitizenIdIndex == db.BlindIndex(BlindIndexKinds.CitizenId, citizenId))
             .Select(r => r.RegistryPhoto).SingleOrDefaultAsync(cancellationToken);
+        if (file == SandboxLivenessClips.RegistryFrame)
+        {
+            return File.Exists(clips.RegistryFramePath) ? await File.ReadAllBytesAsync(clips.RegistryFramePath, cancellationToken) : null;
+        }
+
         if (file is null || _directory.Value is not { } directory)
         {
             return null;

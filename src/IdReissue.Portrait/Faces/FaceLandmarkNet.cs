@@ -37,9 +37,11 @@ public sealed class FaceLandmarkNet : IDisposable
         arena.Reset();
         var input = arena.Take(InputSize * InputSize * 3);
         Resampler.SquareToTensor(image, left, top, side, InputSize, input, 1f, 0f);
-        for (var i = 0; i < input.Length; i++)
+        for (var i = 0; i + 2 < input.Length; i += 3)
         {
-            input[i] = (input[i] - MeanRgb[i % 3]) / 255f;
+            input[i] = (input[i] - MeanRgb[0]) / 255f;
+            input[i + 1] = (input[i + 1] - MeanRgb[1]) / 255f;
+            input[i + 2] = (input[i + 2] - MeanRgb[2]) / 255f;
         }
 
         var x = DenseBlock(arena, input, InputSize, 3, "dense0", first: true, out var size);
@@ -113,6 +115,12 @@ public sealed class FaceLandmarkNet : IDisposable
             throw new NotSupportedException($"The landmark network needs output channels in whole vectors of {width}.");
         }
 
+        if (outChannels == 4 * width && input.Length >= size * size * channels && filters.Length >= 9 * channels * outChannels)
+        {
+            Conv3x3FourVectors(input, size, channels, filters, bias, stride, pad, output, outSize);
+            return output;
+        }
+
         for (var oy = 0; oy < outSize; oy++)
         {
             for (var ox = 0; ox < outSize; ox++)
@@ -154,6 +162,65 @@ public sealed class FaceLandmarkNet : IDisposable
         return output;
     }
 
+    /// <summary>
+    /// <see cref="Conv3x3"/> for four vectors of output channels held in registers across the taps, so each input
+    /// value is broadcast once rather than once a vector; every output is summed in the same order as there.
+    /// The caller has checked the buffer lengths.
+    /// </summary>
+    private static void Conv3x3FourVectors(float[] input, int size, int channels, float[] filters, float[] bias, int stride, int pad, float[] output, int outSize)
+    {
+        var width = (nuint)Vector<float>.Count;
+        ref var inputs = ref MemoryMarshal.GetArrayDataReference(input);
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(filters);
+        ref var outputs = ref MemoryMarshal.GetArrayDataReference(output);
+        var outChannels = (nuint)(4 * Vector<float>.Count);
+        var b0 = new Vector<float>(bias.AsSpan(0));
+        var b1 = new Vector<float>(bias.AsSpan((int)width));
+        var b2 = new Vector<float>(bias.AsSpan((int)(2 * width)));
+        var b3 = new Vector<float>(bias.AsSpan((int)(3 * width)));
+        for (var oy = 0; oy < outSize; oy++)
+        {
+            for (var ox = 0; ox < outSize; ox++)
+            {
+                var (s0, s1, s2, s3) = (b0, b1, b2, b3);
+                for (var ky = 0; ky < 3; ky++)
+                {
+                    var iy = oy * stride + ky - pad;
+                    if ((uint)iy >= (uint)size)
+                    {
+                        continue;
+                    }
+
+                    for (var kx = 0; kx < 3; kx++)
+                    {
+                        var ix = ox * stride + kx - pad;
+                        if ((uint)ix >= (uint)size)
+                        {
+                            continue;
+                        }
+
+                        var at = (nuint)((iy * size + ix) * channels);
+                        var tap = (nuint)((ky * 3 + kx) * channels) * outChannels;
+                        for (nuint c = 0; c < (nuint)channels; c++, tap += outChannels)
+                        {
+                            var v = new Vector<float>(Unsafe.Add(ref inputs, at + c));
+                            s0 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref weights, tap), v, s0);
+                            s1 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref weights, tap + width), v, s1);
+                            s2 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref weights, tap + 2 * width), v, s2);
+                            s3 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref weights, tap + 3 * width), v, s3);
+                        }
+                    }
+                }
+
+                var o = (nuint)(oy * outSize + ox) * outChannels;
+                s0.StoreUnsafe(ref outputs, o);
+                s1.StoreUnsafe(ref outputs, o + width);
+                s2.StoreUnsafe(ref outputs, o + 2 * width);
+                s3.StoreUnsafe(ref outputs, o + 3 * width);
+            }
+        }
+    }
+
     private float[] SeparableConv(Arena arena, float[] input, int size, int channels, string name, int outChannels, int stride)
     {
         var depthwise = _weights[name + "/depthwise_filter"];
@@ -184,6 +251,17 @@ public sealed class FaceLandmarkNet : IDisposable
             throw new NotSupportedException($"The landmark network needs channels in whole vectors of {width}.");
         }
 
+        if (input.Length < size * size * channels || filter.Length < 9 * channels || output.Length < outSize * outSize * channels)
+        {
+            throw new ArgumentException("Depthwise buffers are smaller than their shapes.");
+        }
+
+        ref var inputs = ref MemoryMarshal.GetArrayDataReference(input);
+        ref var filters = ref MemoryMarshal.GetArrayDataReference(filter);
+        ref var outputs = ref MemoryMarshal.GetArrayDataReference(output);
+        var step = (nuint)width;
+        var row = (nuint)(size * channels);
+        var pixel = (nuint)channels;
         for (var oy = 0; oy < outSize; oy++)
         {
             var y0 = oy * stride - pad;
@@ -194,23 +272,46 @@ public sealed class FaceLandmarkNet : IDisposable
                 var x0 = ox * stride - pad;
                 var kxFrom = Math.Max(0, -x0);
                 var kxTo = Math.Min(3, size - x0);
-                var o = output.AsSpan((oy * outSize + ox) * channels, channels);
-                for (var c = 0; c < channels; c += width)
+                var o = (nuint)((oy * outSize + ox) * channels);
+                if (kyFrom == 0 && kyTo == 3 && kxFrom == 0 && kxTo == 3)
+                {
+                    var r0 = (nuint)((y0 * size + x0) * channels);
+                    var r1 = r0 + row;
+                    var r2 = r1 + row;
+                    for (nuint c = 0; c < pixel; c += step)
+                    {
+                        var sum = Vector<float>.Zero;
+                        sum = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref inputs, r0 + c), Vector.LoadUnsafe(ref filters, c), sum);
+                        sum = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref inputs, r0 + pixel + c), Vector.LoadUnsafe(ref filters, pixel + c), sum);
+                        sum = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref inputs, r0 + 2 * pixel + c), Vector.LoadUnsafe(ref filters, 2 * pixel + c), sum);
+                        sum = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref inputs, r1 + c), Vector.LoadUnsafe(ref filters, 3 * pixel + c), sum);
+                        sum = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref inputs, r1 + pixel + c), Vector.LoadUnsafe(ref filters, 4 * pixel + c), sum);
+                        sum = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref inputs, r1 + 2 * pixel + c), Vector.LoadUnsafe(ref filters, 5 * pixel + c), sum);
+                        sum = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref inputs, r2 + c), Vector.LoadUnsafe(ref filters, 6 * pixel + c), sum);
+                        sum = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref inputs, r2 + pixel + c), Vector.LoadUnsafe(ref filters, 7 * pixel + c), sum);
+                        sum = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref inputs, r2 + 2 * pixel + c), Vector.LoadUnsafe(ref filters, 8 * pixel + c), sum);
+                        sum.StoreUnsafe(ref outputs, o + c);
+                    }
+
+                    continue;
+                }
+
+                for (nuint c = 0; c < pixel; c += step)
                 {
                     var sum = Vector<float>.Zero;
                     for (var ky = kyFrom; ky < kyTo; ky++)
                     {
-                        var row = ((y0 + ky) * size + x0) * channels + c;
+                        var at = (nuint)(((y0 + ky) * size + x0) * channels) + c;
                         for (var kx = kxFrom; kx < kxTo; kx++)
                         {
                             sum = Vector.MultiplyAddEstimate(
-                                new Vector<float>(input.AsSpan(row + kx * channels)),
-                                new Vector<float>(filter.AsSpan((ky * 3 + kx) * channels + c)),
+                                Vector.LoadUnsafe(ref inputs, at + (nuint)(kx * channels)),
+                                Vector.LoadUnsafe(ref filters, (nuint)((ky * 3 + kx) * channels) + c),
                                 sum);
                         }
                     }
 
-                    sum.CopyTo(o[c..]);
+                    sum.StoreUnsafe(ref outputs, o + c);
                 }
             }
         }
@@ -340,10 +441,17 @@ public sealed class FaceLandmarkNet : IDisposable
 
     private static void Relu(ReadOnlySpan<float> source, Span<float> result)
     {
+        if (result.Length < source.Length)
+        {
+            throw new ArgumentException("The result is shorter than the source.", nameof(result));
+        }
+
+        ref var from = ref MemoryMarshal.GetReference(source);
+        ref var to = ref MemoryMarshal.GetReference(result);
         var i = 0;
         for (; i <= source.Length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            Vector.Max(new Vector<float>(source[i..]), Vector<float>.Zero).CopyTo(result[i..]);
+            Vector.Max(Vector.LoadUnsafe(ref from, (nuint)i), Vector<float>.Zero).StoreUnsafe(ref to, (nuint)i);
         }
 
         for (; i < source.Length; i++)
@@ -363,10 +471,18 @@ public sealed class FaceLandmarkNet : IDisposable
 
     private static void Add(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> sum)
     {
+        if (b.Length < a.Length || sum.Length < a.Length)
+        {
+            throw new ArgumentException("The operands are shorter than the first.", nameof(b));
+        }
+
+        ref var x = ref MemoryMarshal.GetReference(a);
+        ref var y = ref MemoryMarshal.GetReference(b);
+        ref var to = ref MemoryMarshal.GetReference(sum);
         var i = 0;
         for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            (new Vector<float>(a[i..]) + new Vector<float>(b[i..])).CopyTo(sum[i..]);
+            (Vector.LoadUnsafe(ref x, (nuint)i) + Vector.LoadUnsafe(ref y, (nuint)i)).StoreUnsafe(ref to, (nuint)i);
         }
 
         for (; i < a.Length; i++)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using SkiaSharp;
 
 namespace IdReissue.Portrait.Imaging;
@@ -199,7 +201,28 @@ public static class PhotoDecoder
         }
 
         var translucent = false;
-        for (int i = 0, o = 0; i < rgba.Length; i += 4, o += 3)
+        int i = 0, o = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            // Four opaque pixels at a time, packed by one shuffle: the per-pixel loop was a third of a camera
+            // frame's decode time. Only opaque groups take this path, so the bytes written are those below.
+            var notAlpha = Vector128.Create((byte)255, 255, 255, 0, 255, 255, 255, 0, 255, 255, 255, 0, 255, 255, 255, 0);
+            var pack = Vector128.Create((byte)0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, 255, 255, 255, 255);
+            ref var source = ref MemoryMarshal.GetReference(rgba);
+            ref var target = ref MemoryMarshal.GetArrayDataReference(rgb);
+            for (; i + 16 <= rgba.Length && o + 16 <= length; i += 16, o += 12)
+            {
+                var group = Vector128.LoadUnsafe(ref source, (nuint)i);
+                if (!Vector128.EqualsAll(group | notAlpha, Vector128<byte>.AllBitsSet))
+                {
+                    break;
+                }
+
+                Vector128.Shuffle(group, pack).StoreUnsafe(ref target, (nuint)o);
+            }
+        }
+
+        for (; i < rgba.Length; i += 4, o += 3)
         {
             var alpha = rgba[i + 3];
             if (alpha == 255)

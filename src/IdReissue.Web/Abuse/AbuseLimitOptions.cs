@@ -17,7 +17,12 @@ public sealed class AbuseLimitOptions
 
     public int LoginFailuresPerClientPerHour { get; set; } = 30;
 
-    public int FaceVerificationsPerApplicationPerDay { get; set; } = 5;
+    /// <summary>实人认证 attempts (challenges drawn) per citizen ID number per day, across applications and
+    /// accounts: cancelling and starting again, or a second account, gives a finder no more tries.</summary>
+    public int FaceVerificationsPerCitizenPerDay { get; set; } = 5;
+
+    /// <summary>实人认证 attempts per client network per day, whatever identity they are for.</summary>
+    public int FaceVerificationsPerClientPerDay { get; set; } = 20;
 
     public int PhotoUploadsPerApplicationPerMinute { get; set; } = 10;
 

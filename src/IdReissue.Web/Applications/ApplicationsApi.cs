@@ -43,8 +43,13 @@ public static partial class ApplicationsApi
         group.MapPost("/{id:guid}/loss-report", ReportLoss).WithIdempotencyKey().WithName("ReportLoss").WithSummary("Report the card lost (挂失); cancels it in the registry");
         group.MapGet("/{id:guid}/loss-report/receipt", LossReceipt.Render).WithName("GetLossReceipt").WithSummary("The loss report receipt (挂失申报回执), printable HTML")
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
-        group.MapPost("/{id:guid}/face-verification", VerifyFace).DisableAntiforgery().WithName("VerifyFace").WithSummary("Face verification (实人认证) of a live capture against the registry photo")
-            .WithDescription("Multipart form: `capture`, one image; or `frames`, 3 to 12 camera frames taken while the applicant turns the head (活体检测, required when FaceVerification:RequireLiveness is set). The frame facing the camera best is compared.");
+        group.MapPost("/{id:guid}/face-verification/attempts", BeginFaceVerification).WithIdempotencyKey().WithName("BeginFaceVerification")
+            .WithSummary("Begin a face verification (实人认证) attempt: the server draws the liveness challenge, or opens a certified provider's page")
+            .WithDescription("Counts against the attempts per citizen ID number and per client network per day (429 face_attempts_exhausted). For `camera`, prompt the returned actions in order and record frames at `framesPerSecond`; for `provider`, send the applicant to `verificationUrl`. The token answers once, before `expiresAt`.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/{id:guid}/face-verification", VerifyFace).DisableAntiforgery().Accepts<FaceVerificationForm>("multipart/form-data").WithName("VerifyFace")
+            .WithSummary("Complete a face verification (实人认证) attempt: liveness of the drawn challenge, then the face against the registry photo")
+            .WithDescription("Multipart form: `token` from BeginFaceVerification and, for the camera, `frames`: the camera frames in capture order (JPEG, at the attempt's frame rate, 10 MB in all). The frames must show the drawn actions in the drawn order by one person with a camera's continuity; a still photo, a photo moved by hand, a slideshow or the registry photo held up is refused (422 liveness_not_proven with `reasons`). A single photo is never 实人认证. A provider attempt sends only the token, after the provider's page returned.");
         group.MapPost("/{id:guid}/postage-quote", QuotePostage).WithName("QuotePostage").WithSummary("Postage to a delivery district");
         group.MapPut("/{id:guid}/address", GiveAddress).WithName("GiveAddress").WithSummary("Give the mailing address for the new card");
         group.MapPost("/{id:guid}/documents/household-register-page", UploadHouseholdPage).DisableAntiforgery().WithIdempotencyKey()
@@ -216,63 +221,22 @@ public static partial class ApplicationsApi
         return TypedResults.Ok(ApplicationView.From(application, regions.Get(application.RegionId)));
     }
 
-    public static async Task<Results<Ok<FaceVerificationView>, ProblemHttpResult>> VerifyFace(
-        Guid id, IFormFile? capture, HttpRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, IFaceVerification faces,
-        AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, IOptions<FaceVerificationOptions> faceOptions, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Created<FaceAttemptView>> BeginFaceVerification(
+        Guid id, FaceAttemptRequest? request, ClaimsPrincipal user, FaceVerificationStep step, CancellationToken cancellationToken)
     {
-        var application = await db.LoadOwnAsync(id, user, cancellationToken);
-        var region = regions.Get(application.RegionId);
-        application.RequireFaceVerificationAllowed();
-        await limiter.LimitAsync($"face:{application.Id:N}", limits.Value.FaceVerificationsPerApplicationPerDay, TimeSpan.FromDays(1),
-            "face_attempts_exhausted", "今日实人认证次数已用完，请{0}后再试，或本人到公安机关窗口办理。", cancellationToken);
-        // Frames are read from the form itself rather than bound: bound, they would turn the documented body
-        // into a composed schema that generated clients cannot send as a plain multipart form.
-        var frames = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFiles("frames") : null;
-        var bytes = await FaceCapture.ReadAsync(capture, frames, faces, faceOptions.Value.RequireLiveness, cancellationToken);
-        // Room for the capture first: a match that then could not be kept would burn an attempt for nothing.
-        await Uploads.RequireQuotaAsync(db, application.Id, bytes.Length, limits.Value.StoredBytesPerApplication, replacing: null, cancellationToken);
-        var result = await faces.VerifyAsync(application.CitizenId, bytes, cancellationToken);
-        var now = time.GetUtcNow();
-        switch (result.Outcome)
-        {
-            case FaceVerificationOutcome.Match:
-                if (await OpenProvenApplicationExistsAsync(db, application.CitizenId, application.Id, cancellationToken))
-                {
-                    return OpenApplicationForCitizenExists();
-                }
+        var attempt = await step.BeginAsync(id, user, request?.Channel, cancellationToken);
+        return TypedResults.Created($"/api/applications/{id}/face-verification", attempt);
+    }
 
-                if (await ProveAccountIdentityAsync(db, application, now, cancellationToken) is { } refused)
-                {
-                    return refused;
-                }
-
-                application.RecordFaceVerified(now, Actor.Gateway("face-verification"));
-
-                // Kept (sealed like every photo, deleted with them) so the photo submitted later is compared
-                // with this face too, and the officer sees it beside the registry photo.
-                Uploads.StoreImage(db, bytes, StoredFileKind.FaceCapture, application.Id, now);
-                break;
-            case FaceVerificationOutcome.AppearanceChanged:
-                application.ReferToWindow(now, Actor.Gateway("face-verification"));
-                break;
-            case FaceVerificationOutcome.CaptureUnusable:
-                return Problems.Validation("face_capture_unusable", result.Problem ?? "无法识别人脸，请正对镜头、光线充足时重新拍摄。", "capture");
-            default:
-                return Problems.Validation("face_not_matched", "人脸比对未通过，请本人正对镜头、摘下帽子和口罩后重试。", "capture");
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
-        {
-            // The same identity proven on another account at the same moment: the unique index kept one.
-            return ProvenIdentity.HeldElsewhere();
-        }
-
-        var message = result.Outcome == FaceVerificationOutcome.Match ? "实人认证通过。" : EligibilityPolicy.AppearanceChanged.Message;
-        return TypedResults.Ok(new FaceVerificationView(result.Outcome.ToString(), message, application.State, ApplicationView.NextStepFor(application, region)));
+    public static async Task<Ok<FaceVerificationView>> VerifyFace(
+        Guid id, HttpRequest request, ClaimsPrincipal user, FaceVerificationStep step, CancellationToken cancellationToken)
+    {
+        // Read from the form itself rather than bound: bound, the repeated file field would turn the documented
+        // body into a composed schema that generated clients cannot send as a plain multipart form.
+        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
+        var token = form?["token"].ToString();
+        var frames = form?.Files.GetFiles("frames") ?? [];
+        return TypedResults.Ok(await step.CompleteAsync(id, user, token, frames, cancellationToken));
     }
 
     public static async Task<Ok<PostageView>> QuotePostage(
@@ -410,31 +374,11 @@ public static partial class ApplicationsApi
         return code;
     }
 
-    private static Task<bool> OpenProvenApplicationExistsAsync(IdReissueDbContext db, string citizenId, Guid? exceptId, CancellationToken cancellationToken) =>
+    internal static Task<bool> OpenProvenApplicationExistsAsync(IdReissueDbContext db, string citizenId, Guid? exceptId, CancellationToken cancellationToken) =>
         db.Applications.AnyAsync(
             a => EF.Property<string>(a, PersonalDataColumns.ApplicationCitizenIdIndex) == db.BlindIndex(BlindIndexKinds.CitizenId, citizenId)
                 && a.OpenForAccount != null && a.FaceVerifiedAt != null && a.Id != exceptId,
             cancellationToken);
-
-    /// <summary>A face that matches the registry photo proves the account's holder to be the application's person:
-    /// from now on the identity is this account's alone.</summary>
-    private static async Task<ProblemHttpResult?> ProveAccountIdentityAsync(
-        IdReissueDbContext db, ReissueApplication application, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var account = await db.ApplicantAccounts.SingleAsync(a => a.Id == application.AccountId, cancellationToken);
-        if (account.CitizenId != application.CitizenId)
-        {
-            return Problems.Create(403, "not_account_holder", "只能为本账号实名认证的本人申请。");
-        }
-
-        if (await ProvenIdentity.IsHeldElsewhereAsync(db, application.CitizenId, account.Id, cancellationToken))
-        {
-            return ProvenIdentity.HeldElsewhere();
-        }
-
-        account.IdentityProvenAt ??= now;
-        return null;
-    }
 
     private static ProblemHttpResult OpenApplicationForCitizenExists() =>
         Problems.Create(409, "application_already_open", "该公民身份号码已有一份办理中的申请，不能重复申请。");

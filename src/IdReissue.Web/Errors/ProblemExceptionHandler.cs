@@ -62,7 +62,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             httpContext.Response.StatusCode = status;
         }
 
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        var context = new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
@@ -73,7 +73,14 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 Detail = detail,
                 Extensions = { ["code"] = code },
             },
-        });
+        };
+        if (exception is LivenessNotProvenException liveness)
+        {
+            // Stable codes of the liveness contract, so that an integrator can tell a slideshow from a missed prompt.
+            context.ProblemDetails.Extensions["reasons"] = liveness.Reasons;
+        }
+
+        return await problemDetails.TryWriteAsync(context);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure on {Method} {Path}")]

@@ -32,12 +32,23 @@ internal static class ProblemCatalogue
         ["CheckEligibility"] = Codes((422, ["resident_not_found"])),
         ["ReportLoss"] = Codes((409, ["loss_report_not_applicable", .. OutOfOrder]), (422, ["loss_time_required", "loss_time_invalid", "loss_time_in_future", "loss_place_invalid"])),
         ["GetLossReceipt"] = Codes((404, ["loss_report_not_found"])),
-        ["VerifyFace"] = Codes(
-            (403, ["not_account_holder"]),
-            (409, ["application_already_open", "citizen_id_bound_elsewhere", "storage_quota_exceeded", .. OutOfOrder]),
-            (422, ["face_capture_unusable", "face_not_matched", "liveness_required", "liveness_not_proven", "too_many_frames", .. PhotoUploadCodes]),
+        ["BeginFaceVerification"] = Codes(
+            (409, ["face_channel_unavailable", .. OutOfOrder]),
+            (422, ["face_channel_invalid"]),
             (429, ["face_attempts_exhausted"]),
-            (503, ["registry_photo_unavailable"])),
+            (503, ["face_unavailable", "face_rate_limited"])),
+        ["VerifyFace"] = Codes(
+            (403, ["not_account_holder", "face_session_mismatch"]),
+            (404, ["face_session_unknown"]),
+            (409, [
+                "application_already_open", "citizen_id_bound_elsewhere", "storage_quota_exceeded", "challenge_used", "face_session_expired", "face_session_used",
+                "face_session_incomplete", "face_retry_limit", .. OutOfOrder,
+            ]),
+            (422, [
+                "challenge_required", "challenge_invalid", "challenge_expired", "frames_required", "too_many_frames", "liveness_not_proven",
+                "face_capture_unusable", "face_not_matched", "face_identity_mismatch", .. PhotoUploadCodes,
+            ]),
+            (503, ["registry_photo_unavailable", "face_registry_photo_unavailable", "face_rate_limited", "face_unavailable"])),
         ["QuotePostage"] = Codes((422, ["division_code_invalid"])),
         ["GiveAddress"] = Codes((409, ["document_missing", .. OutOfOrder]), (422, ["division_code_invalid", "recipient_invalid", "address_detail_invalid", "invalid_phone", "document_missing"])),
         ["UploadHouseholdRegisterPage"] = Codes((409, ["document_not_required", "storage_quota_exceeded", .. OutOfOrder]), (422, PhotoUploadCodes), (429, ["household_page_too_frequent"])),
@@ -77,6 +88,9 @@ internal static class ProblemCatalogue
         ["IssueDemoResident"] = Codes((422, ["unknown_region", "unknown_profile"])),
         ["ReadSandboxSms"] = Codes((422, ["invalid_phone"])),
         ["ShowSandboxCashier"] = Codes((404, ["order_not_found"])),
+        ["GetSandboxLivenessClip"] = Codes((404, ["sandbox_clip_unavailable"]), (422, ["challenge_invalid"])),
+        ["ShowSandboxFaceIdPage"] = Codes((404, ["face_session_unknown"])),
+        ["DecideAtSandboxFaceIdPage"] = Codes((404, ["face_session_unknown"])),
         ["PayAtSandboxCashier"] = Codes((404, ["order_not_found"]), (409, ["order_closed"])),
     };
 

@@ -62,12 +62,15 @@ public sealed class PhotoIntake(
 
         await db.SaveChangesAsync(cancellationToken);
 
+        // The similarities stay with the submission for the officer. The caller (a studio with a photo number,
+        // or whoever holds the applicant's session) never sees one: a score answered back would let anyone
+        // with a photo number hill-climb an image towards the citizen's registry face.
         return new PhotoCheckView(
             photoNumber,
             verdict.Verdict.ToString().ToLowerInvariant(),
             verdict.Passed,
-            verdict.Reasons,
-            verdict.Measures,
+            [.. verdict.Reasons.Select(r => r.Code == PhotoFaceScores.NotTheApplicant ? r with { Value = null, Unit = null } : r)],
+            verdict.Measures.Where(m => m.Key is not (PhotoFaceScores.Registry or PhotoFaceScores.Capture)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal),
             application.State,
             verdict.Passed ? "照片检测合格，已提交公安机关审核。" : "照片不符合制证要求，请按提示重新拍摄后再提交。");
     }

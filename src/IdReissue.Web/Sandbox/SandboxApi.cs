@@ -35,6 +35,7 @@ public static class SandboxApi
         group.MapGet("/cashier/{orderNumber}", Cashier).WithName("ShowSandboxCashier").WithSummary("Sandbox: the payment cashier page");
         group.MapPost("/cashier/{orderNumber}/pay", Pay).DisableAntiforgery().WithName("PayAtSandboxCashier").WithSummary("Sandbox: the payer pays (or fails to) at the cashier");
         group.MapGet("/callbacks", Callbacks).WithName("ListSandboxCallbacks").WithSummary("Sandbox: the gateway callbacks sent and due");
+        group.MapSandboxFaceApi();
         return group;
     }
 

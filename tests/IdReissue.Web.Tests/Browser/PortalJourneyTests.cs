@@ -39,8 +39,9 @@ public sealed class PortalJourneyTests(BrowserFixture browser, ITestOutputHelper
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "实人认证（人脸识别）" })).ToBeVisibleAsync();
         await ShotBothAsync(page, "hunan-05-face");
-        await page.SetInputFilesAsync("#capture", ServiceFixture.DevSetPath("df__img13__ok.jpg"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "开始认证" }).ClickAsync();
+        // No photo upload: the sandbox's simulated 人脸核身 provider stands in for the live check (the camera's own
+        // path is LivenessCameraTests').
+        await VerifyFaceAtSandboxProviderAsync(page);
 
         // Only the proven holder reports the card lost: the loss report follows face verification.
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "挂失原身份证" })).ToBeVisibleAsync();

@@ -37,6 +37,18 @@ internal static partial class PortalSteps
         await page.GetByRole(AriaRole.Button, new() { Name = "检查办理条件" }).ClickAsync();
     }
 
+    /// <summary>
+    /// 实人认证 through the certified provider (人脸核身服务; in the sandbox its simulated page, where the tester picks what it found):
+    /// back on the face step the page completes the attempt the provider returned.
+    /// </summary>
+    public static async Task VerifyFaceAtSandboxProviderAsync(IPage page, string outcome = "模拟核身通过")
+    {
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "实人认证（人脸识别）" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "使用人脸核身服务" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = SandboxProviderHeading() })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = outcome }).ClickAsync();
+    }
+
     public static Guid ApplicationIdOf(IPage page) => Guid.Parse(ApplicationInUrl().Match(page.Url).Groups[1].Value);
 
     /// <summary>
@@ -86,6 +98,9 @@ internal static partial class PortalSteps
 
     [GeneratedRegex("验证码为([0-9]{6})")]
     private static partial Regex SmsCode();
+
+    [GeneratedRegex("^沙箱人脸核身")]
+    public static partial Regex SandboxProviderHeading();
 
     [GeneratedRegex("/apply/([0-9a-f-]{36})")]
     private static partial Regex ApplicationInUrl();

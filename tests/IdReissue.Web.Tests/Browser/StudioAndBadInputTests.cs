@@ -48,7 +48,7 @@ public sealed class StudioAndBadInputTests(BrowserFixture browser, ITestOutputHe
     }
 
     [Fact]
-    public async Task A_bad_ID_number_and_a_bad_photo_file_get_messages_next_to_their_fields_even_without_JavaScript()
+    public async Task A_bad_ID_number_and_a_refused_face_check_get_messages_next_to_their_fields_even_without_JavaScript()
     {
         var resident = await browser.Service.Api.NewResident("jilin");
         await using var context = await browser.Browser.NewContextAsync(new()
@@ -76,16 +76,27 @@ public sealed class StudioAndBadInputTests(BrowserFixture browser, ITestOutputHe
         await GiveRealNameAsync(page, resident);
         await StartAsync(page, resident, "吉林省", "损坏换领");
         await page.GetByRole(AriaRole.Link, new() { Name = "继续" }).ClickAsync();
-        await page.SetInputFilesAsync("#capture", ServiceFixture.DevSetPath("broken.jpg"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "开始认证" }).ClickAsync();
-        await Expect(page.Locator("#capture-error")).ToBeVisibleAsync();
-        await Expect(page.Locator("#capture-error")).Not.ToBeEmptyAsync();
-        await Expect(page.Locator("#capture")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page).ToHaveURLAsync(new Regex("/face$"));
+        var applicationId = ApplicationIdOf(page);
+
+        // No upload to fall back on: without the script the camera cannot record, and the page says so and
+        // offers the certified provider, whose refusal comes back next to the step like any other.
+        await Expect(page.Locator("[data-face-no-camera]")).ToContainTextAsync("不能上传照片代替");
+        await Expect(page.Locator("main input[type=file]:not([hidden])")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "打开摄像头" })).ToBeHiddenAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "使用人脸核身服务" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "前往人脸核身服务" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = SandboxProviderHeading() })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "模拟活体检测未通过" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/apply/{applicationId}/face\\?attempt="));
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认核身结果" }).ClickAsync();
+        await Expect(page.Locator("#capture-error")).ToContainTextAsync("实时操作");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "确认核身结果" })).ToHaveCountAsync(0);
         await ShotBothAsync(page, "bad-input-02-face-capture", scripts: false);
     }
 
     [Fact]
-    public async Task The_camera_shoots_a_frame_and_submits_it_and_a_frame_without_a_face_is_refused_next_to_the_field()
+    public async Task The_camera_records_the_drawn_challenge_and_a_camera_without_a_face_is_refused_next_to_the_step()
     {
         var journey = await Journey.Begin(browser.Service.Api, "jilin");
         await journey.VerifyRealName();
@@ -96,13 +107,15 @@ public sealed class StudioAndBadInputTests(BrowserFixture browser, ITestOutputHe
         var page = await phone.NewPageAsync();
         await page.GotoAsync($"/apply/{journey.ApplicationId}/face");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "打开摄像头拍摄" }).ClickAsync();
-        await page.WaitForFunctionAsync("() => document.querySelector('video').videoWidth > 0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "打开摄像头" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-face] video').videoWidth > 0");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "开始认证" })).ToBeFocusedAsync();
         await BrowserFixture.ScreenshotAsync(page, "camera-01-live-phone");
-        await page.GetByRole(AriaRole.Button, new() { Name = "拍照并认证" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "开始认证" }).ClickAsync();
 
         // Chromium's synthetic camera shows a test card, not a face: the real detector says so.
-        await Expect(page.Locator("#capture-error")).ToContainTextAsync("人脸");
+        await Expect(page.Locator("#capture-error")).ToContainTextAsync("人脸", new() { Timeout = 90_000 });
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "打开摄像头" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "camera-02-no-face-phone");
     }
 }

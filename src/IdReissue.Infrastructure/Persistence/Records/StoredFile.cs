@@ -27,4 +27,10 @@ public enum StoredFileKind
     FaceCapture,
     Photo,
     HouseholdRegisterPage,
+
+    /// <summary>A camera frame that proved one asked liveness action, kept for the officer with the capture.</summary>
+    LivenessFrame,
+
+    /// <summary>What 实人认证 found (channel, drawn challenge, actions and their frames, scores), as JSON for the officer.</summary>
+    RealPersonReport,
 }

@@ -18,7 +18,7 @@ public sealed class SyntheticResidentFactory(Random random)
     public static IReadOnlyList<string> Profiles { get; } =
     [
         ResidentProfiles.Eligible, ResidentProfiles.CardTooOld, ResidentProfiles.NoFingerprints, ResidentProfiles.FirstIssue,
-        ResidentProfiles.CardIssuedElsewhere, ResidentProfiles.HouseholdElsewhere, ResidentProfiles.FaceMismatch,
+        ResidentProfiles.CardIssuedElsewhere, ResidentProfiles.HouseholdElsewhere, ResidentProfiles.FaceMismatch, ResidentProfiles.CameraClip,
     ];
 
     public SandboxResident Create(RegionPolicy region, string profile, DateOnly today, Func<string, bool> citizenIdTaken, Func<string, bool> phoneTaken)
@@ -65,7 +65,12 @@ public sealed class SyntheticResidentFactory(Random random)
             LastCardIssuingDivisionCode = issuedOn is null ? null : issuingDivision,
             FingerprintsRecorded = issuedOn is not null && profile != ResidentProfiles.NoFingerprints,
             HistoricPhotoTakenOn = issuedOn,
-            RegistryPhoto = profile == ResidentProfiles.FaceMismatch ? SandboxRegistryPhotos.OtherPersonPhoto : SandboxRegistryPhotos.DemoPersonPhoto,
+            RegistryPhoto = profile switch
+            {
+                ResidentProfiles.FaceMismatch => SandboxRegistryPhotos.OtherPersonPhoto,
+                ResidentProfiles.CameraClip => SandboxLivenessClips.RegistryFrame,
+                _ => SandboxRegistryPhotos.DemoPersonPhoto,
+            },
             Profile = $"{region.Id}:{profile}",
             Phone = NewPhone(phoneTaken),
         };
@@ -131,4 +136,8 @@ public static class ResidentProfiles
     public const string CardIssuedElsewhere = "card-issued-elsewhere";
     public const string HouseholdElsewhere = "household-elsewhere";
     public const string FaceMismatch = "face-mismatch";
+
+    /// <summary>Eligible, with the person of the sandbox's sample webcam recordings as the registry photo: the
+    /// camera's 实人认证 passes with the clip the sandbox hands out (GET /sandbox/liveness-clip).</summary>
+    public const string CameraClip = "camera-clip";
 }

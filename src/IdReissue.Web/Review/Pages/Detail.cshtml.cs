@@ -61,6 +61,8 @@ public sealed class DetailModel(
 
     public FaceComparisonView? Faces { get; private set; }
 
+    public RealPersonCheckView? RealPerson { get; private set; }
+
     public bool MayDecide => User.IsInRole("review") || User.IsInRole("admin");
 
     public bool MayProduce => User.IsInRole("production") || User.IsInRole("admin");
@@ -150,6 +152,7 @@ public sealed class DetailModel(
         }
 
         Faces = await FaceComparisonView.LoadAsync(db, registry, faces, matcher.Policy, Id, Application.CitizenId, shown, cancellationToken);
+        RealPerson = await RealPersonCheckView.LoadAsync(db, Id, cancellationToken);
     }
 
     private async Task ShowPhotoAsync(PhotoSubmission submission, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
-// Progressive enhancement for the portal. Every form works without this file; it adds the camera,
-// submits a chosen photo at once, and copies the photo number.
+// Progressive enhancement for the portal. Every form works without this file; it adds the camera to the
+// photo page (the face step's camera and liveness prompts are js/face.js), submits a chosen photo at once,
+// and copies the photo number.
 (function () {
   'use strict';
 
@@ -44,37 +45,7 @@
           status.textContent = '无法打开摄像头（可能未授权），请使用“选择照片”上传。';
         });
     });
-    var framesInput = box.getAttribute('data-camera-frames') ? document.getElementById(box.getAttribute('data-camera-frames')) : null;
-    function stop() {
-      if (stream) { stream.getTracks().forEach(function (t) { t.stop(); }); }
-      view.hidden = true;
-    }
-    // Liveness (活体检测): six frames over about three seconds while the person turns the head; the server
-    // checks the movement from landmarks, so a photo held to the camera does not pass.
-    function shootFrames() {
-      var transfer = new DataTransfer();
-      var taken = 0;
-      shoot.disabled = true;
-      status.textContent = '请缓慢向左转头，再转回正面……';
-      (function next() {
-        cropTo(video, canvas, crop);
-        canvas.toBlob(function (blob) {
-          transfer.items.add(new File([blob], 'frame' + taken + '.jpg', { type: 'image/jpeg' }));
-          taken += 1;
-          if (taken < 6) {
-            setTimeout(next, 500);
-            return;
-          }
-          framesInput.files = transfer.files;
-          input.value = '';
-          stop();
-          status.textContent = '已拍摄，正在认证……';
-          input.form.requestSubmit();
-        }, 'image/jpeg', 0.9);
-      })();
-    }
     shoot.addEventListener('click', function () {
-      if (framesInput) { shootFrames(); return; }
       cropTo(video, canvas, crop);
       canvas.toBlob(function (blob) {
         var transfer = new DataTransfer();
