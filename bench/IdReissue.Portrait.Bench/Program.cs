@@ -10,9 +10,15 @@ using SkiaSharp;
 // Usage: IdReissue.Portrait.Bench DEV-SET-DIR [iterations]
 //        IdReissue.Portrait.Bench liveness [iterations]   (a 40-frame challenge clip: LivenessBench.cs)
 //        IdReissue.Portrait.Bench fix CALIBRATION-DIR DEV-SET-DIR [iterations]   (the photo fixer: FixBench.cs)
+//        IdReissue.Portrait.Bench impostors SHARED-DIR   (the evidence for FaceMatchPolicy: ImpostorTailBench.cs)
 if (args.Length > 0 && args[0] == "liveness")
 {
     return IdReissue.Portrait.Bench.LivenessBench.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "impostors")
+{
+    return ImpostorTailBench.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "fix")
