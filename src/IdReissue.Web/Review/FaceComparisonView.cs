@@ -15,8 +15,11 @@ namespace IdReissue.Web.Review;
 /// </summary>
 public sealed record FaceComparisonView(
     string? RegistryImage, string? CaptureImage, string? PhotoImage, double? CaptureToRegistry, double? PhotoToRegistry, double? PhotoToCapture,
-    FaceMatchPolicy Policy)
+    FaceMatchPolicy Policy, bool RegistryFaceMissing = false)
 {
+    /// <summary>The code <see cref="IFaceVerification"/> refuses with when the registry photo holds no usable face.</summary>
+    private const string RegistryPhotoUnavailable = "registry_photo_unavailable";
+
     /// <summary>A similarity below "same person": the officer must look closely before deciding.</summary>
     public bool NeedsAttention => new[] { CaptureToRegistry, PhotoToRegistry, PhotoToCapture }.Any(s => s < Policy.SameAtLeast);
 
@@ -33,6 +36,7 @@ public sealed record FaceComparisonView(
 
         var registryPhoto = await registry.FindAsync(citizenId, cancellationToken);
         double? captureToRegistry = null;
+        var registryFaceMissing = false;
         if (capture is not null && registryPhoto is not null)
         {
             try
@@ -40,9 +44,11 @@ public sealed record FaceComparisonView(
                 var verified = await faces.VerifyAsync(citizenId, capture.Content, cancellationToken);
                 captureToRegistry = verified.Outcome == FaceVerificationOutcome.CaptureUnusable ? null : verified.Score;
             }
-            catch (DomainException)
+            catch (DomainException e)
             {
-                // A registry photo without a usable face: the officer still sees the photos, without that score.
+                // A registry photo without a usable face: the officer still sees the photos, without that score,
+                // and is told why.
+                registryFaceMissing = e.Code == RegistryPhotoUnavailable;
             }
         }
 
@@ -55,6 +61,7 @@ public sealed record FaceComparisonView(
             captureToRegistry,
             measures.TryGetValue(PhotoFaceScores.Registry, out var toRegistry) ? toRegistry : null,
             measures.TryGetValue(PhotoFaceScores.Capture, out var toCapture) ? toCapture : null,
-            policy);
+            policy,
+            registryFaceMissing);
     }
 }
