@@ -55,6 +55,9 @@ builder.Services.AddScoped<IOutboxHandler, PaymentReconciliationHandler>();
 builder.Services.AddScoped<IOutboxHandler, CourierTrackingHandler>();
 builder.Services.AddScoped<IOutboxHandler, ProductionHandoffHandler>();
 builder.Services.AddScoped<IOutboxHandler, ServiceLevelCheckHandler>();
+builder.Services.AddOptions<IdReissue.Web.HolderAlerts.HolderAlertOptions>().Bind(builder.Configuration.GetSection(IdReissue.Web.HolderAlerts.HolderAlertOptions.Section));
+builder.Services.AddScoped<IOutboxHandler, IdReissue.Web.HolderAlerts.HolderAlertHandler>();
+builder.Services.AddScoped<IdReissue.Web.HolderAlerts.HolderDenial>();
 
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 var telemetry = builder.Services.AddOpenTelemetry()

@@ -45,6 +45,15 @@ public class ApplicationStateMachineTests
         (ApplicationState.LossReported, ApplicationState.Cancelled),
         (ApplicationState.FaceVerified, ApplicationState.Cancelled),
         (ApplicationState.AddressGiven, ApplicationState.Cancelled),
+        // Only for an application its registered holder disowned (不是我本人): Reject checks the hold.
+        (ApplicationState.FaceVerified, ApplicationState.Rejected),
+        (ApplicationState.LossReported, ApplicationState.Rejected),
+        (ApplicationState.AddressGiven, ApplicationState.Rejected),
+        (ApplicationState.Paid, ApplicationState.Rejected),
+        (ApplicationState.PhotoPending, ApplicationState.Rejected),
+        (ApplicationState.PhotoAccepted, ApplicationState.Rejected),
+        (ApplicationState.Approved, ApplicationState.Rejected),
+        (ApplicationState.InProduction, ApplicationState.Rejected),
     ];
 
     [Fact]
@@ -288,6 +297,56 @@ public class ApplicationStateMachineTests
         ("deliver", a => a.Deliver(Now, Actor.Gateway("ems"))),
         ("cancel", a => a.Cancel(Now, Applicant)),
     ];
+
+    [Theory]
+    [InlineData(ApplicationState.FaceVerified)]
+    [InlineData(ApplicationState.AddressGiven)]
+    [InlineData(ApplicationState.UnderReview)]
+    [InlineData(ApplicationState.Approved)]
+    [InlineData(ApplicationState.InProduction)]
+    public void An_application_its_holder_disowned_moves_only_by_an_officers_rejection(ApplicationState state)
+    {
+        var application = InState(state);
+        application.RecordHolderDenial(Now);
+
+        Assert.True(application.HeldAsSuspectedImpersonation);
+        foreach (var (name, operation) in Operations.Where(o => o.Name != "reject"))
+        {
+            var refused = Record.Exception(() => operation(application));
+            Assert.True(refused is DomainException, $"{name} in {state} was not refused");
+            Assert.Equal(state, application.State);
+        }
+
+        application.Reject("持有人声明非本人办理", Now, Officer);
+        Assert.Equal(ApplicationState.Rejected, application.State);
+    }
+
+    [Fact]
+    public void An_officers_clearance_needs_a_reason_and_lets_the_application_go_on()
+    {
+        var application = InState(ApplicationState.FaceVerified);
+        application.RecordHolderDenial(Now);
+
+        Assert.Equal("reason_required", Assert.Throws<DomainException>(() => application.ClearHolderDenial(" ", Now, Officer)).Code);
+        application.ClearHolderDenial("窗口当面核验为本人", Now, Officer);
+
+        Assert.False(application.HeldAsSuspectedImpersonation);
+        Report(application);
+        Assert.Equal(ApplicationState.LossReported, application.State);
+        Assert.Equal("step_out_of_order", Assert.Throws<DomainException>(() => application.Reject("不符", Now, Officer)).Code);
+    }
+
+    [Theory]
+    [InlineData(ApplicationState.Dispatched)]
+    [InlineData(ApplicationState.Delivered)]
+    [InlineData(ApplicationState.Cancelled)]
+    public void A_denial_after_the_card_was_sent_or_the_application_ended_is_refused_and_holds_nothing(ApplicationState state)
+    {
+        var application = InState(state);
+
+        Assert.Equal("holder_denial_too_late", Assert.Throws<DomainException>(() => application.RecordHolderDenial(Now)).Code);
+        Assert.False(application.HeldAsSuspectedImpersonation);
+    }
 
     private static ReissueApplication Started(ReissueCase reissueCase = ReissueCase.Loss) =>
         ReissueApplication.Start(Guid.NewGuid(), "BH43", Guid.NewGuid(), Hunan(), reissueCase, Resident(), new DateOnly(1990, 1, 1), Now, Applicant);

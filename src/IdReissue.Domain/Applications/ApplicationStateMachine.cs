@@ -15,17 +15,19 @@ public static class ApplicationStateMachine
             [ApplicationState.IdentityVerified] = Set(ApplicationState.EligibilityChecked, ApplicationState.Ineligible, ApplicationState.Cancelled),
             // Face verification proves the applicant is the card's holder before anything acts on the card.
             [ApplicationState.EligibilityChecked] = Set(ApplicationState.FaceVerified, ApplicationState.ReferredToWindow, ApplicationState.Cancelled),
-            [ApplicationState.FaceVerified] = Set(ApplicationState.LossReported, ApplicationState.AddressGiven, ApplicationState.Cancelled),
+            // Rejected from FaceVerified up to InProduction only for an application its holder disowned
+            // (ReissueApplication.Reject checks HeldAsSuspectedImpersonation); otherwise only from UnderReview.
+            [ApplicationState.FaceVerified] = Set(ApplicationState.LossReported, ApplicationState.AddressGiven, ApplicationState.Cancelled, ApplicationState.Rejected),
             // FaceVerified and ReferredToWindow from LossReported only for an application that reported the loss
             // under the earlier order and so still owes face verification (the application checks FaceVerifiedAt).
-            [ApplicationState.LossReported] = Set(ApplicationState.AddressGiven, ApplicationState.FaceVerified, ApplicationState.ReferredToWindow, ApplicationState.Cancelled),
-            [ApplicationState.AddressGiven] = Set(ApplicationState.AddressGiven, ApplicationState.Paid, ApplicationState.Cancelled),
-            [ApplicationState.Paid] = Set(ApplicationState.PhotoPending, ApplicationState.PhotoAccepted),
-            [ApplicationState.PhotoPending] = Set(ApplicationState.PhotoAccepted),
-            [ApplicationState.PhotoAccepted] = Set(ApplicationState.UnderReview),
+            [ApplicationState.LossReported] = Set(ApplicationState.AddressGiven, ApplicationState.FaceVerified, ApplicationState.ReferredToWindow, ApplicationState.Cancelled, ApplicationState.Rejected),
+            [ApplicationState.AddressGiven] = Set(ApplicationState.AddressGiven, ApplicationState.Paid, ApplicationState.Cancelled, ApplicationState.Rejected),
+            [ApplicationState.Paid] = Set(ApplicationState.PhotoPending, ApplicationState.PhotoAccepted, ApplicationState.Rejected),
+            [ApplicationState.PhotoPending] = Set(ApplicationState.PhotoAccepted, ApplicationState.Rejected),
+            [ApplicationState.PhotoAccepted] = Set(ApplicationState.UnderReview, ApplicationState.Rejected),
             [ApplicationState.UnderReview] = Set(ApplicationState.Approved, ApplicationState.Rejected, ApplicationState.PhotoPending),
-            [ApplicationState.Approved] = Set(ApplicationState.InProduction),
-            [ApplicationState.InProduction] = Set(ApplicationState.Dispatched),
+            [ApplicationState.Approved] = Set(ApplicationState.InProduction, ApplicationState.Rejected),
+            [ApplicationState.InProduction] = Set(ApplicationState.Dispatched, ApplicationState.Rejected),
             [ApplicationState.Dispatched] = Set(ApplicationState.Delivered),
             [ApplicationState.Ineligible] = Set(),
             [ApplicationState.ReferredToWindow] = Set(),

@@ -66,6 +66,15 @@ public sealed class ReissueApplication
 
     public DateTimeOffset? FaceVerifiedAt { get; private set; }
 
+    /// <summary>The holder, texted on the household registry's phone, said "不是我本人": the application stops until an officer decides.</summary>
+    public DateTimeOffset? HolderDeniedAt { get; private set; }
+
+    /// <summary>An officer checked the denial (the applicant proven to be the holder after all, at a window) and let the application go on.</summary>
+    public DateTimeOffset? HolderDenialClearedAt { get; private set; }
+
+    /// <summary>Stopped as suspected impersonation (疑似冒用): nothing moves it but an officer's rejection or clearance.</summary>
+    public bool HeldAsSuspectedImpersonation => HolderDeniedAt is not null && HolderDenialClearedAt is null;
+
     public MailingAddress? Address { get; private set; }
 
     public PostageQuote? Postage { get; private set; }
@@ -190,6 +199,42 @@ public sealed class ReissueApplication
         RequireFaceVerificationAllowed();
         FaceVerifiedAt = now;
         TransitionTo(ApplicationState.FaceVerified, now, actor, null);
+    }
+
+    /// <summary>
+    /// The holder said, through the link texted to the registry's phone, that they are not the one applying. Said
+    /// again, it changes nothing; after an officer cleared an earlier denial it stops the application again. A
+    /// card already sent cannot be stopped, so from then on it is refused.
+    /// </summary>
+    public void RecordHolderDenial(DateTimeOffset now)
+    {
+        if (State.IsFinal() || State is ApplicationState.Dispatched)
+        {
+            throw new DomainException("holder_denial_too_late", "该申请已办结或证件已寄出，无法在线停止办理。如证件被冒领，请立即报警（110）或到公安机关窗口反映。", DomainErrorKind.Conflict);
+        }
+
+        if (HeldAsSuspectedImpersonation)
+        {
+            return;
+        }
+
+        HolderDeniedAt = now;
+        HolderDenialClearedAt = null;
+        Touch(now);
+    }
+
+    /// <summary>An officer found the applicant to be the holder after all (in person, at a window): the application goes on.</summary>
+    public void ClearHolderDenial(string reason, DateTimeOffset now, Actor officer)
+    {
+        if (!HeldAsSuspectedImpersonation)
+        {
+            throw new DomainException("not_held", "该申请没有因“不是我本人”而暂停。", DomainErrorKind.Conflict);
+        }
+
+        RequireReason(reason);
+        HolderDenialClearedAt = now;
+        DecidedBy = officer.Id;
+        Touch(now);
     }
 
     /// <summary>Face verification found the resident's appearance changed a lot: only a window can help.</summary>
@@ -322,9 +367,14 @@ public sealed class ReissueApplication
         TransitionTo(ApplicationState.Approved, now, officer, null);
     }
 
+    /// <summary>Rejects an application under review, or, at any step before the card is sent, one its holder disowned.</summary>
     public void Reject(string reason, DateTimeOffset now, Actor officer)
     {
-        RequireState(ApplicationState.UnderReview, "只有审核中的申请可以审核。");
+        if (!HeldAsSuspectedImpersonation)
+        {
+            RequireState(ApplicationState.UnderReview, "只有审核中的申请可以审核。");
+        }
+
         RequireReason(reason);
         DecidedBy = officer.Id;
         DecisionReason = reason.Trim();
@@ -399,6 +449,12 @@ public sealed class ReissueApplication
 
     private void TransitionTo(ApplicationState target, DateTimeOffset now, Actor actor, string? note)
     {
+        if (HeldAsSuspectedImpersonation && target is not ApplicationState.Rejected)
+        {
+            throw new DomainException("held_as_suspected_impersonation",
+                "证件登记的持有人已声明“不是我本人办理”，该申请已暂停，由公安机关核查。如确为本人办理，请携带户口簿到公安机关窗口办理。", DomainErrorKind.Conflict);
+        }
+
         if (!ApplicationStateMachine.IsAllowed(State, target))
         {
             throw new IllegalTransitionException(State, target);

@@ -11,6 +11,9 @@ public sealed record Actor(ActorKind Kind, string Id)
 
     public static Actor Gateway(string name) => new(ActorKind.Gateway, name);
 
+    /// <summary>The card's holder as the household registry knows them, reached on the registry's phone (not signed in).</summary>
+    public static Actor Holder(string channel) => new(ActorKind.Holder, channel);
+
     public override string ToString() => $"{Kind.ToString().ToLowerInvariant()}:{Id}";
 
     public static Actor Parse(string value)
@@ -31,4 +34,5 @@ public enum ActorKind
     Applicant,
     Officer,
     Gateway,
+    Holder,
 }

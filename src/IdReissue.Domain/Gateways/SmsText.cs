@@ -19,6 +19,10 @@ public sealed record SmsText(SmsTemplate Template, IReadOnlyList<string> Paramet
     public static SmsText ApplicationProgress(string applicationNumber, string state, string detail) =>
         new(SmsTemplate.ApplicationProgress, [applicationNumber, state, detail]);
 
+    /// <summary>To the phone the household registry holds, when it is not the applicant's: the holder hears that their
+    /// card is being re-issued online, and how to stop it. <paramref name="step"/> is what just happened.</summary>
+    public static SmsText HolderAlert(string step, string link) => new(SmsTemplate.HolderAlert, [step, link]);
+
     /// <summary>The message as the phone shows it.</summary>
     public string Text
     {
@@ -39,6 +43,7 @@ public enum SmsTemplate
 {
     LoginCode,
     ApplicationProgress,
+    HolderAlert,
 }
 
 public static class SmsTemplateWording
@@ -48,6 +53,7 @@ public static class SmsTemplateWording
     {
         SmsTemplate.LoginCode => "您的登录验证码为{1}，{2}分钟内有效。如非本人操作，请忽略。",
         SmsTemplate.ApplicationProgress => "您的申请（受理编号{1}）：{2}。{3}",
+        SmsTemplate.HolderAlert => "您的居民身份证正在网上补领（{1}）。如非本人办理，请打开 {2} 点击“不是我本人”，申请将停止办理。",
         _ => throw new ArgumentOutOfRangeException(nameof(template)),
     };
 }

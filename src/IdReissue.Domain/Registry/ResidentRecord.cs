@@ -16,6 +16,9 @@ public sealed record ResidentRecord
     /// <summary>The most recent card, or null when no card was ever issued (a first issue).</summary>
     public IssuedCard? LastCard { get; init; }
 
+    /// <summary>The phone number the registry holds for the resident (登记的联系电话), if any: where the holder hears of an application in their name.</summary>
+    public string? Phone { get; init; }
+
     /// <summary>When the photo used to produce the last card was taken, if the registry keeps it.</summary>
     public DateOnly? HistoricPhotoTakenOn { get; init; }
 

@@ -14,6 +14,10 @@ public static class TransitionOutbox
 {
     public const string NotifyApplicant = "applicant.notify";
     public const string ServiceLevelCheck = "sla.check";
+    public const string AlertHolder = "holder.alert";
+
+    // The steps after which whoever holds the registry's phone for the person hears of it (and can say "不是我本人").
+    private static readonly HashSet<ApplicationState> AlertedToHolder = [ApplicationState.FaceVerified, ApplicationState.LossReported];
 
     private static readonly HashSet<ApplicationState> Notified =
     [
@@ -44,6 +48,12 @@ public static class TransitionOutbox
                     deduplicationKey: $"notify:{application.Id:N}:{transition.Sequence}");
             }
 
+            if (AlertedToHolder.Contains(transition.To))
+            {
+                db.Enqueue(AlertHolder, new HolderAlertNotice(application.Id, transition.Sequence), transition.At,
+                    deduplicationKey: $"holder:{application.Id:N}:{transition.Sequence}");
+            }
+
             if (transition.To == ApplicationState.UnderReview && application.DueDate is { } due
                 && application.Transitions.Count(t => t.To == ApplicationState.UnderReview) == 1)
             {
@@ -58,3 +68,5 @@ public static class TransitionOutbox
 public sealed record ApplicantNotice(Guid ApplicationId, int Sequence);
 
 public sealed record ServiceLevelNotice(Guid ApplicationId);
+
+public sealed record HolderAlertNotice(Guid ApplicationId, int Sequence);

@@ -32,6 +32,9 @@ public sealed class SandboxHouseholdRegistry(IDbContextFactory<IdReissueDbContex
         HouseholdNumber = resident.HouseholdNumber,
         HouseholdDivisionCode = resident.HouseholdDivisionCode,
         HistoricPhotoTakenOn = resident.HistoricPhotoTakenOn,
+        // The demo resident's own phone: signed in with it, the holder is texted nothing; another account applying
+        // in the resident's name texts it.
+        Phone = resident.Phone,
         LastCard = resident.LastCardIssuedOn is { } issued
             ? new IssuedCard
             {

@@ -75,6 +75,12 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("FaceVerifiedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("HolderDenialClearedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HolderDeniedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("HouseholdDivisionCode")
                         .IsRequired()
                         .HasColumnType("text");

@@ -70,6 +70,12 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                     b.Property<long?>("FaceVerifiedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HolderDenialClearedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HolderDeniedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HouseholdDivisionCode")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -33,7 +33,8 @@ public sealed record ApplicationView(
     ValidityView? NewCardValidity,
     string? TrackingNumber,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    bool HeldAsSuspectedImpersonation)
 {
     public static ApplicationView From(ReissueApplication a, RegionPolicy region) => new(
         a.Id,
@@ -61,7 +62,8 @@ public sealed record ApplicationView(
         a.NewCardValidity is { } validity ? ValidityView.From(validity) : null,
         a.TrackingNumber,
         a.CreatedAt,
-        a.UpdatedAt);
+        a.UpdatedAt,
+        a.HeldAsSuspectedImpersonation);
 
     /// <summary>The view an officer gets: like the applicant's, but the mailing address only to district level and
     /// the recipient's name masked; the full address is for the reveal right, which is audited.</summary>
@@ -71,6 +73,7 @@ public sealed record ApplicationView(
     /// <summary>The next step, specific to the case and the region where the generic text is not enough.</summary>
     public static string NextStepFor(ReissueApplication a, RegionPolicy region) => a.State switch
     {
+        _ when a.HeldAsSuspectedImpersonation => HolderAlerts.HolderDenial.HeldMessage,
         ApplicationState.FaceVerified when a.NeedsLossReport(region) && a.LossReport is null => "请挂失原证（填写遗失地点和时间）。",
         ApplicationState.LossReported when a.FaceVerificationPending => "请进行实人认证（人脸识别），证明是证件持有人本人。",
         ApplicationState.AddressGiven when region.RequiredDocuments.Contains(RequiredDocument.HouseholdRegisterPage) && a.HouseholdPageDocumentId is null =>
@@ -116,7 +119,8 @@ public sealed record ProgressView(
     string? TrackingNumber,
     string? DecisionReason,
     ValidityView? NewCardValidity,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    bool HeldAsSuspectedImpersonation);
 
 public sealed record TimelineEntry(int Sequence, DateTimeOffset At, ApplicationState State, string StateName, string By, string? Note)
 {
@@ -127,6 +131,7 @@ public sealed record TimelineEntry(int Sequence, DateTimeOffset At, ApplicationS
         ActorKind.Applicant => "申请人",
         ActorKind.Officer => "公安机关",
         ActorKind.Gateway => "外部系统",
+        ActorKind.Holder => "证件持有人",
         _ => "系统",
     };
 }

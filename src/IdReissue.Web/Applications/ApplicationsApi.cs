@@ -354,7 +354,8 @@ public static partial class ApplicationsApi
         a.TrackingNumber,
         a.DecisionReason,
         a.NewCardValidity is { } validity ? ValidityView.From(validity) : null,
-        [.. a.Transitions.OrderBy(t => t.Sequence).Select(TimelineEntry.From)]);
+        [.. a.Transitions.OrderBy(t => t.Sequence).Select(TimelineEntry.From)],
+        a.HeldAsSuspectedImpersonation);
 
     private static EligibilityView ToEligibilityView(ReissueApplication application, RegionPolicy region)
     {

@@ -20,6 +20,7 @@ public sealed class OfficerQueues(IdReissueDbContext db, RegionCatalog regions, 
     public static readonly IReadOnlyDictionary<string, string> Views = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["review"] = "待审核",
+        ["suspected"] = "疑似冒用（持有人称“不是我本人”）",
         ["borderline"] = "照片临界（需人工细看）",
         ["overdue"] = "超期预警（超过10个工作日）",
         ["approved"] = "审核通过、待制证",
@@ -46,6 +47,7 @@ public sealed class OfficerQueues(IdReissueDbContext db, RegionCatalog regions, 
         query = view switch
         {
             "overdue" => Overdue(query, today),
+            "suspected" => query.Where(a => a.HolderDeniedAt != null && a.HolderDenialClearedAt == null),
             "approved" => query.Where(a => a.State == ApplicationState.Approved),
             "production" => query.Where(a => a.State == ApplicationState.InProduction),
             "dispatched" => query.Where(a => a.State == ApplicationState.Dispatched),

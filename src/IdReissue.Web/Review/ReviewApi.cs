@@ -27,18 +27,24 @@ public static class ReviewApi
         group.MapGet("/{id:guid}", Detail).WithName("GetOfficerApplication").WithSummary("An application's detail for review (masked)");
         group.MapPost("/{id:guid}/reveal", Reveal).RequireAuthorization(Policies.Reveal).WithName("RevealPersonalData").WithSummary("The unmasked personal data; every call is audited");
         group.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Policies.Reviewer).WithName("ApproveApplication").WithSummary("Approve an application under review");
-        group.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(Policies.Reviewer).WithName("RejectApplication").WithSummary("Reject an application under review, with the reason");
+        group.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(Policies.Reviewer).WithName("RejectApplication")
+            .WithSummary("Reject an application under review, or one its registered holder disowned at any step before dispatch, with the reason");
+        group.MapPost("/{id:guid}/clear-holder-denial", ClearHolderDenial).RequireAuthorization(Policies.Reviewer).WithName("ClearHolderDenial")
+            .WithSummary("Let an application its registered holder disowned (不是我本人) go on, with the reason (the applicant proven to be the holder in person)");
         group.MapPost("/{id:guid}/request-new-photo", RequestNewPhoto).RequireAuthorization(Policies.Reviewer).WithName("RequestNewPhoto").WithSummary("Send the application back for a new photo, with the reason");
         return group;
     }
 
     /// <summary>A queue: applications in a state (default: under review), optionally only the overdue ones.</summary>
     public static async Task<Ok<List<QueueItem>>> Queue(
-        ClaimsPrincipal user, IdReissueDbContext db, TimeProvider time, ApplicationState? state, bool? overdue, string? region, CancellationToken cancellationToken)
+        ClaimsPrincipal user, IdReissueDbContext db, TimeProvider time, ApplicationState? state, bool? overdue, bool? suspected, string? region, CancellationToken cancellationToken)
     {
         var scope = user.OfficerRegion();
         var wanted = state ?? ApplicationState.UnderReview;
-        var query = db.Applications.AsNoTracking().Where(a => a.State == wanted);
+        // Suspected impersonation (the holder said 不是我本人): every held application, whatever its step.
+        var query = suspected is true
+            ? db.Applications.AsNoTracking().Where(a => a.HolderDeniedAt != null && a.HolderDenialClearedAt == null)
+            : db.Applications.AsNoTracking().Where(a => a.State == wanted);
         if (scope != "*")
         {
             query = query.Where(a => a.RegionId == scope);
@@ -88,7 +94,21 @@ public static class ReviewApi
 
     public static Task<Ok<ApplicationView>> Reject(
         Guid id, DecisionRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
-        DecideAsync(id, user, db, regions, audit, "application.reject", request.Reason, (a, now, actor) => a.Reject(request.Reason ?? string.Empty, now, actor), time, cancellationToken);
+        DecideAsync(id, user, db, regions, audit, "application.reject", request.Reason, (a, now, actor) =>
+        {
+            var disowned = a.HeldAsSuspectedImpersonation;
+            a.Reject(request.Reason ?? string.Empty, now, actor);
+            if (disowned)
+            {
+                // Impersonation confirmed: the account that proved the identity loses it, so the real holder is not
+                // told the identity is bound elsewhere.
+                db.ApplicantAccounts.Local.Where(account => account.Id == a.AccountId).ToList().ForEach(account => account.IdentityProvenAt = null);
+            }
+        }, time, cancellationToken, loadAccount: true);
+
+    public static Task<Ok<ApplicationView>> ClearHolderDenial(
+        Guid id, DecisionRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
+        DecideAsync(id, user, db, regions, audit, "application.clear-holder-denial", request.Reason, (a, now, actor) => a.ClearHolderDenial(request.Reason ?? string.Empty, now, actor), time, cancellationToken);
 
     public static Task<Ok<ApplicationView>> RequestNewPhoto(
         Guid id, DecisionRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
@@ -96,9 +116,14 @@ public static class ReviewApi
 
     private static async Task<Ok<ApplicationView>> DecideAsync(
         Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, string action, string? reason,
-        Action<ReissueApplication, DateTimeOffset, Actor> decide, TimeProvider time, CancellationToken cancellationToken)
+        Action<ReissueApplication, DateTimeOffset, Actor> decide, TimeProvider time, CancellationToken cancellationToken, bool loadAccount = false)
     {
         var application = await db.LoadForOfficerAsync(id, user, cancellationToken);
+        if (loadAccount)
+        {
+            await db.ApplicantAccounts.SingleAsync(account => account.Id == application.AccountId, cancellationToken);
+        }
+
         decide(application, time.GetUtcNow(), user.AsActor());
         audit.Record(user.AsActor(), action, application.ApplicationNumber, reason);
         await db.SaveChangesAsync(cancellationToken);

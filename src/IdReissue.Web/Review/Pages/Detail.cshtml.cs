@@ -89,6 +89,9 @@ public sealed class DetailModel(
     public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) =>
         DecideAsync("rejected", () => ReviewApi.Reject(Id, new DecisionRequest(Input.Reason), User, db, regions, audit, time, cancellationToken), cancellationToken);
 
+    public Task<IActionResult> OnPostClearHolderDenialAsync(CancellationToken cancellationToken) =>
+        DecideAsync("holder-cleared", () => ReviewApi.ClearHolderDenial(Id, new DecisionRequest(Input.Reason), User, db, regions, audit, time, cancellationToken), cancellationToken);
+
     public Task<IActionResult> OnPostRequestPhotoAsync(CancellationToken cancellationToken) =>
         DecideAsync("photo-requested", () => ReviewApi.RequestNewPhoto(Id, new DecisionRequest(Input.Reason), User, db, regions, audit, time, cancellationToken), cancellationToken);
 

@@ -1,0 +1,48 @@
+using IdReissue.Domain.Applications;
+using IdReissue.Domain.Gateways;
+using IdReissue.Infrastructure.Outbox;
+using IdReissue.Infrastructure.Persistence;
+using IdReissue.Web.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IdReissue.Web.HolderAlerts;
+
+/// <summary>
+/// After 实人认证 and after a loss report, texts the phone the household registry holds for the person when it is
+/// not the phone the application was made from: whoever found a card knows the name and number, not the holder's
+/// phone. The text carries the link through which the holder says "不是我本人".
+/// </summary>
+public sealed class HolderAlertHandler(IHouseholdRegistry registry, ISmsSender sms, IOptions<HolderAlertOptions> options) : IOutboxHandler
+{
+    public string Kind => TransitionOutbox.AlertHolder;
+
+    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, IdReissueDbContext db, CancellationToken cancellationToken)
+    {
+        var notice = message.Read<HolderAlertNotice>();
+        var application = await db.Applications.AsNoTracking().Include(a => a.Transitions).SingleOrDefaultAsync(a => a.Id == notice.ApplicationId, cancellationToken);
+        var transition = application?.Transitions.SingleOrDefault(t => t.Sequence == notice.Sequence);
+        if (application is null || transition is null)
+        {
+            return new OutboxOutcome(null, "application or transition gone");
+        }
+
+        var resident = await registry.FindAsync(application.CitizenId, cancellationToken);
+        if (!PhoneNumber.TryNormalize(resident?.Phone, out var registryPhone))
+        {
+            return new OutboxOutcome(null, "the registry holds no phone for the person");
+        }
+
+        // The whole account, not a projection of its phone: only a loaded row is checked to be the row its values were sealed for.
+        var account = await db.ApplicantAccounts.AsNoTracking().SingleAsync(a => a.Id == application.AccountId, cancellationToken);
+        if (PhoneNumber.TryNormalize(account.Phone, out var signedIn) && signedIn == registryPhone)
+        {
+            return new OutboxOutcome(null, "applied from the registry's phone");
+        }
+
+        var step = transition.To == ApplicationState.LossReported ? "已申报挂失原证" : "已通过实人认证";
+        var link = new Uri(options.Value.PublicBaseUrl, HolderLink.Path + HolderLink.Code(db, application));
+        await sms.SendAsync(message.Id.ToString("N"), registryPhone, SmsText.HolderAlert(step, link.AbsoluteUri), cancellationToken);
+        return OutboxOutcome.Done;
+    }
+}
