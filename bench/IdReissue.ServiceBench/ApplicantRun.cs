@@ -53,7 +53,7 @@ public sealed partial class ApplicantRun(FailoverClient client, int index, byte[
         Stage = "eligibility";
         await Step(HttpMethod.Post, "eligibility", null, cancellationToken);
         Stage = "face";
-        await Step(HttpMethod.Post, "face-verification", Upload("capture"), cancellationToken);
+        await SandboxFaceVerification.PassAsync(client, ApplicationId!, Token!, cancellationToken);
         if (reissueCase == "Loss")
         {
             Stage = "loss report";

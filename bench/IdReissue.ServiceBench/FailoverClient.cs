@@ -16,13 +16,47 @@ public sealed class FailoverClient(IReadOnlyList<ServiceNode> nodes) : IDisposab
         Timeout = TimeSpan.FromSeconds(30),
     };
 
+    // A browser at a provider's page: the redirect back is the answer, so it is read, not followed.
+    private readonly HttpClient _noRedirect = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
+
     private int _next;
     private int _failovers;
 
     /// <summary>Requests that found a node down and went to the other one.</summary>
     public int Failovers => _failovers;
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _noRedirect.Dispose();
+    }
+
+    /// <summary>Posts a form and returns where the answer redirects to, on whichever node is up.</summary>
+    public async Task<Uri> RedirectOfAsync(string path, IEnumerable<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
+    {
+        var first = Interlocked.Increment(ref _next);
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            var node = nodes[(first + attempt) % nodes.Count];
+            try
+            {
+                using var response = await _noRedirect.PostAsync(new Uri(node.BaseAddress, path), new FormUrlEncodedContent(form), cancellationToken);
+                if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther && response.Headers.Location is { } location)
+                {
+                    return location;
+                }
+
+                throw new InvalidOperationException($"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            }
+            catch (HttpRequestException)
+            {
+                Interlocked.Increment(ref _failovers);
+                await Task.Delay(100 * (attempt + 1), cancellationToken);
+            }
+        }
+
+        throw new InvalidOperationException($"POST {path}: no node answered");
+    }
 
     public async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(HttpMethod method, string path, string? token = null, object? json = null,
         Func<HttpContent>? content = null, string? idempotencyKey = null, CancellationToken cancellationToken = default)

@@ -35,6 +35,7 @@ public static class NodeEnvironment
         ["Abuse__PhotoNumberRequestsPerClientPerMinute"] = "1000000",
         // Taken up front and given back on a hit: 32 applicants uploading at once from one address would pass 10.
         ["Abuse__PhotoNumberMissesPerClientPerHour"] = "1000000",
+        ["Abuse__FaceVerificationsPerClientPerDay"] = "1000000",
         // A production-like node on PostgreSQL: the sandbox and its log-in code inbox must be asked for by name.
         ["Sandbox__Enabled"] = "true",
         ["Sandbox__SmsInbox"] = "true",

@@ -300,22 +300,27 @@ public class ApplicationStateMachineTests
 
     [Theory]
     [InlineData(ApplicationState.FaceVerified)]
+    [InlineData(ApplicationState.LossReported)]
     [InlineData(ApplicationState.AddressGiven)]
+    [InlineData(ApplicationState.PhotoPending)]
     [InlineData(ApplicationState.UnderReview)]
     [InlineData(ApplicationState.Approved)]
     [InlineData(ApplicationState.InProduction)]
-    public void An_application_its_holder_disowned_moves_only_by_an_officers_rejection(ApplicationState state)
+    public void An_application_its_holder_disowned_moves_only_by_an_officers_rejection_and_is_left_as_it_was(ApplicationState state)
     {
         var application = InState(state);
         application.RecordHolderDenial(Now);
+        var before = Snapshot(application);
 
         Assert.True(application.HeldAsSuspectedImpersonation);
         foreach (var (name, operation) in Operations.Where(o => o.Name != "reject"))
         {
-            var refused = Record.Exception(() => operation(application));
-            Assert.True(refused is DomainException, $"{name} in {state} was not refused");
-            Assert.Equal(state, application.State);
+            var refused = Assert.ThrowsAny<DomainException>(() => operation(application));
+            Assert.True(refused.Code == "held_as_suspected_impersonation", $"{name} in {state}: {refused.Code}");
+            Assert.Equal(before, Snapshot(application));
         }
+
+        Assert.Equal("held_as_suspected_impersonation", Assert.Throws<DomainException>(() => application.RequireFaceVerificationAllowed()).Code);
 
         application.Reject("持有人声明非本人办理", Now, Officer);
         Assert.Equal(ApplicationState.Rejected, application.State);
@@ -334,17 +339,26 @@ public class ApplicationStateMachineTests
         Report(application);
         Assert.Equal(ApplicationState.LossReported, application.State);
         Assert.Equal("step_out_of_order", Assert.Throws<DomainException>(() => application.Reject("不符", Now, Officer)).Code);
+
+        // Checked in person: the registry's phone (perhaps a number since given to someone else) cannot stop it again.
+        Assert.Equal("holder_denial_cleared", Assert.Throws<DomainException>(() => application.RecordHolderDenial(Now)).Code);
+        Assert.False(application.HeldAsSuspectedImpersonation);
     }
 
+    /// <summary>What a refused operation must leave untouched.</summary>
+    private static string Snapshot(ReissueApplication a) =>
+        $"{a.State}|{a.Version}|{a.PaidAt}|{a.PaymentOrderNumber}|{a.PhotoNumber}|{a.PhotoId}|{a.PhotoSource}|{a.DecidedBy}|{a.DecisionReason}|{a.TrackingNumber}|{a.ProductionBatchId}|{a.Address?.Detail}|{a.LossReport?.ReceiptNumber}|{a.FaceVerifiedAt}|{a.Transitions.Count}";
+
     [Theory]
-    [InlineData(ApplicationState.Dispatched)]
-    [InlineData(ApplicationState.Delivered)]
-    [InlineData(ApplicationState.Cancelled)]
-    public void A_denial_after_the_card_was_sent_or_the_application_ended_is_refused_and_holds_nothing(ApplicationState state)
+    [InlineData(ApplicationState.EligibilityChecked, "holder_denial_too_early")]
+    [InlineData(ApplicationState.Dispatched, "holder_denial_too_late")]
+    [InlineData(ApplicationState.Delivered, "holder_denial_too_late")]
+    [InlineData(ApplicationState.Cancelled, "holder_denial_too_late")]
+    public void A_denial_before_anything_acts_on_the_card_or_after_it_was_sent_is_refused_and_holds_nothing(ApplicationState state, string code)
     {
         var application = InState(state);
 
-        Assert.Equal("holder_denial_too_late", Assert.Throws<DomainException>(() => application.RecordHolderDenial(Now)).Code);
+        Assert.Equal(code, Assert.Throws<DomainException>(() => application.RecordHolderDenial(Now)).Code);
         Assert.False(application.HeldAsSuspectedImpersonation);
     }
 

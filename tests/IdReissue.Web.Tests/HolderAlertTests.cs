@@ -61,7 +61,7 @@ public sealed partial class HolderAlertTests(ServiceFixture service)
         var reviewer = await Api.LoginOfficer("hunan-review");
         var queue = await Api.Get("/api/officer/applications?suspected=true", reviewer);
         Assert.Contains(queue.EnumerateArray(), i => i.GetProperty("id").GetGuid() == finder.ApplicationId);
-        Assert.DoesNotContain((await Api.Get("/api/officer/applications", reviewer)).EnumerateArray(), i => i.GetProperty("id").GetGuid() == finder.ApplicationId);
+        Assert.DoesNotContain((await Api.Get("/api/officer/applications?state=LossReported", reviewer)).EnumerateArray(), i => i.GetProperty("id").GetGuid() == finder.ApplicationId);
 
         // Opened again, the page says it is stopped; the form sent again (a double tap) changes nothing and is not a second audit entry.
         Assert.Contains("该申请已停止办理", await Api.Http.GetStringAsync(link), StringComparison.Ordinal);
@@ -111,6 +111,11 @@ public sealed partial class HolderAlertTests(ServiceFixture service)
         Assert.False(cleared.GetProperty("heldAsSuspectedImpersonation").GetBoolean());
         Assert.Equal(1, await AuditCountAsync("application.clear-holder-denial", cleared.GetProperty("applicationNumber").GetString()!));
 
+        // Checked in person: the same link cannot stop it again.
+        var again = await PostFormAsync(link, await Api.Http.GetStringAsync(link));
+        Assert.Contains("公安机关已当面核实", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False((await finder.Progress()).GetProperty("heldAsSuspectedImpersonation").GetBoolean());
+
         await finder.ReportLoss();
         Assert.Equal("AddressGiven", (await finder.GiveAddress()).GetProperty("state").GetString());
     }
@@ -130,14 +135,100 @@ public sealed partial class HolderAlertTests(ServiceFixture service)
         Assert.False((await finder.Progress()).GetProperty("heldAsSuspectedImpersonation").GetBoolean());
     }
 
+    [Fact]
+    public async Task A_held_application_is_left_out_of_the_production_batch_and_gets_no_waybill_and_is_rejected_before_dispatch()
+    {
+        var approved = await ApprovedForFinderAsync();
+        var producing = await ApprovedForFinderAsync();
+
+        // Stopped while approved: the batch leaves it out, and it does not block the region's batch.
+        await StopThroughTheLinkAsync(approved.Holder);
+        var producer = await Api.LoginOfficer("jilin-production");
+        var batch = await Api.Expect(await Api.Post("/api/officer/production-batches", producer, new { }), HttpStatusCode.Created);
+        var numbers = batch.GetProperty("applicationNumbers").EnumerateArray().Select(n => n.GetString()).ToList();
+        Assert.DoesNotContain((await approved.Finder.Progress()).GetProperty("applicationNumber").GetString(), numbers);
+        Assert.Contains((await producing.Finder.Progress()).GetProperty("applicationNumber").GetString(), numbers);
+        Assert.Equal("Approved", (await approved.Finder.Progress()).GetProperty("state").GetString());
+
+        // Stopped in production: no waybill is booked to the finder's address.
+        await StopThroughTheLinkAsync(producing.Holder);
+        await Api.ExpectProblem(await Api.Post($"/api/officer/applications/{producing.Finder.ApplicationId}/dispatch", producer),
+            HttpStatusCode.Conflict, "held_as_suspected_impersonation");
+        var progress = await producing.Finder.Progress();
+        Assert.Equal(JsonValueKind.Null, progress.GetProperty("trackingNumber").ValueKind);
+        await using (var scope = service.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
+            var number = progress.GetProperty("applicationNumber").GetString()!;
+            Assert.False(await db.SandboxShipments.AnyAsync(s => s.Reference == number));
+        }
+
+        var reviewer = await Api.LoginOfficer("jilin-review");
+        await Api.Expect(await Api.Post($"/api/officer/applications/{producing.Finder.ApplicationId}/reject", reviewer, new { reason = "持有人声明非本人办理" }), HttpStatusCode.OK);
+        Assert.Equal("Rejected", (await producing.Finder.Progress()).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Money_paid_after_the_holder_stopped_the_application_is_due_back()
+    {
+        var (holder, finder, _) = await FinderOfTheCardAsync("jilin", "Damage");
+        await finder.VerifyFace();
+        await finder.GiveAddress();
+        var order = await finder.CreatePayment("Alipay");
+        await StopThroughTheLinkAsync(holder);
+        await Api.ExpectProblem(await Api.Post($"/api/applications/{finder.ApplicationId}/payments", finder.Token,
+            new { channel = "WeChatPay", acknowledgeNoCancellationNoRefund = true }), HttpStatusCode.Conflict, "held_as_suspected_impersonation");
+
+        // The finder pays the order opened before the stop anyway.
+        await finder.PayAtCashier(order);
+
+        var reviewer = await Api.LoginOfficer("jilin-review");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        JsonElement? refund = null;
+        while (refund is null && DateTime.UtcNow < deadline)
+        {
+            refund = (await Api.Get("/api/officer/refunds", reviewer)).EnumerateArray()
+                .Where(r => r.GetProperty("orderNumber").GetString() == order.GetProperty("orderNumber").GetString()).Cast<JsonElement?>().FirstOrDefault();
+            if (refund is null)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        Assert.NotNull(refund);
+        Assert.Contains("不是我本人", refund.Value.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var progress = await finder.Progress();
+        Assert.Equal("AddressGiven", progress.GetProperty("state").GetString());
+        Assert.True(progress.GetProperty("heldAsSuspectedImpersonation").GetBoolean());
+    }
+
+    /// <summary>A finder's Jilin damage re-issue (the historic photo, so no photo step), paid and approved.</summary>
+    private async Task<(JsonElement Holder, Journey Finder)> ApprovedForFinderAsync()
+    {
+        var (holder, finder, _) = await FinderOfTheCardAsync("jilin", "Damage");
+        await finder.VerifyFace();
+        await finder.GiveAddress();
+        await finder.PayAtCashier(await finder.CreatePayment("Alipay"));
+        await finder.WaitFor("UnderReview");
+        await Api.Expect(await Api.Post($"/api/officer/applications/{finder.ApplicationId}/approve", await Api.LoginOfficer("jilin-review")), HttpStatusCode.OK);
+        return (holder, finder);
+    }
+
+    /// <summary>The holder opens the texted link and says 不是我本人.</summary>
+    private async Task StopThroughTheLinkAsync(JsonElement holder)
+    {
+        var link = LinkIn((await WaitForTextsAsync(holder.GetProperty("phone").GetString()!, 1))[0]);
+        Assert.Equal(HttpStatusCode.OK, (await PostFormAsync(link, await Api.Http.GetStringAsync(link))).StatusCode);
+    }
+
     /// <summary>A resident, and someone else signed in with their own phone who knows the resident's name and number.</summary>
-    private async Task<(JsonElement Holder, Journey Finder, string FinderPhone)> FinderOfTheCardAsync(string region)
+    private async Task<(JsonElement Holder, Journey Finder, string FinderPhone)> FinderOfTheCardAsync(string region, string reissueCase = "Loss")
     {
         var holder = await Api.NewResident(region);
         var finderPhone = (await Api.NewResident(region)).GetProperty("phone").GetString()!;
         var finder = new Journey(Api, holder, await Api.LoginApplicant(finderPhone));
         await finder.VerifyRealName();
-        await finder.Start("Loss");
+        await finder.Start(reissueCase);
         await finder.CheckEligibility();
         return (holder, finder, finderPhone);
     }

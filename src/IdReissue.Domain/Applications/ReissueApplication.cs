@@ -154,6 +154,7 @@ public sealed class ReissueApplication
 
     public void RecordEligibility(EligibilityResult result, RegionPolicy region, DateTimeOffset now, Actor actor)
     {
+        RequireNotHeld();
         RequireState(ApplicationState.IdentityVerified, "请先完成身份信息核验。");
         _unmetConditions = [.. result.UnmetConditions];
         if (result.Eligible)
@@ -169,6 +170,7 @@ public sealed class ReissueApplication
 
     public void ReportLoss(LossReport report, DateTimeOffset now, Actor actor)
     {
+        RequireNotHeld();
         if (Case != ReissueCase.Loss)
         {
             throw new DomainException("loss_report_not_applicable", "损坏换领无需挂失。", DomainErrorKind.Conflict);
@@ -203,8 +205,8 @@ public sealed class ReissueApplication
 
     /// <summary>
     /// The holder said, through the link texted to the registry's phone, that they are not the one applying. Said
-    /// again, it changes nothing; after an officer cleared an earlier denial it stops the application again. A
-    /// card already sent cannot be stopped, so from then on it is refused.
+    /// again, it changes nothing; after an officer cleared it, it is refused. A card already sent cannot be stopped,
+    /// so from then on it is refused too.
     /// </summary>
     public void RecordHolderDenial(DateTimeOffset now)
     {
@@ -218,9 +220,34 @@ public sealed class ReissueApplication
             return;
         }
 
+        // The holder is texted only after 实人认证 or a loss report; before either, nothing acts on the card.
+        if (FaceVerifiedAt is null && LossReport is null)
+        {
+            throw new DomainException("holder_denial_too_early", "该申请尚未通过实人认证，不会办理证件。如有疑问，请到公安机关户政窗口反映。", DomainErrorKind.Conflict);
+        }
+
+        // An officer has met the applicant and found them to be the holder: the registry's phone (perhaps a number
+        // since given to someone else) cannot stop the application again; a doubt now goes to a window.
+        if (HolderDenialClearedAt is not null)
+        {
+            throw new DomainException("holder_denial_cleared", "公安机关已当面核实本申请为证件持有人本人办理。如有疑问，请到公安机关户政窗口反映。", DomainErrorKind.Conflict);
+        }
+
         HolderDeniedAt = now;
-        HolderDenialClearedAt = null;
         Touch(now);
+    }
+
+    /// <summary>
+    /// Refuses any step of an application its holder disowned, before anything is changed or any outside system is
+    /// called (a waybill, a payment): the hold is checked first by every operation but the officer's decisions on it.
+    /// </summary>
+    public void RequireNotHeld()
+    {
+        if (HeldAsSuspectedImpersonation)
+        {
+            throw new DomainException("held_as_suspected_impersonation",
+                "证件登记的持有人已声明“不是我本人办理”，该申请已暂停，由公安机关核查。如确为本人办理，请携带户口簿到公安机关窗口办理。", DomainErrorKind.Conflict);
+        }
     }
 
     /// <summary>An officer found the applicant to be the holder after all (in person, at a window): the application goes on.</summary>
@@ -232,14 +259,15 @@ public sealed class ReissueApplication
         }
 
         RequireReason(reason);
+        ArgumentNullException.ThrowIfNull(officer);
         HolderDenialClearedAt = now;
-        DecidedBy = officer.Id;
         Touch(now);
     }
 
     /// <summary>Face verification found the resident's appearance changed a lot: only a window can help.</summary>
     public void ReferToWindow(DateTimeOffset now, Actor actor)
     {
+        RequireNotHeld();
         if (!FaceVerificationPending)
         {
             throw OutOfOrder("当前状态不能进行实人认证。");
@@ -257,6 +285,7 @@ public sealed class ReissueApplication
 
     public void RequireFaceVerificationAllowed()
     {
+        RequireNotHeld();
         if (!FaceVerificationPending)
         {
             throw OutOfOrder(State is ApplicationState.Draft or ApplicationState.IdentityVerified
@@ -267,6 +296,7 @@ public sealed class ReissueApplication
 
     public void GiveAddress(MailingAddress address, PostageQuote postage, RegionPolicy region, DateTimeOffset now, Actor actor)
     {
+        RequireNotHeld();
         if (FaceVerifiedAt is null || State is not (ApplicationState.FaceVerified or ApplicationState.LossReported or ApplicationState.AddressGiven))
         {
             throw OutOfOrder("请先完成实人认证，再填写邮寄地址。");
@@ -285,6 +315,7 @@ public sealed class ReissueApplication
     /// <summary>Checked before the upload is read and stored, so a page out of turn costs no storage.</summary>
     public void RequireHouseholdPageAllowed()
     {
+        RequireNotHeld();
         if (FaceVerifiedAt is null || State is not (ApplicationState.FaceVerified or ApplicationState.LossReported or ApplicationState.AddressGiven))
         {
             throw OutOfOrder(FaceVerifiedAt is null
@@ -303,6 +334,7 @@ public sealed class ReissueApplication
     /// <summary>Checks everything that must hold before money is taken.</summary>
     public void RequireReadyToPay(RegionPolicy region, bool acknowledgedNoRefund)
     {
+        RequireNotHeld();
         if (State != ApplicationState.AddressGiven)
         {
             throw OutOfOrder(State is ApplicationState.Paid or ApplicationState.PhotoPending or ApplicationState.PhotoAccepted or ApplicationState.UnderReview
@@ -326,6 +358,7 @@ public sealed class ReissueApplication
     /// <summary>The gateway confirmed payment. Decides the photo route in the same step.</summary>
     public void MarkPaid(string orderNumber, RegionPolicy region, WorkingDayCalendar calendar, DateOnly? historicPhotoTakenOn, Func<string> newPhotoNumber, DateTimeOffset now, Actor actor)
     {
+        RequireNotHeld();
         if (State != ApplicationState.AddressGiven)
         {
             throw OutOfOrder("该申请当前不能确认缴费。");
@@ -353,6 +386,7 @@ public sealed class ReissueApplication
     /// <summary>A photo under this application's photo number passed the portrait check.</summary>
     public void AcceptPhoto(Guid photoId, RegionPolicy region, WorkingDayCalendar calendar, DateTimeOffset now, Actor actor)
     {
+        RequireNotHeld();
         RequireState(ApplicationState.PhotoPending, "当前不需要提交照片。");
         PhotoId = photoId;
         TransitionTo(ApplicationState.PhotoAccepted, now, actor, "照片检测合格");
@@ -361,6 +395,7 @@ public sealed class ReissueApplication
 
     public void Approve(DateTimeOffset now, Actor officer)
     {
+        RequireNotHeld();
         RequireState(ApplicationState.UnderReview, "只有审核中的申请可以审核。");
         DecidedBy = officer.Id;
         DecisionReason = null;
@@ -385,6 +420,7 @@ public sealed class ReissueApplication
     /// <summary>The officer wants a better photo: back to the photo step, under the same photo number.</summary>
     public void RequestNewPhoto(string reason, DateTimeOffset now, Actor officer)
     {
+        RequireNotHeld();
         RequireState(ApplicationState.UnderReview, "只有审核中的申请可以要求重新提交照片。");
         RequireReason(reason);
         DecidedBy = officer.Id;
@@ -396,6 +432,7 @@ public sealed class ReissueApplication
 
     public void StartProduction(Guid batchId, DateTimeOffset now, Actor officer)
     {
+        RequireNotHeld();
         RequireState(ApplicationState.Approved, "只有审核通过的申请可以制证。");
         ProductionBatchId = batchId;
         NewCardValidity = CardValidity.For(BirthDate, ChinaTime.DateOf(now));
@@ -404,6 +441,7 @@ public sealed class ReissueApplication
 
     public void Dispatch(string trackingNumber, DateTimeOffset now, Actor actor)
     {
+        RequireNotHeld();
         RequireState(ApplicationState.InProduction, "只有制证中的申请可以寄出。");
         TrackingNumber = trackingNumber;
         TransitionTo(ApplicationState.Dispatched, now, actor, $"EMS运单号 {trackingNumber}");
@@ -411,6 +449,7 @@ public sealed class ReissueApplication
 
     public void Deliver(DateTimeOffset now, Actor actor)
     {
+        RequireNotHeld();
         RequireState(ApplicationState.Dispatched, "只有已寄出的证件可以签收。");
         OpenForAccount = null;
         TransitionTo(ApplicationState.Delivered, now, actor, null);
@@ -419,6 +458,7 @@ public sealed class ReissueApplication
     /// <summary>Cancellation is possible only before payment: afterwards the fee is final.</summary>
     public void Cancel(DateTimeOffset now, Actor actor)
     {
+        RequireNotHeld();
         if (PaidAt is not null || State.IsFinal() || !ApplicationStateMachine.IsAllowed(State, ApplicationState.Cancelled))
         {
             throw new DomainException(
@@ -449,10 +489,9 @@ public sealed class ReissueApplication
 
     private void TransitionTo(ApplicationState target, DateTimeOffset now, Actor actor, string? note)
     {
-        if (HeldAsSuspectedImpersonation && target is not ApplicationState.Rejected)
+        if (target is not ApplicationState.Rejected)
         {
-            throw new DomainException("held_as_suspected_impersonation",
-                "证件登记的持有人已声明“不是我本人办理”，该申请已暂停，由公安机关核查。如确为本人办理，请携带户口簿到公安机关窗口办理。", DomainErrorKind.Conflict);
+            RequireNotHeld();
         }
 
         if (!ApplicationStateMachine.IsAllowed(State, target))

@@ -46,6 +46,8 @@ public static partial class DeliveryApi
             throw new DomainException("step_out_of_order", $"只有制证中的申请可以寄出（当前状态：{application.State.Chinese()}）。", DomainErrorKind.Conflict);
         }
 
+        // Before the waybill: a held application gets none (the courier's booking cannot be taken back).
+        application.RequireNotHeld();
         var postage = application.Postage;
         var tracking = await courier.CreateWaybillAsync(new Shipment(application.ApplicationNumber, address.Recipient, address.Phone, address.DivisionCode, address.Detail,
             postage is { PayOnDelivery: true } ? postage.Amount.Fen : 0), cancellationToken);

@@ -27,6 +27,13 @@ public sealed class HolderAlertHandler(IHouseholdRegistry registry, ISmsSender s
             return new OutboxOutcome(null, "application or transition gone");
         }
 
+        // Late or retried: an application already stopped, checked by an officer or ended needs no alert (its link
+        // would only answer that it is too late or already cleared).
+        if (application.HolderDeniedAt is not null || application.State.IsFinal() || application.State == ApplicationState.Dispatched)
+        {
+            return new OutboxOutcome(null, "already stopped, cleared or ended");
+        }
+
         var resident = await registry.FindAsync(application.CitizenId, cancellationToken);
         if (!PhoneNumber.TryNormalize(resident?.Phone, out var registryPhone))
         {

@@ -40,15 +40,28 @@ public sealed class HolderDenial(IdReissueDbContext db, AbuseLimiter limiter, IO
         return application;
     }
 
-    public async Task DenyAsync(ReissueApplication application, CancellationToken cancellationToken)
+    /// <summary>Stops the application; a step the applicant saves at the same moment is retried around, so the stop is never lost.</summary>
+    public async Task<ReissueApplication> DenyAsync(ReissueApplication application, CancellationToken cancellationToken)
     {
-        var held = application.HeldAsSuspectedImpersonation;
-        application.RecordHolderDenial(time.GetUtcNow());
-        if (!held)
+        for (var attempt = 1; ; attempt++)
         {
-            audit.Record(Holder, "application.holder-denied", application.ApplicationNumber, $"state {application.State}");
-        }
+            var held = application.HeldAsSuspectedImpersonation;
+            application.RecordHolderDenial(time.GetUtcNow());
+            if (!held)
+            {
+                audit.Record(Holder, "application.holder-denied", application.ApplicationNumber, $"state {application.State}");
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return application;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+                application = await db.Applications.Include(a => a.Transitions).SingleAsync(a => a.Id == application.Id, cancellationToken);
+            }
+        }
     }
 }

@@ -16,6 +16,9 @@ namespace IdReissue.Web.Payments;
 /// </summary>
 public sealed class PaymentSettlement(IdReissueDbContext db, RegionCatalog regions, WorkingDayCalendar calendar, IHouseholdRegistry registry, TimeProvider time)
 {
+    /// <summary>The anomaly of money that arrived after the holder stopped the application (不是我本人): due back.</summary>
+    public const string PaidAfterHolderDenial = "paid after the holder stopped the application";
+
     public async Task<SettlementOutcome> ApplyAsync(string orderNumber, GatewayPaymentState state, Money amount, string? transactionId, Actor actor, CancellationToken cancellationToken)
     {
         var order = await db.PaymentOrders.SingleOrDefaultAsync(o => o.OrderNumber == orderNumber, cancellationToken);
@@ -44,10 +47,11 @@ public sealed class PaymentSettlement(IdReissueDbContext db, RegionCatalog regio
                 order.Version++;
                 // A closed order's money is not taken for the application: the applicant was told that order no
                 // longer counts (a later one, or a cancellation, replaced it), so whatever else happens it goes back.
-                if (order.State == PaymentOrderState.Closed || application.PaidAt is not null || application.State != ApplicationState.AddressGiven)
+                if (order.State == PaymentOrderState.Closed || application.PaidAt is not null || application.State != ApplicationState.AddressGiven
+                    || application.HeldAsSuspectedImpersonation)
                 {
-                    order.Anomaly = order.State == PaymentOrderState.Closed
-                        ? "paid after the order was closed"
+                    order.Anomaly = order.State == PaymentOrderState.Closed ? "paid after the order was closed"
+                        : application.HeldAsSuspectedImpersonation ? PaidAfterHolderDenial
                         : "paid after the application had already been paid or left the payment step";
                     order.State = PaymentOrderState.RefundDue;
                     return SettlementOutcome.RefundDue;

@@ -79,6 +79,7 @@ public sealed record RefundView(
     private static string ReasonOf(string? anomaly) => anomaly switch
     {
         "paid after the order was closed" => "订单关闭后仍收到付款",
+        PaymentSettlement.PaidAfterHolderDenial => "证件持有人声明“不是我本人”后收到的付款",
         null => "需退款",
         _ => "该申请已缴费或已不在缴费环节时又收到付款",
     };

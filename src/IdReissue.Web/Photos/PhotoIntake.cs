@@ -116,6 +116,7 @@ public sealed class PhotoIntake(
     /// <summary>A photo is only taken while the application waits for one; its photo number then.</summary>
     public static string RequirePhotoExpected(ReissueApplication application)
     {
+        application.RequireNotHeld();
         if (application.State != ApplicationState.PhotoPending || application.PhotoNumber is null)
         {
             throw new DomainException("photo_not_expected",

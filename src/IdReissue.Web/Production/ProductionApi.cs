@@ -43,6 +43,8 @@ public static class ProductionApi
         var now = time.GetUtcNow();
         var approved = await db.Applications.Include(a => a.Transitions)
             .Where(a => a.RegionId == region.Id && a.State == ApplicationState.Approved)
+            // One held application must not block the region's batch: it waits for its officer instead.
+            .Where(a => a.HolderDeniedAt == null || a.HolderDenialClearedAt != null)
             .OrderBy(a => a.CreatedAt).Take(MaxBatchSize).ToListAsync(cancellationToken);
         if (approved.Count == 0)
         {

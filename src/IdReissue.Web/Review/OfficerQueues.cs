@@ -44,6 +44,9 @@ public sealed class OfficerQueues(IdReissueDbContext db, RegionCatalog regions, 
             query = query.Where(a => a.Case == wanted);
         }
 
+        // A held application waits in the suspected queue only: nothing in the others can be done with it.
+        var held = view == "suspected";
+        query = held ? query : query.Where(a => a.HolderDeniedAt == null || a.HolderDenialClearedAt != null);
         query = view switch
         {
             "overdue" => Overdue(query, today),

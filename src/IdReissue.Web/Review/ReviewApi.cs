@@ -44,7 +44,7 @@ public static class ReviewApi
         // Suspected impersonation (the holder said 不是我本人): every held application, whatever its step.
         var query = suspected is true
             ? db.Applications.AsNoTracking().Where(a => a.HolderDeniedAt != null && a.HolderDenialClearedAt == null)
-            : db.Applications.AsNoTracking().Where(a => a.State == wanted);
+            : db.Applications.AsNoTracking().Where(a => a.State == wanted && (a.HolderDeniedAt == null || a.HolderDenialClearedAt != null));
         if (scope != "*")
         {
             query = query.Where(a => a.RegionId == scope);

@@ -30,7 +30,7 @@ public sealed class NotMeModel(HolderDenial denial) : FormPage
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
         Application = await denial.FindAsync(Code, HttpContext, cancellationToken);
-        await denial.DenyAsync(Application, cancellationToken);
+        Application = await denial.DenyAsync(Application, cancellationToken);
         Stopped = true;
         return Page();
     }, NotFoundStatus);
