@@ -62,7 +62,8 @@ builder.Services.AddScoped<IdReissue.Web.HolderAlerts.HolderDenial>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 var telemetry = builder.Services.AddOpenTelemetry()
     .ConfigureResource(resource => resource.AddService("idreissue"))
-    .WithTracing(tracing => tracing.AddSource(Telemetry.Activities.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+    .WithTracing(tracing => tracing.AddSource(Telemetry.Activities.Name)
+        .AddAspNetCoreInstrumentation(options => options.EnrichWithHttpRequest = IdReissue.Web.HolderAlerts.HolderLinkRedaction.Enrich).AddHttpClientInstrumentation())
     .WithMetrics(metrics => metrics.AddMeter(Telemetry.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()
         .AddRuntimeInstrumentation().AddPrometheusExporter());
 if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

@@ -1,0 +1,21 @@
+using System.Diagnostics;
+
+namespace IdReissue.Web.HolderAlerts;
+
+/// <summary>
+/// The holder's link is a capability in the URL path: request traces get the route, never the code, so whoever
+/// reads the traces cannot stop (or look at) someone's application.
+/// </summary>
+public static class HolderLinkRedaction
+{
+    public static void Enrich(Activity activity, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Path.StartsWithSegments(HolderLink.Path.TrimEnd('/'), StringComparison.Ordinal))
+        {
+            activity.SetTag("url.path", HolderLink.Path + "{code}");
+            activity.DisplayName = $"{request.Method} {HolderLink.Path}{{code}}";
+        }
+    }
+}
