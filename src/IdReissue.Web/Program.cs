@@ -55,7 +55,8 @@ builder.Services.AddScoped<IOutboxHandler, PaymentReconciliationHandler>();
 builder.Services.AddScoped<IOutboxHandler, CourierTrackingHandler>();
 builder.Services.AddScoped<IOutboxHandler, ProductionHandoffHandler>();
 builder.Services.AddScoped<IOutboxHandler, ServiceLevelCheckHandler>();
-builder.Services.AddOptions<IdReissue.Web.HolderAlerts.HolderAlertOptions>().Bind(builder.Configuration.GetSection(IdReissue.Web.HolderAlerts.HolderAlertOptions.Section));
+builder.Services.AddOptions<IdReissue.Web.HolderAlerts.HolderAlertOptions>().Bind(builder.Configuration.GetSection(IdReissue.Web.HolderAlerts.HolderAlertOptions.Section))
+    .Validate(o => o.IsValid, "HolderAlerts:PublicBaseUrl must be the portal's absolute http(s) address, without a query.").ValidateOnStart();
 builder.Services.AddScoped<IOutboxHandler, IdReissue.Web.HolderAlerts.HolderAlertHandler>();
 builder.Services.AddScoped<IdReissue.Web.HolderAlerts.HolderDenial>();
 

@@ -48,7 +48,7 @@ public sealed class HolderAlertHandler(IHouseholdRegistry registry, ISmsSender s
         }
 
         var step = transition.To == ApplicationState.LossReported ? "已申报挂失原证" : "已通过实人认证";
-        var link = new Uri(options.Value.PublicBaseUrl, HolderLink.Path + HolderLink.Code(db, application));
+        var link = options.Value.LinkTo(HolderLink.Code(db, application));
         await sms.SendAsync(message.Id.ToString("N"), registryPhone, SmsText.HolderAlert(step, link.AbsoluteUri), cancellationToken);
         return OutboxOutcome.Done;
     }

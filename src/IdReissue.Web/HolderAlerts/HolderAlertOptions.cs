@@ -7,4 +7,10 @@ public sealed class HolderAlertOptions
 
     /// <summary>The portal's public address, as residents reach it (the SMS template's registration names its domain).</summary>
     public Uri PublicBaseUrl { get; set; } = new("http://localhost:8080");
+
+    /// <summary>An absolute http(s) address: anything else would text the holder a link that opens nothing.</summary>
+    public bool IsValid => PublicBaseUrl is { IsAbsoluteUri: true, Scheme: "https" or "http" } && string.IsNullOrEmpty(PublicBaseUrl.Query);
+
+    /// <summary>The holder's link under the public address, keeping a path prefix (a portal served under /idcard/).</summary>
+    public Uri LinkTo(string code) => new(new Uri(PublicBaseUrl.AbsoluteUri.TrimEnd('/') + "/"), HolderLink.Path.TrimStart('/') + code);
 }
