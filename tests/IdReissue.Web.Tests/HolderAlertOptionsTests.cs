@@ -2,7 +2,7 @@ using IdReissue.Web.HolderAlerts;
 
 namespace IdReissue.Web.Tests;
 
-/// <summary>The holder's link is well formed under any public address, and a useless address stops the node at start.</summary>
+/// <summary>The holder's link is well formed under any public address, and an address that would text a useless link is refused (Program.cs validates it at start).</summary>
 public sealed class HolderAlertOptionsTests
 {
     [Theory]
