@@ -106,7 +106,7 @@ public sealed class DetailModel(
         {
             await DeliveryApi.Dispatch(Id, User, db, regions, courier, audit, delivery, time, cancellationToken);
             return LocalRedirect($"/officer/applications/{Id}?done=dispatched");
-        }, () => LoadAsync(cancellationToken));
+        }, () => ReloadAsync(cancellationToken));
     }
 
     public async Task<IActionResult> OnPostDeliverAsync(CancellationToken cancellationToken)
@@ -120,7 +120,7 @@ public sealed class DetailModel(
         {
             await DeliveryApi.ConfirmDelivery(Id, User, db, regions, audit, time, cancellationToken);
             return LocalRedirect($"/officer/applications/{Id}?done=delivered");
-        }, () => LoadAsync(cancellationToken));
+        }, () => ReloadAsync(cancellationToken));
     }
 
     protected override string? FieldFor(string code) => code is "reason_required" or "reason_invalid" ? "reason" : null;
@@ -136,7 +136,15 @@ public sealed class DetailModel(
         {
             await decide();
             return LocalRedirect($"/officer/applications/{Id}?done={done}");
-        }, () => LoadAsync(cancellationToken));
+        }, () => ReloadAsync(cancellationToken));
+    }
+
+    /// <summary>After a refused command: whatever it changed before it was refused is dropped, not saved by the
+    /// audit entry the reload writes.</summary>
+    private Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return LoadAsync(cancellationToken);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
