@@ -3,6 +3,7 @@ using System.Globalization;
 using IdReissue.Portrait.Faces;
 using IdReissue.Portrait.Imaging;
 using IdReissue.Portrait.Measures;
+using IdReissue.Portrait.Reasons;
 using IdReissue.Portrait.Specifications;
 
 namespace IdReissue.Portrait;
@@ -128,7 +129,7 @@ public sealed class PortraitEngine : IDisposable
         var decoded = PhotoDecoder.DecodeForOneCheck(file);
         if (decoded.Photo is not { } photo)
         {
-            reasons.Add(new Reason("unreadable_image", null, null, null, decoded.Problem!));
+            reasons.Add(PhotoReasons.UnreadableImage.With(null, null, decoded.Problem!));
             return Finish("error");
         }
 
@@ -138,13 +139,13 @@ public sealed class PortraitEngine : IDisposable
         measures["faceCount"] = counted;
         if (faces.Count == 0)
         {
-            reasons.Add(new Reason("no_face", 0, "1", "faces", "照片中未检测到人脸，请上传本人正面免冠照片。"));
+            reasons.Add(PhotoReasons.NoFace.With(0, "1", PhotoReasonSituation.PhotoCheck));
             return Finish("fail");
         }
 
         if (counted > 1)
         {
-            reasons.Add(new Reason("multiple_faces", counted, "1", "faces", $"照片中检测到{counted}张人脸，证件照只能有本人一人。"));
+            reasons.Add(PhotoReasons.MultipleFaces.With(counted, "1", PhotoReasonSituation.PhotoCheck));
         }
 
         var face = MainFace(faces);
@@ -197,32 +198,32 @@ public sealed class PortraitEngine : IDisposable
         measures["heightPx"] = photo.Height;
         if (photo.Format != spec.Format)
         {
-            reasons.Add(new Reason("wrong_format", null, spec.Format, null, $"照片格式为{photo.Format.ToUpperInvariant()}，应为{spec.Format.ToUpperInvariant()}格式，请重新导出后上传。"));
+            reasons.Add(PhotoReasons.WrongFormat.With(null, spec.Format, $"照片格式为{photo.Format.ToUpperInvariant()}，应为{spec.Format.ToUpperInvariant()}格式，请重新导出后上传。"));
         }
         else if (photo.EncodedComponents == 4)
         {
-            reasons.Add(new Reason("wrong_format", 4, "3", "channels", "照片是CMYK印刷色彩模式，应为24位RGB彩色照片，请转换为RGB后重新导出。"));
+            reasons.Add(PhotoReasons.WrongFormat.With(4, "3", "照片是CMYK印刷色彩模式，应为24位RGB彩色照片，请转换为RGB后重新导出。"));
         }
 
         if (photo.Width != spec.WidthPx || photo.Height != spec.HeightPx)
         {
-            reasons.Add(new Reason("wrong_dimensions", photo.Width != spec.WidthPx ? photo.Width : photo.Height, $"{spec.WidthPx}x{spec.HeightPx}", "px",
+            reasons.Add(PhotoReasons.WrongDimensions.With(photo.Width != spec.WidthPx ? photo.Width : photo.Height, $"{spec.WidthPx}x{spec.HeightPx}",
                 string.Create(CultureInfo.InvariantCulture, $"照片尺寸为{photo.Width}×{photo.Height}像素，应为{spec.WidthPx}×{spec.HeightPx}像素（宽×高），请按标准裁剪。")));
         }
 
         var kb = bytes / 1024.0;
         if (kb > spec.FileSizeKb.Max)
         {
-            reasons.Add(new Reason("file_too_large", Round(kb), $"<={spec.FileSizeKb.Max}", "KB", $"照片文件{kb:0}KB，超过{spec.FileSizeKb.Max}KB，请按制证标准压缩后上传。"));
+            reasons.Add(PhotoReasons.FileTooLarge.With(Round(kb), $"<={spec.FileSizeKb.Max}", $"照片文件{kb:0}KB，超过{spec.FileSizeKb.Max}KB，请按制证标准压缩后上传。"));
         }
         else if (kb < spec.FileSizeKb.Min)
         {
-            reasons.Add(new Reason("file_too_small", Round(kb), $">={spec.FileSizeKb.Min}", "KB", $"照片文件只有{kb:0}KB，压缩过度，请上传更清晰的原图。"));
+            reasons.Add(PhotoReasons.FileTooSmall.With(Round(kb), $">={spec.FileSizeKb.Min}", $"照片文件只有{kb:0}KB，压缩过度，请上传更清晰的原图。"));
         }
 
         if (photo.Greyscale)
         {
-            reasons.Add(new Reason("not_colour", 0, "colour", null, "照片是黑白（灰度）照片，请上传彩色照片。"));
+            reasons.Add(PhotoReasons.NotColour.With(0, "colour", PhotoReasonSituation.PhotoCheck));
         }
 
         if (photo.HasAlpha)

@@ -1,5 +1,6 @@
 using IdReissue.Domain.Common;
 using IdReissue.Domain.Gateways;
+using IdReissue.Portrait.Reasons;
 using IdReissue.Portrait.Verification;
 
 namespace IdReissue.Infrastructure.FaceVerification;
@@ -57,10 +58,13 @@ public sealed class RegistryFaceVerification(FaceMatcher matcher, IRegistryPhoto
         _ => FaceVerificationOutcome.NoMatch,
     };
 
-    private static string CaptureProblem(FaceExtraction extraction) => (extraction.Problems.Count > 0 ? extraction.Problems[0].Code : null) switch
+    /// <summary>What the citizen in front of the camera is told; anything but an unreadable frame or a second face reads as no face.</summary>
+    private static string CaptureProblem(FaceExtraction extraction)
     {
-        "unreadable_image" => "无法识别的图片，请重新拍摄。",
-        "multiple_faces" => "画面中有多张人脸，请只让本人出现在镜头中。",
-        _ => "未检测到人脸，请正对镜头、在光线充足处重新拍摄。",
-    };
+        var code = extraction.Problems.Count > 0 ? extraction.Problems[0].Code : null;
+        var kind = code == PhotoReasons.UnreadableImage.Code ? PhotoReasons.UnreadableImage
+            : code == PhotoReasons.MultipleFaces.Code ? PhotoReasons.MultipleFaces
+            : PhotoReasons.NoFace;
+        return kind.Sentence(PhotoReasonSituation.Capture);
+    }
 }

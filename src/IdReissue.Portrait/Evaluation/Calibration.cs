@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using IdReissue.Portrait.Reasons;
 using IdReissue.Portrait.Specifications;
 
 namespace IdReissue.Portrait.Evaluation;
@@ -51,7 +52,7 @@ public static partial class Calibration
     /// <summary>Reasons whose rejection of a pass photo is arguable with this framing (a reference measure, not a hand measurement).</summary>
     public static readonly IReadOnlySet<string> GeometryReasons = new HashSet<string>(StringComparer.Ordinal)
     {
-        "head_too_small", "head_too_large", "head_too_high", "head_too_low",
+        PhotoReasons.HeadTooSmall.Code, PhotoReasons.HeadTooLarge.Code, PhotoReasons.HeadTooHigh.Code, PhotoReasons.HeadTooLow.Code,
     };
 
     /// <summary>
@@ -68,35 +69,35 @@ public static partial class Calibration
 
     public static readonly IReadOnlyList<CalibratedLimit> Limits =
     [
-        new("sharpness", "blurred", false, false, null, 0.1, s => s.MinSharpness, (s, v) => s with { MinSharpness = v }),
-        new("blockiness", "compression_artifacts", true, false, BlockinessPrior, 0.05, s => s.MaxBlockiness, (s, v) => s with { MaxBlockiness = v }),
-        new("backgroundUnevenness", "background_uneven", true, false, UnevennessPrior, 0.5, s => s.Background.MaxUnevenness, (s, v) => s with { Background = s.Background with { MaxUnevenness = v } }),
-        new("backgroundLightness", "background_not_white", false, false, 84, 1, s => s.Background.MinLightness, (s, v) => s with { Background = s.Background with { MinLightness = v } }),
-        new("backgroundChroma", "background_not_white", true, false, 9, 0.5, s => s.Background.MaxChroma, (s, v) => s with { Background = s.Background with { MaxChroma = v } }),
-        new("mouthOpening", "mouth_open", true, false, 0.12, 0.01, s => s.MaxMouthOpening, (s, v) => s with { MaxMouthOpening = v }),
-        new("teethFraction", "mouth_open", true, false, null, 0.005, s => s.MaxTeethFraction, (s, v) => s with { MaxTeethFraction = v }),
-        new("rollDegrees", "head_tilted", true, true, 5, 0.5, s => s.MaxRollDegrees, (s, v) => s with { MaxRollDegrees = v }),
-        new("yaw", "head_turned", true, true, 0.12, 0.01, s => s.MaxYaw, (s, v) => s with { MaxYaw = v }),
-        new("pitch", "head_pitched", false, false, 0.28, 0.01, s => s.Pitch.Min, (s, v) => s with { Pitch = s.Pitch with { Min = v } }),
-        new("pitch", "head_pitched", true, false, 0.62, 0.01, s => s.Pitch.Max, (s, v) => s with { Pitch = s.Pitch with { Max = v } }),
-        new("eyeOpening", "eyes_closed", false, false, 0.16, 0.01, s => s.MinEyeOpening, (s, v) => s with { MinEyeOpening = v }),
-        new("headWidthPx", "head_too_small", false, false, 193, 1, s => s.FaceWidthPx.Min, (s, v) => s with { FaceWidthPx = s.FaceWidthPx with { Min = v } }),
-        new("headWidthPx", "head_too_large", true, false, 221, 1, s => s.FaceWidthPx.Max, (s, v) => s with { FaceWidthPx = s.FaceWidthPx with { Max = v } }),
-        new("eyeLineFromBottomPx", "head_too_low", false, false, 207, 1, s => s.EyeLineFromBottomMinPx, (s, v) => s with { EyeLineFromBottomMinPx = v }),
+        new("sharpness", PhotoReasons.Blurred.Code, false, false, null, 0.1, s => s.MinSharpness, (s, v) => s with { MinSharpness = v }),
+        new("blockiness", PhotoReasons.CompressionArtifacts.Code, true, false, BlockinessPrior, 0.05, s => s.MaxBlockiness, (s, v) => s with { MaxBlockiness = v }),
+        new("backgroundUnevenness", PhotoReasons.BackgroundUneven.Code, true, false, UnevennessPrior, 0.5, s => s.Background.MaxUnevenness, (s, v) => s with { Background = s.Background with { MaxUnevenness = v } }),
+        new("backgroundLightness", PhotoReasons.BackgroundNotWhite.Code, false, false, 84, 1, s => s.Background.MinLightness, (s, v) => s with { Background = s.Background with { MinLightness = v } }),
+        new("backgroundChroma", PhotoReasons.BackgroundNotWhite.Code, true, false, 9, 0.5, s => s.Background.MaxChroma, (s, v) => s with { Background = s.Background with { MaxChroma = v } }),
+        new("mouthOpening", PhotoReasons.MouthOpen.Code, true, false, 0.12, 0.01, s => s.MaxMouthOpening, (s, v) => s with { MaxMouthOpening = v }),
+        new("teethFraction", PhotoReasons.MouthOpen.Code, true, false, null, 0.005, s => s.MaxTeethFraction, (s, v) => s with { MaxTeethFraction = v }),
+        new("rollDegrees", PhotoReasons.HeadTilted.Code, true, true, 5, 0.5, s => s.MaxRollDegrees, (s, v) => s with { MaxRollDegrees = v }),
+        new("yaw", PhotoReasons.HeadTurned.Code, true, true, 0.12, 0.01, s => s.MaxYaw, (s, v) => s with { MaxYaw = v }),
+        new("pitch", PhotoReasons.HeadPitched.Code, false, false, 0.28, 0.01, s => s.Pitch.Min, (s, v) => s with { Pitch = s.Pitch with { Min = v } }),
+        new("pitch", PhotoReasons.HeadPitched.Code, true, false, 0.62, 0.01, s => s.Pitch.Max, (s, v) => s with { Pitch = s.Pitch with { Max = v } }),
+        new("eyeOpening", PhotoReasons.EyesClosed.Code, false, false, 0.16, 0.01, s => s.MinEyeOpening, (s, v) => s with { MinEyeOpening = v }),
+        new("headWidthPx", PhotoReasons.HeadTooSmall.Code, false, false, 193, 1, s => s.FaceWidthPx.Min, (s, v) => s with { FaceWidthPx = s.FaceWidthPx with { Min = v } }),
+        new("headWidthPx", PhotoReasons.HeadTooLarge.Code, true, false, 221, 1, s => s.FaceWidthPx.Max, (s, v) => s with { FaceWidthPx = s.FaceWidthPx with { Max = v } }),
+        new("eyeLineFromBottomPx", PhotoReasons.HeadTooLow.Code, false, false, 207, 1, s => s.EyeLineFromBottomMinPx, (s, v) => s with { EyeLineFromBottomMinPx = v }),
         // GA 461's 7 px, measured as the standard measures it (hair top to the upper edge), so the photos do not move
         // it: the only pass photos under it are six framings of one original whose crown the original photo cut off
         // (df__img55, hair at 0–4 px), which the set's own README calls arguable. Letting them place the limit put it
         // at 0 px, which is one photo deciding for everyone.
-        new("hairTopMarginPx", "head_too_high", false, false, 7, 1, s => s.HairTopMarginPx.Min, (s, v) => s with { HairTopMarginPx = s.HairTopMarginPx with { Min = v } }, Normative: true),
-        new("hairTopMarginPx", "head_too_low", true, false, 21, 1, s => s.HairTopMarginPx.Max, (s, v) => s with { HairTopMarginPx = s.HairTopMarginPx with { Max = v } }),
-        new("centreOffsetPx", "off_center", true, true, 14, 1, s => s.MaxCentreOffsetPx, (s, v) => s with { MaxCentreOffsetPx = v }),
+        new("hairTopMarginPx", PhotoReasons.HeadTooHigh.Code, false, false, 7, 1, s => s.HairTopMarginPx.Min, (s, v) => s with { HairTopMarginPx = s.HairTopMarginPx with { Min = v } }, Normative: true),
+        new("hairTopMarginPx", PhotoReasons.HeadTooLow.Code, true, false, 21, 1, s => s.HairTopMarginPx.Max, (s, v) => s with { HairTopMarginPx = s.HairTopMarginPx with { Max = v } }),
+        new("centreOffsetPx", PhotoReasons.OffCenter.Code, true, true, 14, 1, s => s.MaxCentreOffsetPx, (s, v) => s with { MaxCentreOffsetPx = v }),
         // The darkest skin, well lit, reads L* 30–40 (the ITA° skin classes): a lower limit above that
         // would call dark skin underexposed, and none of the five people here has dark skin to say so.
-        new("faceLightness", "underexposed", false, false, 25, 1, s => s.FaceLightness.Min, (s, v) => s with { FaceLightness = s.FaceLightness with { Min = v } }),
-        new("faceLightness", "overexposed", true, false, null, 1, s => s.FaceLightness.Max, (s, v) => s with { FaceLightness = s.FaceLightness with { Max = v } }),
-        new("contrast", "low_contrast", false, false, 38, 1, s => s.MinContrast, (s, v) => s with { MinContrast = v }),
-        new("skinHueDegrees", "colour_cast", false, false, 15, 1, s => s.ColourCast.MinHueDegrees, (s, v) => s with { ColourCast = s.ColourCast with { MinHueDegrees = v } }),
-        new("skinHueDegrees", "colour_cast", true, false, 85, 1, s => s.ColourCast.MaxHueDegrees, (s, v) => s with { ColourCast = s.ColourCast with { MaxHueDegrees = v } }),
+        new("faceLightness", PhotoReasons.Underexposed.Code, false, false, 25, 1, s => s.FaceLightness.Min, (s, v) => s with { FaceLightness = s.FaceLightness with { Min = v } }),
+        new("faceLightness", PhotoReasons.Overexposed.Code, true, false, null, 1, s => s.FaceLightness.Max, (s, v) => s with { FaceLightness = s.FaceLightness with { Max = v } }),
+        new("contrast", PhotoReasons.LowContrast.Code, false, false, 38, 1, s => s.MinContrast, (s, v) => s with { MinContrast = v }),
+        new("skinHueDegrees", PhotoReasons.ColourCast.Code, false, false, 15, 1, s => s.ColourCast.MinHueDegrees, (s, v) => s with { ColourCast = s.ColourCast with { MinHueDegrees = v } }),
+        new("skinHueDegrees", PhotoReasons.ColourCast.Code, true, false, 85, 1, s => s.ColourCast.MaxHueDegrees, (s, v) => s with { ColourCast = s.ColourCast with { MaxHueDegrees = v } }),
     ];
 
     /// <summary>Reads labels.csv of each folder; a person is a `df__imgN` base grouped by ../face-pairs/identities.csv beside the folder, any other file is its own person.</summary>

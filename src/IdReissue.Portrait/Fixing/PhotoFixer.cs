@@ -3,6 +3,7 @@ using System.Globalization;
 using IdReissue.Portrait.Faces;
 using IdReissue.Portrait.Imaging;
 using IdReissue.Portrait.Measures;
+using IdReissue.Portrait.Reasons;
 using IdReissue.Portrait.Specifications;
 
 namespace IdReissue.Portrait.Fixing;
@@ -31,7 +32,7 @@ public sealed class PhotoFixer : IDisposable
     private const int MatteWidth = 320;
 
     /// <summary>What a global exposure curve may cure.</summary>
-    private static readonly HashSet<string> ExposureCodes = new(StringComparer.Ordinal) { "underexposed", "overexposed", "low_contrast" };
+    private static readonly HashSet<string> ExposureCodes = new(StringComparer.Ordinal) { PhotoReasons.Underexposed.Code, PhotoReasons.Overexposed.Code, PhotoReasons.LowContrast.Code };
 
     private readonly PortraitEngine _engine;
     private readonly IsNetMatting _matting;
@@ -98,26 +99,26 @@ public sealed class PhotoFixer : IDisposable
         var decoded = PhotoDecoder.Decode(file);
         if (decoded.Photo is not { } photo)
         {
-            return Outcome("error", [new Reason("unreadable_image", null, null, null, decoded.Problem!)]);
+            return Outcome("error", [PhotoReasons.UnreadableImage.With(null, null, decoded.Problem!)]);
         }
 
         var faces = _engine.FindFaces(photo.Image);
         if (faces.Count == 0)
         {
-            return Outcome("refused", [new Reason("no_face", 0, "1", "faces", "照片中未检测到人脸，请上传本人正面免冠照片。")]);
+            return Outcome("refused", [PhotoReasons.NoFace.With(0, "1", PhotoReasonSituation.PhotoCheck)]);
         }
 
         var counted = PortraitEngine.CountFaces(faces);
         if (counted > 1)
         {
-            return Outcome("refused", [new Reason("multiple_faces", counted, "1", "faces", $"照片中检测到{counted}张人脸，证件照只能有本人一人，请单独拍摄。")]);
+            return Outcome("refused", [PhotoReasons.MultipleFaces.With(counted, "1", PhotoReasonSituation.PhotoCheck)]);
         }
 
         var analysed = new FaceGeometry(_engine.LocateLandmarks(photo.Image, PortraitEngine.MainFace(faces)));
         var faceWidth = analysed.FaceWidth / photo.Scale;
         if (faceWidth < MinFaceWidthPx)
         {
-            return Outcome("refused", [new Reason("low_resolution", Math.Round(faceWidth), $">={MinFaceWidthPx}", "px",
+            return Outcome("refused", [PhotoReasons.LowResolution.With(Math.Round(faceWidth), $">={MinFaceWidthPx}",
                 string.Create(CultureInfo.InvariantCulture, $"照片中人脸只有约{faceWidth:0}像素宽（至少需要{MinFaceWidthPx}像素），放大到证件照尺寸会模糊失真，请靠近镜头或用更高像素重新拍摄。"))]);
         }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IdReissue.Portrait.Faces;
 using IdReissue.Portrait.Imaging;
+using IdReissue.Portrait.Reasons;
 
 using IdReissue.Portrait.Verification;
 
@@ -54,7 +55,7 @@ public sealed class LivenessJudge(FaceMatcher matcher)
             if (decoded.Photo is not { } photo)
             {
                 measures["unreadableFrame"] = i;
-                return Finish(LivenessJudgement.Error, ["unreadable_image"], $"第{i + 1}帧画面无法识别：{decoded.Problem}", [], 0, null);
+                return Finish(LivenessJudgement.Error, [PhotoReasons.UnreadableImage.Code], $"第{i + 1}帧画面无法识别：{decoded.Problem}", [], 0, null);
             }
 
             var t1 = Stopwatch.GetTimestamp();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IdReissue.Portrait.Imaging;
+using IdReissue.Portrait.Reasons;
 using IdReissue.Portrait.Specifications;
 
 namespace IdReissue.Portrait.Measures;
@@ -14,7 +15,7 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
     /// <summary>Below this detector score the face's landmarks, and every measure read off them, are uncertain.</summary>
     private const double ConfidentFaceScore = 0.75;
 
-    private static readonly HashSet<string> NotFaceMeasures = new(StringComparer.Ordinal) { "compression_artifacts", "background_not_white" };
+    private static readonly HashSet<PhotoReasonKind> NotFaceMeasures = [PhotoReasons.CompressionArtifacts, PhotoReasons.BackgroundNotWhite];
 
     private readonly LabImage _lab = LabImage.From(photo.Image);
     private bool _turned;
@@ -67,7 +68,7 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
             measures["lowerFaceDifference"] = Round(difference);
             if (difference > spec.MaxCoveringDifference && lower.MedianL >= cheeks.MedianL - 10)
             {
-                Add("face_occluded", Round(difference), $"<={spec.MaxCoveringDifference:0}", "ΔE", "口鼻部位被遮挡（口罩、围巾或其他物品），请露出完整面部重新拍摄。");
+                Add(PhotoReasons.FaceOccluded, Round(difference), $"<={spec.MaxCoveringDifference:0}", "口鼻部位被遮挡（口罩、围巾或其他物品），请露出完整面部重新拍摄。");
             }
         }
 
@@ -86,7 +87,7 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
             var fabric = crown.Chroma > spec.MaxHairChroma || (!hairHue && crown.Chroma > spec.MinFabricChroma) || crown.MedianL > spec.MaxHairLightness;
             if (!skinLike && fabric)
             {
-                Add("headwear", Round(crown.Chroma), $"<={spec.MaxHairChroma:0}", "C*", "头部有帽子、头巾或发饰遮挡，请免冠、摘下头饰后重新拍摄（宗教或民族习惯的除外，请到窗口办理）。");
+                Add(PhotoReasons.Headwear, Round(crown.Chroma), $"<={spec.MaxHairChroma:0}", "头部有帽子、头巾或发饰遮挡，请免冠、摘下头饰后重新拍摄（宗教或民族习惯的除外，请到窗口办理）。");
             }
         }
     }
@@ -132,12 +133,12 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         measures["eyeRegionLightnessRatio"] = Round(skinLightness > 0 ? darkest / skinLightness : 1);
         if (worstGlare > spec.MaxGlareFraction)
         {
-            Add("glasses_glare", Round(worstGlare), $"<={spec.MaxGlareFraction:0.##}", "ratio", "眼镜镜片有反光，请调整灯光或角度（可略低头、灯光从侧上方照射）后重新拍摄。");
+            Add(PhotoReasons.GlassesGlare, Round(worstGlare), $"<={spec.MaxGlareFraction:0.##}", "眼镜镜片有反光，请调整灯光或角度（可略低头、灯光从侧上方照射）后重新拍摄。");
         }
 
         if (skinLightness > 0 && darkest / skinLightness < spec.MinEyeRegionLightnessRatio)
         {
-            Add("tinted_glasses", Round(darkest / skinLightness), $">={spec.MinEyeRegionLightnessRatio:0.##}", "ratio", "眼部过暗，疑似佩戴有色眼镜或墨镜，请摘下有色眼镜（可戴无色透明眼镜）重新拍摄。");
+            Add(PhotoReasons.TintedGlasses, Round(darkest / skinLightness), $">={spec.MinEyeRegionLightnessRatio:0.##}", "眼部过暗，疑似佩戴有色眼镜或墨镜，请摘下有色眼镜（可戴无色透明眼镜）重新拍摄。");
         }
     }
 
@@ -146,38 +147,38 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         var width = measures["headWidthPx"];
         if (width < spec.FaceWidthPx.Min)
         {
-            Add("head_too_small", width, spec.FaceWidthPx.ToString(), "px", $"头部宽度偏小（{width:0}像素），应为{spec.FaceWidthPx.Min:0}至{spec.FaceWidthPx.Max:0}像素，请靠近镜头或放大头部后重新裁剪。");
+            Add(PhotoReasons.HeadTooSmall, width, spec.FaceWidthPx.ToString(), $"头部宽度偏小（{width:0}像素），应为{spec.FaceWidthPx.Min:0}至{spec.FaceWidthPx.Max:0}像素，请靠近镜头或放大头部后重新裁剪。");
         }
         else if (width > spec.FaceWidthPx.Max)
         {
-            Add("head_too_large", width, spec.FaceWidthPx.ToString(), "px", $"头部宽度偏大（{width:0}像素），应为{spec.FaceWidthPx.Min:0}至{spec.FaceWidthPx.Max:0}像素，请离镜头远一些或缩小头部后重新裁剪。");
+            Add(PhotoReasons.HeadTooLarge, width, spec.FaceWidthPx.ToString(), $"头部宽度偏大（{width:0}像素），应为{spec.FaceWidthPx.Min:0}至{spec.FaceWidthPx.Max:0}像素，请离镜头远一些或缩小头部后重新裁剪。");
         }
 
         var eyeLine = measures["eyeLineFromBottomPx"];
         if (eyeLine < spec.EyeLineFromBottomMinPx)
         {
-            Add("head_too_low", eyeLine, $">={spec.EyeLineFromBottomMinPx:0}", "px", $"头部位置偏低：眼睛距照片下边缘{eyeLine:0}像素，至少应为{spec.EyeLineFromBottomMinPx:0}像素，请把头部在画面中上移。");
+            Add(PhotoReasons.HeadTooLow, eyeLine, $">={spec.EyeLineFromBottomMinPx:0}", $"头部位置偏低：眼睛距照片下边缘{eyeLine:0}像素，至少应为{spec.EyeLineFromBottomMinPx:0}像素，请把头部在画面中上移。");
         }
         else if (hairTopMargin > spec.HairTopMarginPx.Max)
         {
-            Add("head_too_low", hairTopMargin, spec.HairTopMarginPx.ToString(), "px", $"头顶距照片上边缘{hairTopMargin:0}像素，应为{spec.HairTopMarginPx.Min:0}至{spec.HairTopMarginPx.Max:0}像素，请把头部在画面中上移。");
+            Add(PhotoReasons.HeadTooLow, hairTopMargin, spec.HairTopMarginPx.ToString(), $"头顶距照片上边缘{hairTopMargin:0}像素，应为{spec.HairTopMarginPx.Min:0}至{spec.HairTopMarginPx.Max:0}像素，请把头部在画面中上移。");
         }
         else if (hairTopMargin < spec.HairTopMarginPx.Min && eyeLine - spec.EyeLineFromBottomMinPx > spec.HairTopMarginPx.Min - hairTopMargin)
         {
             // Tall hair may touch the top when the eye line could not otherwise hold; only flag it when there is room.
-            Add("head_too_high", hairTopMargin, spec.HairTopMarginPx.ToString(), "px", $"头顶距照片上边缘只有{hairTopMargin:0}像素，应为{spec.HairTopMarginPx.Min:0}至{spec.HairTopMarginPx.Max:0}像素，请把头部在画面中下移。");
+            Add(PhotoReasons.HeadTooHigh, hairTopMargin, spec.HairTopMarginPx.ToString(), $"头顶距照片上边缘只有{hairTopMargin:0}像素，应为{spec.HairTopMarginPx.Min:0}至{spec.HairTopMarginPx.Max:0}像素，请把头部在画面中下移。");
         }
 
         var offset = measures["centreOffsetPx"];
         if (Math.Abs(offset) > spec.MaxCentreOffsetPx)
         {
-            Add("off_center", offset, $"±{spec.MaxCentreOffsetPx:0}", "px", $"头部未水平居中（偏{(offset < 0 ? "左" : "右")}{Math.Abs(offset):0}像素），请居中重新裁剪。");
+            Add(PhotoReasons.OffCenter, offset, $"±{spec.MaxCentreOffsetPx:0}", $"头部未水平居中（偏{(offset < 0 ? "左" : "右")}{Math.Abs(offset):0}像素），请居中重新裁剪。");
         }
 
         var points = face.Points;
         if (points.Any(p => p.X < 0 || p.X >= photo.Image.Width || p.Y >= photo.Image.Height))
         {
-            Add("head_cropped", null, null, null, "脸部或下巴有部分在照片外，请保证整个头部都在照片内。");
+            Add(PhotoReasons.HeadCropped, null, null, PhotoReasons.HeadCropped.Sentence(PhotoReasonSituation.PhotoCheck));
         }
     }
 
@@ -186,7 +187,7 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         var roll = measures["rollDegrees"];
         if (Math.Abs(roll) > spec.MaxRollDegrees)
         {
-            Add("head_tilted", roll, $"±{spec.MaxRollDegrees:0}", "°", $"头部歪斜{Math.Abs(roll):0.#}度（双眼不在同一水平线），请端正头部重新拍摄。");
+            Add(PhotoReasons.HeadTilted, roll, $"±{spec.MaxRollDegrees:0}", $"头部歪斜{Math.Abs(roll):0.#}度（双眼不在同一水平线），请端正头部重新拍摄。");
         }
 
         var yaw = measures["yaw"];
@@ -195,13 +196,13 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
             // Lids, lips and the nose-to-chin line are foreshortened on a turned face: eyes, mouth and pitch
             // are not judged then (their numbers stay in measures), and the citizen is told why.
             _turned = true;
-            Add("head_turned", yaw, $"±{spec.MaxYaw:0.##}", "ratio", "头部向一侧转动，请正面对着镜头重新拍摄（头部转动时无法可靠判断眼睛、嘴巴和俯仰）。");
+            Add(PhotoReasons.HeadTurned, yaw, $"±{spec.MaxYaw:0.##}", "头部向一侧转动，请正面对着镜头重新拍摄（头部转动时无法可靠判断眼睛、嘴巴和俯仰）。");
         }
 
         var pitch = measures["pitch"];
         if (!_turned && !spec.Pitch.Contains(pitch))
         {
-            Add("head_pitched", pitch, spec.Pitch.ToString(), "ratio", pitch < spec.Pitch.Min ? "头部上仰，请平视镜头重新拍摄。" : "头部低垂，请平视镜头重新拍摄。");
+            Add(PhotoReasons.HeadPitched, pitch, spec.Pitch.ToString(), pitch < spec.Pitch.Min ? "头部上仰，请平视镜头重新拍摄。" : "头部低垂，请平视镜头重新拍摄。");
         }
     }
 
@@ -216,7 +217,7 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         var eyes = measures["eyeOpening"];
         if (eyes < spec.MinEyeOpening)
         {
-            Add("eyes_closed", eyes, $">={spec.MinEyeOpening:0.##}", "ratio", "眼睛没有完全睁开，请自然睁眼重新拍摄。");
+            Add(PhotoReasons.EyesClosed, eyes, $">={spec.MinEyeOpening:0.##}", "眼睛没有完全睁开，请自然睁眼重新拍摄。");
         }
 
         var mouth = measures["mouthOpening"];
@@ -225,11 +226,11 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         // Either an open jaw (the inner lips apart) or lips parted over closed teeth (a smile).
         if (mouth > spec.MaxMouthOpening)
         {
-            Add("mouth_open", mouth, $"<={spec.MaxMouthOpening:0.##}", "ratio", "嘴巴张开或露齿，请闭合嘴唇、保持自然表情重新拍摄。");
+            Add(PhotoReasons.MouthOpen, mouth, $"<={spec.MaxMouthOpening:0.##}", "嘴巴张开或露齿，请闭合嘴唇、保持自然表情重新拍摄。");
         }
         else if (teeth > spec.MaxTeethFraction)
         {
-            Add("mouth_open", Round(teeth.Value), $"<={spec.MaxTeethFraction:0.##}", "ratio", "嘴唇张开、露出牙齿，请闭合嘴唇、保持自然表情重新拍摄。");
+            Add(PhotoReasons.MouthOpen, Round(teeth.Value), $"<={spec.MaxTeethFraction:0.##}", "嘴唇张开、露出牙齿，请闭合嘴唇、保持自然表情重新拍摄。");
         }
     }
 
@@ -337,13 +338,13 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         measures["backgroundUnevenness"] = Round(unevenness);
         if (all.MedianL < spec.Background.MinLightness || all.MedianChroma > spec.Background.MaxChroma)
         {
-            Add("background_not_white", Round(all.MedianL), $"L>={spec.Background.MinLightness:0}, C<={spec.Background.MaxChroma:0}", "L*",
+            Add(PhotoReasons.BackgroundNotWhite, Round(all.MedianL), $"L>={spec.Background.MinLightness:0}, C<={spec.Background.MaxChroma:0}",
                 all.MedianChroma > spec.Background.MaxChroma ? "背景不是白色（带有颜色），请在纯白背景前重新拍摄。" : $"背景偏暗（亮度{all.MedianL:0}），应为白色背景，请在白色背景前补光重新拍摄。");
         }
 
         if (unevenness > spec.Background.MaxUnevenness)
         {
-            Add("background_uneven", Round(unevenness), $"<={spec.Background.MaxUnevenness:0.#}", "L*", "背景不均匀（有阴影、渐变或杂物），请在干净的纯色背景前均匀补光重新拍摄。");
+            Add(PhotoReasons.BackgroundUneven, Round(unevenness), $"<={spec.Background.MaxUnevenness:0.#}", "背景不均匀（有阴影、渐变或杂物），请在干净的纯色背景前均匀补光重新拍摄。");
         }
 
         // Clothing: the shoulders below the chin, which must stand out from the white background.
@@ -356,7 +357,7 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
             measures["clothingLightness"] = Round(clothing.P25L);
             if (all.MedianL - clothing.P25L < spec.ClothingMinLightnessDifference && clothing.Chroma < spec.Background.MaxChroma + 4)
             {
-                Add("clothing_like_background", Round(clothing.P25L), $"<={all.MedianL - spec.ClothingMinLightnessDifference:0}", "L*", "衣服颜色与白色背景过于接近，请穿深色或有颜色的衣服重新拍摄（不要穿白色上衣）。");
+                Add(PhotoReasons.ClothingLikeBackground, Round(clothing.P25L), $"<={all.MedianL - spec.ClothingMinLightnessDifference:0}", "衣服颜色与白色背景过于接近，请穿深色或有颜色的衣服重新拍摄（不要穿白色上衣）。");
             }
         }
     }
@@ -373,16 +374,16 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         measures["skinChroma"] = Round(skin.Chroma);
         if (skin.MedianL < spec.FaceLightness.Min)
         {
-            Add("underexposed", Round(skin.MedianL), $">={spec.FaceLightness.Min:0}", "L*", $"脸部太暗（亮度{skin.MedianL:0}，应不低于{spec.FaceLightness.Min:0}），请在光线充足处或补光后重新拍摄。");
+            Add(PhotoReasons.Underexposed, Round(skin.MedianL), $">={spec.FaceLightness.Min:0}", $"脸部太暗（亮度{skin.MedianL:0}，应不低于{spec.FaceLightness.Min:0}），请在光线充足处或补光后重新拍摄。");
         }
         else if (skin.MedianL > spec.FaceLightness.Max || skin.ClippedFraction > spec.MaxClippedFraction)
         {
-            Add("overexposed", Round(skin.MedianL), $"<={spec.FaceLightness.Max:0}", "L*", $"脸部过亮或过曝（亮度{skin.MedianL:0}，应不高于{spec.FaceLightness.Max:0}），请减弱光线重新拍摄。");
+            Add(PhotoReasons.Overexposed, Round(skin.MedianL), $"<={spec.FaceLightness.Max:0}", $"脸部过亮或过曝（亮度{skin.MedianL:0}，应不高于{spec.FaceLightness.Max:0}），请减弱光线重新拍摄。");
         }
 
         if (head.P95L - head.P05L < spec.MinContrast)
         {
-            Add("low_contrast", Round(head.P95L - head.P05L), $">={spec.MinContrast:0}", "L*", "照片发灰、层次不足，请在均匀充足的光线下重新拍摄。");
+            Add(PhotoReasons.LowContrast, Round(head.P95L - head.P05L), $">={spec.MinContrast:0}", "照片发灰、层次不足，请在均匀充足的光线下重新拍摄。");
         }
 
         // A cast shows as skin of an unnatural hue, or as skin and a coloured background tinted alike.
@@ -391,7 +392,7 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
             && Math.Abs(measures.GetValueOrDefault("backgroundHueDegrees", double.NaN) - hue) < 40;
         if (skin.Chroma > 4 && (hue < spec.ColourCast.MinHueDegrees || hue > spec.ColourCast.MaxHueDegrees || tintedAlike))
         {
-            Add("colour_cast", Round(hue), $"{spec.ColourCast.MinHueDegrees:0}..{spec.ColourCast.MaxHueDegrees:0}", "°", "照片偏色（肤色不自然），请关闭美颜滤镜、在白光下重新拍摄。");
+            Add(PhotoReasons.ColourCast, Round(hue), $"{spec.ColourCast.MinHueDegrees:0}..{spec.ColourCast.MaxHueDegrees:0}", "照片偏色（肤色不自然），请关闭美颜滤镜、在白光下重新拍摄。");
         }
     }
 
@@ -404,7 +405,7 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
             measures["sharpness"] = Round(sharpness);
             if (sharpness < spec.MinSharpness)
             {
-                Add("blurred", Round(sharpness), $">={spec.MinSharpness:0.##}", null, "照片不清晰（对焦不准或晃动），请保持不动、对准焦点重新拍摄。");
+                Add(PhotoReasons.Blurred, Round(sharpness), $">={spec.MinSharpness:0.##}", "照片不清晰（对焦不准或晃动），请保持不动、对准焦点重新拍摄。");
             }
         }
 
@@ -415,20 +416,20 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
             measures["blockiness"] = Round(blockiness);
             if (blockiness > spec.MaxBlockiness)
             {
-                Add("compression_artifacts", Round(blockiness), $"<={spec.MaxBlockiness:0.##}", "ratio", "照片压缩过度，出现明显的方块或噪点，请使用原图或更高质量重新导出。");
+                Add(PhotoReasons.CompressionArtifacts, Round(blockiness), $"<={spec.MaxBlockiness:0.##}", "照片压缩过度，出现明显的方块或噪点，请使用原图或更高质量重新导出。");
             }
         }
     }
 
-    private void Add(string code, double? value, string? limit, string? unit, string message)
+    private void Add(PhotoReasonKind kind, double? value, string? limit, string message)
     {
         // A weakly detected face may be misplaced: the reason still stands, but says its number is uncertain.
-        if (measures.GetValueOrDefault("faceScore", 1) < ConfidentFaceScore && !NotFaceMeasures.Contains(code))
+        if (measures.GetValueOrDefault("faceScore", 1) < ConfidentFaceScore && !NotFaceMeasures.Contains(kind))
         {
             message += "（人脸检测置信度较低，此项测量可能不准确。）";
         }
 
-        reasons.Add(new Reason(code, value is null ? null : Round(value.Value), limit, unit, message));
+        reasons.Add(kind.With(value is null ? null : Round(value.Value), limit, message));
     }
 
     private static double Round(double value) => Math.Round(value, 2);

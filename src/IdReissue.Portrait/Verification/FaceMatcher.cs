@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IdReissue.Portrait.Faces;
 using IdReissue.Portrait.Imaging;
+using IdReissue.Portrait.Reasons;
 
 namespace IdReissue.Portrait.Verification;
 
@@ -41,18 +42,18 @@ public sealed class FaceMatcher : IDisposable
         var decoded = PhotoDecoder.Decode(file);
         if (decoded.Photo is not { } photo)
         {
-            return Fail(new Reason("unreadable_image", null, null, null, decoded.Problem!));
+            return Fail(PhotoReasons.UnreadableImage.With(null, null, decoded.Problem!));
         }
 
         var face = _engine.LocateMainFace(photo.Image, SecondFaceShare);
         if (face is null)
         {
-            return Fail(new Reason("no_face", 0, "1", "faces", "照片中未检测到人脸，请上传本人正面照片。"));
+            return Fail(PhotoReasons.NoFace.With(0, "1", PhotoReasonSituation.Comparison));
         }
 
         if (face.FaceCount > 1)
         {
-            return Fail(new Reason("multiple_faces", face.FaceCount, "1", "faces", $"照片中检测到{face.FaceCount}张人脸，无法确定比对哪一位，请只拍本人。"));
+            return Fail(PhotoReasons.MultipleFaces.With(face.FaceCount, "1", PhotoReasonSituation.Comparison));
         }
 
         var vector = _net.Embed(photo.Image, FaceAlignment.FivePoints(face.Landmarks));

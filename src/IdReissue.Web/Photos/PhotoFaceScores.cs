@@ -1,3 +1,5 @@
+using IdReissue.Portrait.Reasons;
+
 namespace IdReissue.Web.Photos;
 
 /// <summary>Names of the face-comparison results kept with a photo submission's measures.</summary>
@@ -10,5 +12,5 @@ public static class PhotoFaceScores
     public const string Capture = "captureSimilarity";
 
     /// <summary>The reason a photo of another person is refused.</summary>
-    public const string NotTheApplicant = "not_the_applicant";
+    public static readonly string NotTheApplicant = PhotoReasons.NotTheApplicant.Code;
 }

@@ -7,6 +7,7 @@ using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Infrastructure.Security;
+using IdReissue.Portrait.Reasons;
 using IdReissue.Web.Abuse;
 using IdReissue.Web.Applications;
 using IdReissue.Web.Operations;
@@ -108,8 +109,8 @@ public sealed class PhotoIntake(
         }
 
         var lowest = Math.Min(match.RegistryScore ?? 1, match.CaptureScore ?? 1);
-        var reason = new PortraitReason(PhotoFaceScores.NotTheApplicant, lowest, null, "similarity",
-            "照片中的人脸与本人人口库照片或实人认证时的人脸不符，请提交申请人本人的照片。");
+        var kind = PhotoReasons.NotTheApplicant;
+        var reason = new PortraitReason(kind.Code, lowest, null, kind.Unit, kind.Sentence(PhotoReasonSituation.PhotoCheck));
         return verdict with { Verdict = PortraitVerdictKind.Fail, Reasons = [.. verdict.Reasons, reason], Measures = measures };
     }
 
