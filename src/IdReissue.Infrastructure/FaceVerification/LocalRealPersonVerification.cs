@@ -78,7 +78,13 @@ public sealed class LocalRealPersonVerification(
         var registered = matcher.Extract(photo).Template ?? throw RegistryPhotoUnavailable();
 
         // Used before it is judged: whatever the verdict, the same drawn challenge is never judged twice.
-        await MarkUsedAsync(token, cancellationToken);
+        if (!await OnceOnlyRecord.TryRecordAsync(dbFactory, new ReceivedNotification
+            {
+                Source = UsedSource, NotificationId = token.Nonce, Reference = token.Reference, ReceivedAt = time.GetUtcNow(), Outcome = "answered",
+            }))
+        {
+            throw Used();
+        }
 
         var judged = judge.Judge(completion.Frames, [.. token.Challenge.Select(a => (ChallengeAction)a)], token.FramesPerSecond, photo);
         var challenge = token.Challenge;
@@ -117,29 +123,6 @@ public sealed class LocalRealPersonVerification(
         }
 
         return Math.Round(1 - attacks.Score(photo.Image, face.Detection).Real, 3);
-    }
-
-    private async Task MarkUsedAsync(CameraAttemptToken token, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.ReceivedNotifications.AnyAsync(n => n.Source == UsedSource && n.NotificationId == token.Nonce, cancellationToken))
-        {
-            throw Used();
-        }
-
-        db.ReceivedNotifications.Add(new ReceivedNotification
-        {
-            Source = UsedSource, NotificationId = token.Nonce, Reference = token.Reference, ReceivedAt = time.GetUtcNow(), Outcome = "answered",
-        });
-        try
-        {
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent answer to the same challenge was recorded first: only one of them is judged.
-            throw Used();
-        }
     }
 
     private static DomainException Used() =>

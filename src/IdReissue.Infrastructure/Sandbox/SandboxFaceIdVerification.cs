@@ -74,20 +74,12 @@ public sealed class SandboxFaceIdVerification(
             throw new DomainException("face_session_expired", "人脸核身已超时，请重新发起核身。", DomainErrorKind.Conflict);
         }
 
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            db.ReceivedNotifications.Add(new ReceivedNotification
+        if (!await OnceOnlyRecord.TryRecordAsync(dbFactory, new ReceivedNotification
             {
                 Source = CompletedSource, NotificationId = session.Nonce, Reference = session.Reference, ReceivedAt = time.GetUtcNow(), Outcome = session.Outcome ?? "",
-            });
-            try
-            {
-                await db.SaveChangesAsync(CancellationToken.None);
-            }
-            catch (DbUpdateException)
-            {
-                throw new DomainException("face_session_used", "该人脸核身结果已使用过，请重新发起核身。", DomainErrorKind.Conflict);
-            }
+            }))
+        {
+            throw new DomainException("face_session_used", "该人脸核身结果已使用过，请重新发起核身。", DomainErrorKind.Conflict);
         }
 
         return session.Outcome switch

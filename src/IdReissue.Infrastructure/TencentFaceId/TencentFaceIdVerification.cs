@@ -121,22 +121,14 @@ public sealed partial class TencentFaceIdVerification(
         // are never kept), so it is not even handed on.
         result = result with { BestFrame = result.Liveness == LivenessVerdict.NotLive ? null : BestFrame(answer) };
 
-        await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
-        {
-            db.ReceivedNotifications.Add(new ReceivedNotification
+        // A concurrent completion of the same token recorded it first: only one of them counts.
+        if (!await OnceOnlyRecord.TryRecordAsync(dbFactory, new ReceivedNotification
             {
                 Source = CompletedSource, NotificationId = completion.Token, Reference = completion.Reference, ReceivedAt = time.GetUtcNow(),
                 Outcome = result.ProviderCode ?? string.Empty,
-            });
-            try
-            {
-                await db.SaveChangesAsync(CancellationToken.None);
-            }
-            catch (DbUpdateException)
-            {
-                // A concurrent completion of the same token recorded it first: only one of them counts.
-                throw Refused(TencentFaceIdOutcome.SessionUsed, "CompletedConcurrently");
-            }
+            }))
+        {
+            throw Refused(TencentFaceIdOutcome.SessionUsed, "CompletedConcurrently");
         }
 
         return result;
