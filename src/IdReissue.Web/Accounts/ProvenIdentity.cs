@@ -15,6 +15,8 @@ public static class ProvenIdentity
     public static Task<bool> IsHeldElsewhereAsync(IdReissueDbContext db, string citizenId, Guid accountId, CancellationToken cancellationToken) =>
         db.ApplicantAccounts.AnyAsync(a => a.ProvenCitizenIdIndex == db.BlindIndex(BlindIndexKinds.CitizenId, citizenId) && a.Id != accountId, cancellationToken);
 
-    public static ProblemHttpResult HeldElsewhere() =>
-        Problems.Create(409, "citizen_id_bound_elsewhere", "该身份已由本人通过实人认证绑定其他手机号账号，请使用原账号登录。");
+    public const string HeldElsewhereCode = "citizen_id_bound_elsewhere";
+    public const string HeldElsewhereMessage = "该身份已由本人通过实人认证绑定其他手机号账号，请使用原账号登录。";
+
+    public static ProblemHttpResult HeldElsewhere() => Problems.Create(409, HeldElsewhereCode, HeldElsewhereMessage);
 }

@@ -381,8 +381,10 @@ public static partial class ApplicationsApi
                 && a.OpenForAccount != null && a.FaceVerifiedAt != null && a.Id != exceptId,
             cancellationToken);
 
-    private static ProblemHttpResult OpenApplicationForCitizenExists() =>
-        Problems.Create(409, "application_already_open", "该公民身份号码已有一份办理中的申请，不能重复申请。");
+    internal const string OpenForCitizenCode = "application_already_open";
+    internal const string OpenForCitizenMessage = "该公民身份号码已有一份办理中的申请，不能重复申请。";
+
+    private static ProblemHttpResult OpenApplicationForCitizenExists() => Problems.Create(409, OpenForCitizenCode, OpenForCitizenMessage);
 
     private static ProblemHttpResult OpenApplicationExists() =>
         Problems.Create(409, "application_already_open", "您已有一份办理中的申请，请在“进度查询”中继续办理，不能重复申请。");

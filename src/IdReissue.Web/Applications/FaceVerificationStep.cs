@@ -158,7 +158,7 @@ public sealed class FaceVerificationStep(
     {
         if (await ApplicationsApi.OpenProvenApplicationExistsAsync(db, application.CitizenId, application.Id, cancellationToken))
         {
-            throw new DomainException("application_already_open", "该公民身份号码已有一份办理中的申请，不能重复申请。", DomainErrorKind.Conflict);
+            throw new DomainException(ApplicationsApi.OpenForCitizenCode, ApplicationsApi.OpenForCitizenMessage, DomainErrorKind.Conflict);
         }
 
         var account = await db.ApplicantAccounts.SingleAsync(a => a.Id == application.AccountId, cancellationToken);
@@ -176,5 +176,5 @@ public sealed class FaceVerificationStep(
     }
 
     private static DomainException HeldElsewhere() =>
-        new("citizen_id_bound_elsewhere", "该身份已由本人通过实人认证绑定其他手机号账号，请使用原账号登录。", DomainErrorKind.Conflict);
+        new(ProvenIdentity.HeldElsewhereCode, ProvenIdentity.HeldElsewhereMessage, DomainErrorKind.Conflict);
 }

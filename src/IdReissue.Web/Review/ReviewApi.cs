@@ -94,7 +94,7 @@ public static class ReviewApi
 
     public static Task<Ok<ApplicationView>> Reject(
         Guid id, DecisionRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
-        DecideAsync(id, user, db, regions, audit, "application.reject", request.Reason, (a, now, actor) =>
+        DecideAsync(id, user, db, regions, audit, "application.reject", request.Reason, async (a, now, actor) =>
         {
             var disowned = a.HeldAsSuspectedImpersonation;
             a.Reject(request.Reason ?? string.Empty, now, actor);
@@ -102,9 +102,9 @@ public static class ReviewApi
             {
                 // Impersonation confirmed: the account that proved the identity loses it, so the real holder is not
                 // told the identity is bound elsewhere.
-                db.ApplicantAccounts.Local.Where(account => account.Id == a.AccountId).ToList().ForEach(account => account.IdentityProvenAt = null);
+                (await db.ApplicantAccounts.SingleAsync(account => account.Id == a.AccountId, cancellationToken)).IdentityProvenAt = null;
             }
-        }, time, cancellationToken, loadAccount: true);
+        }, time, cancellationToken);
 
     public static Task<Ok<ApplicationView>> ClearHolderDenial(
         Guid id, DecisionRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
@@ -114,17 +114,21 @@ public static class ReviewApi
         Guid id, DecisionRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
         DecideAsync(id, user, db, regions, audit, "application.request-new-photo", request.Reason, (a, now, actor) => a.RequestNewPhoto(request.Reason ?? string.Empty, now, actor), time, cancellationToken);
 
+    private static Task<Ok<ApplicationView>> DecideAsync(
+        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, string action, string? reason,
+        Action<ReissueApplication, DateTimeOffset, Actor> decide, TimeProvider time, CancellationToken cancellationToken) =>
+        DecideAsync(id, user, db, regions, audit, action, reason, (a, now, actor) =>
+        {
+            decide(a, now, actor);
+            return Task.CompletedTask;
+        }, time, cancellationToken);
+
     private static async Task<Ok<ApplicationView>> DecideAsync(
         Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, string action, string? reason,
-        Action<ReissueApplication, DateTimeOffset, Actor> decide, TimeProvider time, CancellationToken cancellationToken, bool loadAccount = false)
+        Func<ReissueApplication, DateTimeOffset, Actor, Task> decide, TimeProvider time, CancellationToken cancellationToken)
     {
         var application = await db.LoadForOfficerAsync(id, user, cancellationToken);
-        if (loadAccount)
-        {
-            await db.ApplicantAccounts.SingleAsync(account => account.Id == application.AccountId, cancellationToken);
-        }
-
-        decide(application, time.GetUtcNow(), user.AsActor());
+        await decide(application, time.GetUtcNow(), user.AsActor());
         audit.Record(user.AsActor(), action, application.ApplicationNumber, reason);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ApplicationView.ForOfficer(application, regions.Get(application.RegionId)));
