@@ -1,4 +1,5 @@
 using System.Globalization;
+using IdReissue.Portrait.Evaluation;
 using IdReissue.Portrait.Specifications;
 using IdReissue.Portrait.Verification;
 
@@ -14,9 +15,6 @@ namespace IdReissue.Portrait.Bench;
 /// </summary>
 internal static class ImpostorTailBench
 {
-    // One-sided normal quantile of 1 - 1e-4.
-    private const double Z1In10000 = 3.719;
-
     private static readonly string[] Clips = ["cap12", "cap13"];
 
     private sealed record Photo(string Name, string Person, bool Original, FaceTemplate Template);
@@ -129,35 +127,13 @@ internal static class ImpostorTailBench
 
     private static void Report(string name, List<double> scores)
     {
-        scores.Sort();
-        var n = scores.Count;
-        var mean = scores.Average();
-        var sd = Math.Sqrt(scores.Sum(s => (s - mean) * (s - mean)) / (n - 1));
-
-        // The upper tail by peaks over the 90th percentile, exponential (GPD with shape 0): the rate 1e-4 lies
-        // ln(0.1 / 1e-4) mean excesses beyond that percentile.
-        var u = Quantile(scores, 0.90);
-        var excess = scores.Where(s => s > u).Select(s => s - u).DefaultIfEmpty(0).Average();
+        var tail = new ImpostorTail(scores);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: n={n} mean={mean:0.000} sd={sd:0.000} p99={Quantile(scores, 0.99):0.000} p99.9={Quantile(scores, 0.999):0.000} max={scores[^1]:0.000}; " +
-            $"at FAR 1e-4: normal fit {mean + (Z1In10000 * sd):0.000}, exponential tail over p90 {u + (excess * Math.Log(0.1 / 1e-4)):0.000}"));
+            $"{name}: n={tail.Count} mean={tail.Mean:0.000} sd={tail.StandardDeviation:0.000} p99={tail.Quantile(0.99):0.000} p99.9={tail.Quantile(0.999):0.000} max={tail.Max:0.000}; " +
+            $"at FAR 1e-4: normal fit {tail.NormalPointAt(1e-4):0.000}, exponential tail over p90 {tail.ExponentialPointAt(1e-4):0.000}"));
         var limit = FaceMatchPolicy.Default.SameAtLeast;
-        var normalRate = 0.5 * Erfc((limit - mean) / sd / Math.Sqrt(2));
-        var tailRate = excess > 0 ? 0.1 * Math.Exp(-(limit - u) / excess) : 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  at SameAtLeast {limit:0.00}: {scores.Count(s => s >= limit)} accepted; modelled false-accept rate {normalRate:0.0e0} (normal), {tailRate:0.0e0} (exponential tail)"));
-        var top = scores.TakeLast(5).Reverse().Select(s => s.ToString("0.000", CultureInfo.InvariantCulture));
-        Console.WriteLine($"  highest five: {string.Join(", ", top)}");
+            $"  at SameAtLeast {limit:0.00}: {scores.Count(s => s >= limit)} accepted; modelled false-accept rate {tail.NormalRateAt(limit):0.0e0} (normal), {tail.ExponentialRateAt(limit):0.0e0} (exponential tail)"));
+        Console.WriteLine($"  highest five: {string.Join(", ", tail.Highest(5).Select(s => s.ToString("0.000", CultureInfo.InvariantCulture)))}");
     }
-
-    // Complementary error function (Abramowitz and Stegun 7.1.26; absolute error below 1.5e-7, enough for a rate).
-    private static double Erfc(double x)
-    {
-        var t = 1 / (1 + (0.3275911 * Math.Abs(x)));
-        var y = t * (0.254829592 + (t * (-0.284496736 + (t * (1.421413741 + (t * (-1.453152027 + (t * 1.061405429))))))));
-        var erfc = y * Math.Exp(-x * x);
-        return x >= 0 ? erfc : 2 - erfc;
-    }
-
-    private static double Quantile(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Floor(q * sorted.Count))];
 }
