@@ -69,6 +69,11 @@ public sealed class LivenessJudge(FaceMatcher matcher)
             else
             {
                 face = detected = matcher.Engine.LocateMainFace(photo.Image, SecondFaceShare, smallFacesToo: false);
+                if (face is not null && face.Detection.Score < LivenessLimits.FaceScoreAtLeast)
+                {
+                    // Not followed either: a weak detection in a test card or a wall is no face to track.
+                    face = detected = null;
+                }
             }
 
             last = face?.Landmarks;
