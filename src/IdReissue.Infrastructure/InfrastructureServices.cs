@@ -1,3 +1,4 @@
+using IdReissue.Application.Ports;
 using IdReissue.Domain.Cards;
 using IdReissue.Domain.Gateways;
 using IdReissue.Domain.Payments;
@@ -5,6 +6,7 @@ using IdReissue.Infrastructure.Calendar;
 using IdReissue.Infrastructure.FaceVerification;
 using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Persistence.Stores;
 using IdReissue.Infrastructure.Photos;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Infrastructure.Retention;
@@ -63,10 +65,13 @@ public static class InfrastructureServices
         var dataDirectory = Path.Combine(AppContext.BaseDirectory, "Data");
         var regions = RegionCatalog.LoadDirectory(configuration["Regions:Directory"] ?? Path.Combine(dataDirectory, "regions"));
         services.AddSingleton(regions);
+        services.AddSingleton<IRegionPolicies>(regions);
         services.AddSingleton<WorkingDayCalendar>(_ =>
             WorkingDayCalendarFile.Load(configuration["Calendar:File"] ?? Path.Combine(dataDirectory, "calendar", "cn-working-days.json")));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PaymentGateways>();
+        services.AddSingleton<IPaymentGateways>(sp => sp.GetRequiredService<PaymentGateways>());
+        AddStores(services);
         services.AddSingleton(_ => new PortraitEngine(ModelLocation.Find(), SpecificationCatalog.Load(ModelLocation.SpecificationDirectory)));
         services.AddOptions<FaceVerificationOptions>().BindConfiguration(FaceVerificationOptions.Section);
         services.AddSingleton(sp =>
@@ -152,5 +157,17 @@ public static class InfrastructureServices
         {
             Directory.CreateDirectory(directory);
         }
+    }
+
+    /// <summary>The application layer's ports over the request's DbContext (one unit of work per scope).</summary>
+    private static void AddStores(IServiceCollection services)
+    {
+        services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddScoped<IApplicationStore, EfApplicationStore>();
+        services.AddScoped<IPaymentOrderStore, EfPaymentOrderStore>();
+        services.AddScoped<INotificationLedger, EfNotificationLedger>();
+        services.AddScoped<IOutbox, EfOutbox>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditTrail>());
     }
 }

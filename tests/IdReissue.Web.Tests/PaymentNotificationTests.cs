@@ -163,7 +163,7 @@ public class PaymentNotificationTests(ServiceFixture service)
         var orders = await Task.WhenAll(responses.Select(r => Api.Expect(r, r.StatusCode == HttpStatusCode.Created ? HttpStatusCode.Created : HttpStatusCode.OK)));
         Assert.Single(orders.Select(o => o.GetProperty("orderNumber").GetString()).Distinct());
         await using var db = await service.Services.GetRequiredService<IDbContextFactory<IdReissueDbContext>>().CreateDbContextAsync();
-        Assert.Equal(1, await db.PaymentOrders.CountAsync(o => o.ApplicationId == journey.ApplicationId && o.State == Infrastructure.Persistence.Records.PaymentOrderState.Pending));
+        Assert.Equal(1, await db.PaymentOrders.CountAsync(o => o.ApplicationId == journey.ApplicationId && o.State == Domain.Payments.PaymentOrderState.Pending));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using IdReissue.Domain.Common;
+using IdReissue.Domain.Gateways;
+using IdReissue.Domain.Payments;
 using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Persistence.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -82,18 +84,8 @@ public class RefundTests(ServiceFixture service)
     {
         await using var db = await service.Services.GetRequiredService<IDbContextFactory<IdReissueDbContext>>().CreateDbContextAsync();
         var paid = await db.PaymentOrders.AsNoTracking().SingleAsync(o => o.ApplicationId == journey.ApplicationId);
-        var second = new PaymentOrderRecord
-        {
-            OrderNumber = paid.OrderNumber + "B",
-            ApplicationId = journey.ApplicationId,
-            Channel = paid.Channel,
-            AmountFen = paid.AmountFen,
-            State = PaymentOrderState.Pending,
-            CashierUrl = paid.CashierUrl,
-            QrContent = paid.QrContent,
-            CreatedAt = paid.CreatedAt,
-            ExpiresAt = paid.ExpiresAt,
-        };
+        var second = PaymentOrder.Open(paid.OrderNumber + "B", journey.ApplicationId, paid.Channel, new Money(paid.AmountFen),
+            new GatewayOrder(paid.OrderNumber + "B", new Uri(paid.CashierUrl), paid.QrContent), paid.CreatedAt, paid.ExpiresAt);
         db.PaymentOrders.Add(second);
         await db.SaveChangesAsync();
         return second.OrderNumber;

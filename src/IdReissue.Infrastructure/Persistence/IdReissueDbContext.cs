@@ -3,6 +3,7 @@ using IdReissue.Domain.Applications;
 using IdReissue.Domain.Cards;
 using IdReissue.Domain.Common;
 using IdReissue.Domain.Eligibility;
+using IdReissue.Domain.Payments;
 using IdReissue.Domain.Regions;
 using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence.Records;
@@ -30,7 +31,7 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
 
     public DbSet<SmsCodeRecord> SmsCodes => Set<SmsCodeRecord>();
 
-    public DbSet<PaymentOrderRecord> PaymentOrders => Set<PaymentOrderRecord>();
+    public DbSet<PaymentOrder> PaymentOrders => Set<PaymentOrder>();
 
     public DbSet<ReceivedNotification> ReceivedNotifications => Set<ReceivedNotification>();
 
@@ -170,7 +171,7 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
             b.HasIndex(s => new { s.PhoneIndex, s.CreatedAt });
             b.HasIndex(s => new { s.ClientIndex, s.CreatedAt });
         });
-        modelBuilder.Entity<PaymentOrderRecord>(b =>
+        modelBuilder.Entity<PaymentOrder>(b =>
         {
             b.HasKey(o => o.OrderNumber);
             // At most one pending order per application, even when two tabs start paying at once: the

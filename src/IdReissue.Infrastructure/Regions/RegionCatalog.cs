@@ -1,13 +1,14 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IdReissue.Application.Ports;
 using IdReissue.Domain.Common;
 using IdReissue.Domain.Regions;
 
 namespace IdReissue.Infrastructure.Regions;
 
 /// <summary>The regions this service runs for, one policy file each, validated when loaded.</summary>
-public sealed class RegionCatalog
+public sealed class RegionCatalog : IRegionPolicies
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -40,6 +41,8 @@ public sealed class RegionCatalog
 
     /// <summary>The region's Chinese name, or the id itself for one no longer configured (old records).</summary>
     public string NameOf(string id) => _regions.TryGetValue(id, out var policy) ? policy.Name : id;
+
+    public RegionPolicy PolicyOf(string? id) => Get(id);
 
     public RegionPolicy Get(string? id) =>
         id is not null && _regions.TryGetValue(id, out var policy)

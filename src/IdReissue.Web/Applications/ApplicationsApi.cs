@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
+using IdReissue.Application.Applications;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Cards;
 using IdReissue.Domain.Common;
@@ -302,29 +303,13 @@ public static partial class ApplicationsApi
         return TypedResults.Created($"/api/applications/{application.Id}", ApplicationView.From(application, region));
     }
 
-    public static async Task<Ok<ApplicationView>> Cancel(
-        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, Infrastructure.PaymentGateways gateways, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Cancel(
+        Guid id, ClaimsPrincipal user, CancelApplicationHandler handler, RegionCatalog regions, CancellationToken cancellationToken)
     {
-        var application = await db.LoadOwnAsync(id, user, cancellationToken);
-        application.Cancel(time.GetUtcNow(), user.AsActor());
-
-        // An order still open at a gateway is closed first, so nobody can pay for a cancelled application;
-        // if it was paid meanwhile, the payment stands and the cancellation does not.
-        var pending = await db.PaymentOrders.Where(o => o.ApplicationId == application.Id && o.State == Infrastructure.Persistence.Records.PaymentOrderState.Pending)
-            .ToListAsync(cancellationToken);
-        foreach (var order in pending)
-        {
-            if (!await gateways.For(order.Channel).CloseOrderAsync(order.OrderNumber, cancellationToken))
-            {
-                throw new DomainException("payment_in_progress", "您已完成支付，正在确认结果，申请不能取消。", DomainErrorKind.Conflict);
-            }
-
-            order.State = Infrastructure.Persistence.Records.PaymentOrderState.Closed;
-            order.Version++;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ApplicationView.From(application, regions.Get(application.RegionId)));
+        var cancelled = await handler.HandleAsync(new CancelApplication(id, user.ApplicantId()), cancellationToken);
+        return cancelled.Succeeded
+            ? TypedResults.Ok(ApplicationView.From(cancelled.Value, regions.Get(cancelled.Value.RegionId)))
+            : Problems.From(cancelled.Problem!);
     }
 
     public static async Task<Ok<ProgressView>> Progress(

@@ -6,7 +6,7 @@ using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Web.Applications;
-using IdReissue.Web.Audit;
+using IdReissue.Infrastructure.Persistence.Stores;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Errors;
 using IdReissue.Web.Webhooks;

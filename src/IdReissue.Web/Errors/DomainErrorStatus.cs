@@ -7,14 +7,15 @@ namespace IdReissue.Web.Errors;
 /// <summary>The HTTP status of a broken rule, shared by the API's ProblemDetails and the pages' error page and forms.</summary>
 public static class DomainErrorStatus
 {
-    public static int Of(DomainException broken) => broken switch
+    public static int Of(DomainException broken) => broken is RateLimitedException ? StatusCodes.Status429TooManyRequests : Of(broken.Kind);
+
+    public static int Of(DomainErrorKind kind) => kind switch
     {
-        RateLimitedException => StatusCodes.Status429TooManyRequests,
-        { Kind: DomainErrorKind.Conflict } => StatusCodes.Status409Conflict,
-        { Kind: DomainErrorKind.NotFound } => StatusCodes.Status404NotFound,
-        { Kind: DomainErrorKind.Forbidden } => StatusCodes.Status403Forbidden,
-        { Kind: DomainErrorKind.TooLarge } => StatusCodes.Status413PayloadTooLarge,
-        { Kind: DomainErrorKind.Unavailable } => StatusCodes.Status503ServiceUnavailable,
+        DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+        DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+        DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        DomainErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        DomainErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 

@@ -1,3 +1,4 @@
+using IdReissue.Application.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IdReissue.Web.Errors;
@@ -17,6 +18,14 @@ public static class Problems
         }
 
         return TypedResults.Problem(detail: detail, statusCode: status, title: TitleFor(status), extensions: all);
+    }
+
+    /// <summary>A handler's refusal as ProblemDetails, its field (if any) named as a validation problem's is.</summary>
+    public static ProblemHttpResult From(Problem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return Create(DomainErrorStatus.Of(problem.Kind), problem.Code, problem.Message,
+            problem.Field is null ? null : new Dictionary<string, object?> { ["field"] = problem.Field });
     }
 
     public static ProblemHttpResult NotFound(string code, string detail) => Create(StatusCodes.Status404NotFound, code, detail);

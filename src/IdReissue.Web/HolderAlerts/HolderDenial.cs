@@ -3,7 +3,7 @@ using IdReissue.Domain.Common;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Security;
 using IdReissue.Web.Abuse;
-using IdReissue.Web.Audit;
+using IdReissue.Infrastructure.Persistence.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

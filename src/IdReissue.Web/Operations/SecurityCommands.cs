@@ -2,7 +2,7 @@ using IdReissue.Domain.Common;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Security;
 using IdReissue.Infrastructure.Security.Protection;
-using IdReissue.Web.Audit;
+using IdReissue.Infrastructure.Persistence.Stores;
 
 namespace IdReissue.Web.Operations;
 

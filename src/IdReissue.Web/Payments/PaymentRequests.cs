@@ -1,5 +1,4 @@
 using IdReissue.Domain.Payments;
-using IdReissue.Infrastructure.Persistence.Records;
 
 namespace IdReissue.Web.Payments;
 
@@ -17,6 +16,6 @@ public sealed record PaymentView(
     DateTimeOffset ExpiresAt,
     DateTimeOffset? PaidAt)
 {
-    public static PaymentView From(PaymentOrderRecord order) => new(
+    public static PaymentView From(PaymentOrder order) => new(
         order.OrderNumber, order.Channel, order.Channel.Chinese(), order.AmountFen / 100m, order.State, order.CashierUrl, order.QrContent, order.ExpiresAt, order.PaidAt);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using IdReissue.Application.Payments;
 using IdReissue.Infrastructure.WeChatPay;
 using IdReissue.Web.Auth;
 using Microsoft.AspNetCore.DataProtection;
@@ -17,7 +18,7 @@ namespace IdReissue.Web.Payments;
 /// paid, and goes nowhere but into the order sent to WeChat Pay; it is never stored or logged.
 /// </summary>
 public sealed class WeChatPayerAuthorization(
-    IServiceProvider services, IDataProtectionProvider protection, IOptions<PaymentOptions> payments, IOptions<SessionCookieOptions> cookies)
+    IServiceProvider services, IDataProtectionProvider protection, PaymentTimings payments, IOptions<SessionCookieOptions> cookies)
 {
     private const string StateCookie = "idr_wxstate";
     private const string PayerCookie = "idr_wxpayer";
@@ -60,7 +61,7 @@ public sealed class WeChatPayerAuthorization(
         }
 
         var openId = await Required().OpenIdAsync(code, cancellationToken);
-        var lifetime = payments.Value.OrderLifetime;
+        var lifetime = payments.OrderLifetime;
         var payload = Encoding.UTF8.GetBytes(Binding(http.User, applicationId) + openId);
         Append(http, applicationId, PayerCookie, _payer.Protect(payload, lifetime), lifetime);
     }

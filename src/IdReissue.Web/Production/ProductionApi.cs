@@ -7,7 +7,7 @@ using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Regions;
-using IdReissue.Web.Audit;
+using IdReissue.Infrastructure.Persistence.Stores;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Errors;
 using IdReissue.Web.Idempotency;

@@ -1,13 +1,15 @@
+using IdReissue.Application.Applications;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
+using IdReissue.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IdReissue.Web.Applications.Pages;
 
 /// <summary>办理进度: the timeline, what happens next, the due date and the EMS tracking number.</summary>
-public sealed class ProgressModel(IdReissueDbContext db, RegionCatalog regions, Infrastructure.PaymentGateways gateways, TimeProvider time) : ApplicantPage(db, regions)
+public sealed class ProgressModel(IdReissueDbContext db, RegionCatalog regions, CancelApplicationHandler cancel, TimeProvider time) : ApplicantPage(db, regions)
 {
     public ProgressView Progress { get; private set; } = null!;
 
@@ -28,7 +30,7 @@ public sealed class ProgressModel(IdReissueDbContext db, RegionCatalog regions, 
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken cancellationToken)
     {
-        await ApplicationsApi.Cancel(Id, User, Db, Regions, gateways, time, cancellationToken);
+        (await cancel.HandleAsync(new CancelApplication(Id, User.ApplicantId()), cancellationToken)).ValueOrThrow();
         return LocalRedirect($"/apply/{Id}");
     }
 }

@@ -4,7 +4,7 @@ using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Sandbox;
 using IdReissue.Infrastructure.Security;
 using IdReissue.Web.Abuse;
-using IdReissue.Web.Audit;
+using IdReissue.Infrastructure.Persistence.Stores;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Security;
 using IdReissue.Web.Abuse;
-using IdReissue.Web.Audit;
+using IdReissue.Infrastructure.Persistence.Stores;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,18 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using IdReissue.Application.Payments;
+using IdReissue.Application.Ports;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
-using IdReissue.Domain.Gateways;
 using IdReissue.Domain.Payments;
-using IdReissue.Infrastructure;
 using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Infrastructure.WeChatPay;
 using IdReissue.Web.Applications;
+using IdReissue.Web.Auth;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Payments.Pages;
 
@@ -23,14 +21,14 @@ namespace IdReissue.Web.Payments.Pages;
 /// paid in WeChat's own payment sheet; its result on the page only hastens the check, it never settles anything.
 /// </summary>
 public sealed class PayModel(
-    IdReissueDbContext db, RegionCatalog regions, PaymentGateways gateways, PaymentSettlement settlement, IOptions<PaymentOptions> options, TimeProvider time,
-    WeChatPayerAuthorization weChatPayer)
+    IdReissueDbContext db, RegionCatalog regions, IPaymentOrderStore orders, OpenPaymentOrderHandler openOrder, GetCurrentPaymentHandler currentPayment,
+    TimeProvider time, WeChatPayerAuthorization weChatPayer)
     : ApplicantPage(db, regions)
 {
     [BindProperty]
     public PayInput Input { get; set; } = new();
 
-    public PaymentOrderRecord? Pending { get; private set; }
+    public PaymentOrder? Pending { get; private set; }
 
     public string? QrDataUrl { get; private set; }
 
@@ -41,7 +39,7 @@ public sealed class PayModel(
     public IReadOnlyList<PaymentChannel> Channels { get; private set; } = [];
 
     /// <summary>Inside WeChat a WeChat Pay order is paid in the in-app payment sheet (JSAPI), not by QR code.</summary>
-    public bool PaysInApp(PaymentOrderRecord order) => WeChatBrowser.PaysInApp(Request, order.Channel);
+    public bool PaysInApp(PaymentOrder order) => WeChatBrowser.PaysInApp(Request, order.Channel);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -105,9 +103,9 @@ public sealed class PayModel(
 
         return await AttemptAsync(async () =>
         {
-            ResultValue.Of<PaymentView>(await PaymentsApi.OpenOrder(
-                Id, new CreatePaymentRequest(Input.Channel, Input.Acknowledge), User, Db, Regions, gateways, options, time, HttpContext, payerOpenId,
-                cancellationToken));
+            (await openOrder.HandleAsync(
+                new OpenPaymentOrder(Id, User.ApplicantId(), Input.Channel, Input.Acknowledge, HttpContext.Connection.RemoteIpAddress?.ToString(), payerOpenId),
+                cancellationToken)).ValueOrThrow();
             return LocalRedirect($"/apply/{Id}/payment");
         }, () => PrepareAsync(cancellationToken));
     }
@@ -116,14 +114,14 @@ public sealed class PayModel(
     public async Task<IActionResult> OnPostRefreshAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        await PaymentsApi.CurrentPayment(Id, User, Db, gateways, settlement, cancellationToken);
+        await currentPayment.HandleAsync(new GetCurrentPayment(Id, User.ApplicantId()), cancellationToken);
         return Continue();
     }
 
     public async Task<IActionResult> OnGetStatusAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        await PaymentsApi.CurrentPayment(Id, User, Db, gateways, settlement, cancellationToken);
+        await currentPayment.HandleAsync(new GetCurrentPayment(Id, User.ApplicantId()), cancellationToken);
         return new JsonResult(new { settled = Application.State != ApplicationState.AddressGiven });
     }
 
@@ -138,9 +136,7 @@ public sealed class PayModel(
     {
         Step(7, "/apply");
         var now = time.GetUtcNow();
-        Pending = await Db.PaymentOrders.AsNoTracking()
-            .Where(o => o.ApplicationId == Id && o.State == PaymentOrderState.Pending)
-            .OrderByDescending(o => o.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        Pending = await orders.StandingPendingForAsync(Id, cancellationToken);
         if (Pending is not null && (Pending.ExpiresAt <= now || !PayableHere(Pending)))
         {
             // Expired, or made for the other side of WeChat's wall (a JSAPI order outside WeChat, a QR code inside it):
@@ -148,17 +144,17 @@ public sealed class PayModel(
             Pending = null;
         }
 
-        var inApp = Pending is not null && GatewayOrder.IsInApp(Pending.CashierUrl);
+        var inApp = Pending is { IsInApp: true };
         QrDataUrl = Pending is null || inApp ? null : QrCodeImage.DataUrl(Pending.QrContent);
         Sheet = inApp ? weChatPayer.Sheet(Pending!.QrContent, now) : null;
         Channels = WeChatBrowser.UsableChannels(Request, Region.PaymentChannels);
         Input.Channel ??= Pending?.Channel ?? (Channels.Count > 0 ? Channels[0] : null);
     }
 
-    private bool PayableHere(PaymentOrderRecord order) =>
-        GatewayOrder.IsInApp(order.CashierUrl) == (order.Channel == PaymentChannel.WeChatPay && weChatPayer.PaysWithJsapi(Request));
+    private bool PayableHere(PaymentOrder order) =>
+        order.IsInApp == (order.Channel == PaymentChannel.WeChatPay && weChatPayer.PaysWithJsapi(Request));
 
-    public string CashierLink(PaymentOrderRecord order) => order.CashierUrl + "?return=" + Uri.EscapeDataString($"/apply/{Id}/payment");
+    public string CashierLink(PaymentOrder order) => order.CashierUrl + "?return=" + Uri.EscapeDataString($"/apply/{Id}/payment");
 }
 
 public sealed class PayInput

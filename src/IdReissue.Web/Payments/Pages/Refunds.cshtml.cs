@@ -1,6 +1,5 @@
-using IdReissue.Infrastructure.Persistence;
+using IdReissue.Application.Payments;
 using IdReissue.Infrastructure.Regions;
-using IdReissue.Web.Audit;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +9,7 @@ namespace IdReissue.Web.Payments.Pages;
 
 /// <summary>待退款: money received that must go back, and the officer's record that it went back.</summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class RefundsModel(IdReissueDbContext db, RegionCatalog regions, AuditTrail audit) : FormPage
+public sealed class RefundsModel(RegionCatalog regions, ListRefundsDueHandler list, RecordRefundHandler record) : FormPage
 {
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
@@ -23,10 +22,10 @@ public sealed class RefundsModel(IdReissueDbContext db, RegionCatalog regions, A
 
     public Task<IActionResult> OnPostAsync(string orderNumber, CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
-        var refunded = ResultValue.Of<RefundView>(await RefundsApi.RecordRefunded(orderNumber, User, db, audit, cancellationToken));
-        return LocalRedirect($"/officer/refunds?done={Uri.EscapeDataString(refunded.OrderNumber)}");
+        var refunded = (await record.HandleAsync(new RecordRefund(orderNumber, User.AsOfficerScope()), cancellationToken)).ValueOrThrow();
+        return LocalRedirect($"/officer/refunds?done={Uri.EscapeDataString(refunded.Order.OrderNumber)}");
     }, () => LoadAsync(cancellationToken));
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Refunds = (await RefundsApi.List(User, db, cancellationToken)).Value!;
+        Refunds = (await list.HandleAsync(new ListRefundsDue(User.AsOfficerScope()), cancellationToken)).Select(RefundView.From).ToList();
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using IdReissue.Domain.Regions;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
-using IdReissue.Web.Audit;
+using IdReissue.Infrastructure.Persistence.Stores;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Authorization;

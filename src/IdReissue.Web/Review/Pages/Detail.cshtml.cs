@@ -10,7 +10,7 @@ using IdReissue.Infrastructure.Regions;
 using IdReissue.Portrait;
 using IdReissue.Portrait.Verification;
 using IdReissue.Web.Applications;
-using IdReissue.Web.Audit;
+using IdReissue.Infrastructure.Persistence.Stores;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Delivery;
 using IdReissue.Portrait.Imaging;

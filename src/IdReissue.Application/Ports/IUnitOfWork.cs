@@ -1,0 +1,13 @@
+namespace IdReissue.Application.Ports;
+
+/// <summary>One request's changes, written together or not at all.</summary>
+public interface IUnitOfWork
+{
+    Task SaveAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the changes, or — when a concurrent writer got there first (a unique key taken, a version
+    /// moved) — discards them all and answers false, so the caller can read what stands and answer with it.
+    /// </summary>
+    Task<bool> TrySaveAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,22 @@
+using IdReissue.Application.Ports;
+using IdReissue.Infrastructure.Persistence.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace IdReissue.Infrastructure.Persistence.Stores;
+
+public sealed class EfNotificationLedger(IdReissueDbContext db) : INotificationLedger
+{
+    public Task<string?> OutcomeOfAsync(string source, string notificationId, CancellationToken cancellationToken) =>
+        db.ReceivedNotifications.AsNoTracking().Where(n => n.Source == source && n.NotificationId == notificationId)
+            .Select(n => n.Outcome).SingleOrDefaultAsync(cancellationToken);
+
+    public void Record(string source, string notificationId, string reference, DateTimeOffset receivedAt, string outcome) =>
+        db.ReceivedNotifications.Add(new ReceivedNotification
+        {
+            NotificationId = notificationId,
+            Source = source,
+            Reference = reference,
+            ReceivedAt = receivedAt,
+            Outcome = outcome,
+        });
+}

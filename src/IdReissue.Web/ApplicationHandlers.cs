@@ -1,0 +1,26 @@
+using IdReissue.Application.Applications;
+using IdReissue.Application.Payments;
+using Microsoft.Extensions.Options;
+
+namespace IdReissue.Web;
+
+/// <summary>The application layer's handlers, one scope (and unit of work) per request or outbox message.</summary>
+public static class ApplicationHandlers
+{
+    public static IServiceCollection AddApplicationHandlers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PaymentTimings>().Bind(configuration.GetSection(PaymentTimings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PaymentTimings>>().Value);
+
+        services.AddScoped<PaymentSettlement>();
+        services.AddScoped<PendingOrderClosing>();
+        services.AddScoped<OpenPaymentOrderHandler>();
+        services.AddScoped<GetCurrentPaymentHandler>();
+        services.AddScoped<ApplyPaymentNotificationHandler>();
+        services.AddScoped<ReconcilePaymentOrderHandler>();
+        services.AddScoped<ListRefundsDueHandler>();
+        services.AddScoped<RecordRefundHandler>();
+        services.AddScoped<CancelApplicationHandler>();
+        return services;
+    }
+}
