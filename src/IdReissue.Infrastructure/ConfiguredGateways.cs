@@ -1,3 +1,4 @@
+using IdReissue.Infrastructure.Configuration;
 using IdReissue.Domain.Gateways;
 using IdReissue.Domain.Payments;
 using IdReissue.Infrastructure.Alipay;
@@ -23,7 +24,7 @@ public static class ConfiguredGateways
     public static (IReadOnlySet<PaymentChannel> Channels, bool Sms) Add(IServiceCollection services, IConfiguration configuration)
     {
         var channels = new HashSet<PaymentChannel>();
-        services.AddOptions<WeChatPayOptions>().Bind(configuration.GetSection(WeChatPayOptions.Section));
+        services.AddValidatedOptions<WeChatPayOptions>(configuration, WeChatPayOptions.Section);
         if (configuration.GetValue($"{WeChatPayOptions.Section}:Enabled", false))
         {
             services.AddSingleton<WeChatPayCredentials>();
@@ -44,7 +45,7 @@ public static class ConfiguredGateways
             }
         }
 
-        services.AddOptions<AlipayOptions>().Bind(configuration.GetSection(AlipayOptions.Section));
+        services.AddValidatedOptions<AlipayOptions>(configuration, AlipayOptions.Section);
         if (configuration.GetValue($"{AlipayOptions.Section}:Enabled", false))
         {
             services.AddSingleton<AlipaySignature>();
@@ -53,7 +54,7 @@ public static class ConfiguredGateways
             channels.Add(PaymentChannel.Alipay);
         }
 
-        services.AddOptions<TencentSmsOptions>().Bind(configuration.GetSection(TencentSmsOptions.Section));
+        services.AddValidatedOptions<TencentSmsOptions>(configuration, TencentSmsOptions.Section);
         var sms = configuration.GetValue($"{TencentSmsOptions.Section}:Enabled", false);
         if (sms)
         {

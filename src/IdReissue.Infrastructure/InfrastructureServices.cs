@@ -1,3 +1,4 @@
+using IdReissue.Infrastructure.Configuration;
 using IdReissue.Application.Ports;
 using IdReissue.Domain.Cards;
 using IdReissue.Domain.Gateways;
@@ -73,7 +74,7 @@ public static class InfrastructureServices
         services.AddSingleton<IPaymentGateways>(sp => sp.GetRequiredService<PaymentGateways>());
         AddStores(services);
         services.AddSingleton(_ => new PortraitEngine(ModelLocation.Find(), SpecificationCatalog.Load(ModelLocation.SpecificationDirectory)));
-        services.AddOptions<FaceVerificationOptions>().BindConfiguration(FaceVerificationOptions.Section);
+        services.AddValidatedOptions<FaceVerificationOptions>(configuration, FaceVerificationOptions.Section);
         services.AddSingleton(sp =>
         {
             var configured = sp.GetRequiredService<IOptions<FaceVerificationOptions>>().Value;
@@ -89,14 +90,14 @@ public static class InfrastructureServices
         services.AddSingleton<LocalRealPersonVerification>();
         services.AddSingleton<RealPersonChannels>();
         var certifiedProvider = services.AddTencentFaceId(configuration);
-        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
+        services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.Section);
         services.AddSingleton<ClosedApplicationFiles>();
         services.AddHostedService(sp => sp.GetRequiredService<ClosedApplicationFiles>());
         services.AddSingleton<IPortraitCheck, EnginePortraitCheck>();
         // The photo fixer's matting model (~90 MB) loads on the first fix, not at start-up: most instances never fix.
         services.AddSingleton(sp => new IdReissue.Portrait.Fixing.PhotoFixer(sp.GetRequiredService<PortraitEngine>(), ModelLocation.Find()));
 
-        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.AddValidatedOptions<OutboxOptions>(configuration, OutboxOptions.Section);
         services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<OutboxProcessor>();
         if (configuration.GetValue($"{OutboxOptions.Section}:Enabled", true))
@@ -105,7 +106,7 @@ public static class InfrastructureServices
         }
 
         var (realChannels, realSms) = ConfiguredGateways.Add(services, configuration);
-        services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section));
+        services.AddValidatedOptions<SandboxOptions>(configuration, SandboxOptions.Section);
         // Only where asked for by name (appsettings.json does, for ./run.sh): a deployment that forgot the
         // setting gets no stand-in gateways, and fails at start-up for want of real ones.
         if (configuration.GetValue($"{SandboxOptions.Section}:Enabled", false))

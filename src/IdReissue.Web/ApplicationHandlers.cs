@@ -1,5 +1,6 @@
 using IdReissue.Application.Applications;
 using IdReissue.Application.Payments;
+using IdReissue.Infrastructure.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web;
@@ -9,7 +10,7 @@ public static class ApplicationHandlers
 {
     public static IServiceCollection AddApplicationHandlers(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PaymentTimings>().Bind(configuration.GetSection(PaymentTimings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<PaymentTimings>(configuration, PaymentTimings.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PaymentTimings>>().Value);
 
         services.AddScoped<PaymentSettlement>();

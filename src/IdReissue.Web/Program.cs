@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using IdReissue.Infrastructure;
+using IdReissue.Infrastructure.Configuration;
 using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Sandbox;
 using IdReissue.Web;
@@ -44,17 +45,16 @@ builder.Services.AddScoped<PhotoNumberLookup>();
 builder.Services.AddSingleton<ApplicationMetrics>();
 builder.Services.AddScoped<OfficerQueues>();
 builder.Services.AddScoped<DayDashboard>();
-builder.Services.AddOptions<IdReissue.Web.Abuse.AbuseLimitOptions>().Bind(builder.Configuration.GetSection(IdReissue.Web.Abuse.AbuseLimitOptions.Section));
+builder.Services.AddValidatedOptions<IdReissue.Web.Abuse.AbuseLimitOptions>(builder.Configuration, IdReissue.Web.Abuse.AbuseLimitOptions.Section);
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options => options.MultipartBodyLengthLimit = MaxRequestBytes);
-builder.Services.AddOptions<SessionCookieOptions>().Bind(builder.Configuration.GetSection(SessionCookieOptions.Section));
-builder.Services.AddOptions<DeliveryOptions>().Bind(builder.Configuration.GetSection(DeliveryOptions.Section));
+builder.Services.AddValidatedOptions<SessionCookieOptions>(builder.Configuration, SessionCookieOptions.Section);
+builder.Services.AddValidatedOptions<DeliveryOptions>(builder.Configuration, DeliveryOptions.Section);
 builder.Services.AddScoped<IOutboxHandler, ApplicantNotificationHandler>();
 builder.Services.AddScoped<IOutboxHandler, PaymentReconciliationHandler>();
 builder.Services.AddScoped<IOutboxHandler, CourierTrackingHandler>();
 builder.Services.AddScoped<IOutboxHandler, ProductionHandoffHandler>();
 builder.Services.AddScoped<IOutboxHandler, ServiceLevelCheckHandler>();
-builder.Services.AddOptions<IdReissue.Web.HolderAlerts.HolderAlertOptions>().Bind(builder.Configuration.GetSection(IdReissue.Web.HolderAlerts.HolderAlertOptions.Section))
-    .Validate(o => o.IsValid, "HolderAlerts:PublicBaseUrl must be the portal's absolute http(s) address, without a query.").ValidateOnStart();
+builder.Services.AddValidatedOptions<IdReissue.Web.HolderAlerts.HolderAlertOptions>(builder.Configuration, IdReissue.Web.HolderAlerts.HolderAlertOptions.Section);
 builder.Services.AddScoped<IOutboxHandler, IdReissue.Web.HolderAlerts.HolderAlertHandler>();
 builder.Services.AddScoped<IdReissue.Web.HolderAlerts.HolderDenial>();
 

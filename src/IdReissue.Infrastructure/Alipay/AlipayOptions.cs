@@ -1,7 +1,10 @@
+using System.ComponentModel.DataAnnotations;
+using IdReissue.Infrastructure.Configuration;
+
 namespace IdReissue.Infrastructure.Alipay;
 
 /// <summary>Configuration section "Alipay": the application registered on the Alipay open platform (docs/operations.md, going live).</summary>
-public sealed class AlipayOptions
+public sealed class AlipayOptions : IValidatableObject
 {
     public const string Section = "Alipay";
 
@@ -27,4 +30,13 @@ public sealed class AlipayOptions
 
     /// <summary>Where the phone cashier (alipay.trade.wap.pay) returns the payer; also its "quit" address.</summary>
     public string? ReturnUrl { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        !Enabled ? [] : new GatewaySettingsCheck(Section)
+            .Text(AppId, nameof(AppId))
+            .Secret(AppPrivateKey, AppPrivateKeyFile, nameof(AppPrivateKey))
+            .Secret(AlipayPublicKey, AlipayPublicKeyFile, nameof(AlipayPublicKey))
+            .HttpsUrl(NotifyUrl, nameof(NotifyUrl))
+            .HttpsUrl(ReturnUrl, nameof(ReturnUrl), optional: true)
+            .Problems;
 }

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using IdReissue.Infrastructure.Configuration;
+
 namespace IdReissue.Infrastructure.TencentFaceId;
 
 /// <summary>
@@ -5,7 +8,7 @@ namespace IdReissue.Infrastructure.TencentFaceId;
 /// version 2018-03-01), the certified 实人认证 channel. Timeouts, retries and the circuit breaker of its HTTP
 /// client are the standard resilience handler's, tuned under "TencentFaceId:Resilience".
 /// </summary>
-public sealed class TencentFaceIdOptions
+public sealed class TencentFaceIdOptions : IValidatableObject
 {
     public const string Section = "TencentFaceId";
 
@@ -54,4 +57,15 @@ public sealed class TencentFaceIdOptions
     /// is another person. Our setting, not Tencent's: Tencent documents no such band.
     /// </summary>
     public double AppearanceChangedSimilarity { get; set; } = 50;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        !Enabled ? [] : new GatewaySettingsCheck(Section)
+            .Text(SecretId, nameof(SecretId))
+            .Secret(SecretKey, SecretKeyFile, nameof(SecretKey))
+            .Text(RuleId, nameof(RuleId))
+            .Rule(TokenLifetime > TimeSpan.Zero && TokenLifetime <= DocumentedTokenLifetime,
+                $"TencentFaceId:TokenLifetime must be more than zero and at most {DocumentedTokenLifetime} (the BizToken's documented life).", nameof(TokenLifetime))
+            .Rule(MatchSimilarity is > 0 and <= 100 && AppearanceChangedSimilarity is > 0 and <= 100 && AppearanceChangedSimilarity <= MatchSimilarity,
+                "TencentFaceId:MatchSimilarity and TencentFaceId:AppearanceChangedSimilarity are 0–100, the second at most the first.", nameof(MatchSimilarity))
+            .Problems;
 }

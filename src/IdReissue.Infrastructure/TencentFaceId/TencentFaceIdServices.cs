@@ -1,3 +1,4 @@
+using IdReissue.Infrastructure.Configuration;
 using IdReissue.Domain.Gateways;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public static class TencentFaceIdServices
     /// </summary>
     public static bool AddTencentFaceId(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TencentFaceIdOptions>().Bind(configuration.GetSection(TencentFaceIdOptions.Section));
+        services.AddValidatedOptions<TencentFaceIdOptions>(configuration, TencentFaceIdOptions.Section);
         if (!configuration.GetValue($"{TencentFaceIdOptions.Section}:Enabled", false))
         {
             return false;

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+using IdReissue.Infrastructure.Configuration;
 using IdReissue.Domain.Gateways;
 
 namespace IdReissue.Infrastructure.TencentSms;
 
 /// <summary>Configuration section "TencentSms": the Tencent Cloud SMS application (docs/operations.md, going live).</summary>
-public sealed class TencentSmsOptions
+public sealed class TencentSmsOptions : IValidatableObject
 {
     public const string Section = "TencentSms";
 
@@ -30,4 +32,14 @@ public sealed class TencentSmsOptions
 
     /// <summary>The approved template id of each template (keys: LoginCode, ApplicationProgress).</summary>
     public Dictionary<SmsTemplate, string> Templates { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        !Enabled ? [] : new GatewaySettingsCheck(Section)
+            .Text(SecretId, nameof(SecretId))
+            .Secret(SecretKey, SecretKeyFile, nameof(SecretKey))
+            .Text(SdkAppId, nameof(SdkAppId))
+            .Text(SignName, nameof(SignName))
+            .Rule(Enum.GetValues<SmsTemplate>().All(t => Templates.TryGetValue(t, out var id) && !string.IsNullOrWhiteSpace(id)),
+                $"Set TencentSms:Templates:{{name}} for every template ({string.Join(", ", Enum.GetNames<SmsTemplate>())}).", nameof(Templates))
+            .Problems;
 }

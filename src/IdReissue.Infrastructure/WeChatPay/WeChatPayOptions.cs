@@ -1,7 +1,10 @@
+using System.ComponentModel.DataAnnotations;
+using IdReissue.Infrastructure.Configuration;
+
 namespace IdReissue.Infrastructure.WeChatPay;
 
 /// <summary>Configuration section "WeChatPay": the merchant's WeChat Pay API v3 account (docs/operations.md, going live).</summary>
-public sealed class WeChatPayOptions
+public sealed class WeChatPayOptions : IValidatableObject
 {
     public const string Section = "WeChatPay";
 
@@ -62,6 +65,33 @@ public sealed class WeChatPayOptions
 
     /// <summary>Notifications and responses signed longer ago than this are refused as replays.</summary>
     public TimeSpan MaxSignatureAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Enabled)
+        {
+            return [];
+        }
+
+        var platformKey = !string.IsNullOrWhiteSpace(PlatformPublicKey) || !string.IsNullOrWhiteSpace(PlatformPublicKeyFile);
+        var check = new GatewaySettingsCheck(Section)
+            .Text(AppId, nameof(AppId)).Text(MchId, nameof(MchId)).Text(MerchantSerialNumber, nameof(MerchantSerialNumber))
+            .Secret(MerchantPrivateKey, MerchantPrivateKeyFile, nameof(MerchantPrivateKey))
+            .Secret(ApiV3Key, ApiV3KeyFile, nameof(ApiV3Key))
+            .Rule(platformKey || !string.IsNullOrWhiteSpace(PlatformCertificateFile),
+                "Set WeChatPay:PlatformPublicKey(File) with WeChatPay:PlatformPublicKeyId, or WeChatPay:PlatformCertificateFile.", nameof(PlatformPublicKey))
+            .Rule(!platformKey || !string.IsNullOrWhiteSpace(PlatformPublicKeyId),
+                "Set WeChatPay:PlatformPublicKeyId (PUB_KEY_ID_…) beside the WeChat Pay public key.", nameof(PlatformPublicKeyId))
+            .HttpsUrl(NotifyUrl, nameof(NotifyUrl))
+            .Rule(MaxSignatureAge > TimeSpan.Zero && MaxSignatureAge <= TimeSpan.FromHours(1),
+                "WeChatPay:MaxSignatureAge must be more than zero and at most an hour.", nameof(MaxSignatureAge));
+        if (Jsapi)
+        {
+            check.Secret(AppSecret, AppSecretFile, nameof(AppSecret));
+        }
+
+        return check.Problems;
+    }
 }
 
 public enum WeChatPayTradeType

@@ -22,6 +22,8 @@ public sealed partial class TencentSmsSimulator : IAsyncDisposable
     public const string LoginTemplateId = "1100001";
     public const string ProgressTemplateId = "1100002";
 
+    public const string HolderAlertTemplateId = "1100003";
+
     private readonly LoopbackServer _server;
 
     public TencentSmsSimulator() => _server = LoopbackServer.Start(routes => routes.MapPost("/", SendSms));
@@ -45,6 +47,7 @@ public sealed partial class TencentSmsSimulator : IAsyncDisposable
         ["TencentSms:SdkAppId"] = SdkAppId,
         ["TencentSms:Templates:LoginCode"] = LoginTemplateId,
         ["TencentSms:Templates:ApplicationProgress"] = ProgressTemplateId,
+        ["TencentSms:Templates:HolderAlert"] = HolderAlertTemplateId,
     };
 
     private async Task SendSms(HttpContext http)
