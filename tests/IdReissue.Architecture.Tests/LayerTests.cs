@@ -1,0 +1,138 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace IdReissue.Architecture.Tests;
+
+/// <summary>
+/// The layers of docs/architecture.md, held by the build: the domain needs nothing beyond the base library, the
+/// application layer nothing beyond the domain, the portrait engine neither the web nor a database, and the web
+/// host reaches the database only through the application layer's ports — except in the files not yet moved
+/// onto handlers, which are listed here so that the list can only shrink.
+/// </summary>
+public sealed partial class LayerTests
+{
+    /// <summary>
+    /// Web host files that still use EF Core or persistence records directly (issue 22, item 1, in progress). A file
+    /// moved onto handlers must leave this list (the test says so), and no other file may join it.
+    /// </summary>
+    private static readonly string[] NotYetOnHandlers =
+    [
+        "Abuse/AbuseGuard.cs",
+        "Accounts/AccountsApi.cs",
+        "Accounts/Pages/RealName.cshtml.cs",
+        "Accounts/ProvenIdentity.cs",
+        "Applications/ApplicantNotificationHandler.cs",
+        "Applications/ApplicantPage.cs",
+        "Applications/ApplicationStore.cs",
+        "Applications/ApplicationsApi.cs",
+        "Applications/FaceVerificationStep.cs",
+        "Applications/LossReceipt.cs",
+        "Applications/Pages/Address.cshtml.cs",
+        "Applications/Pages/Apply.cshtml.cs",
+        "Applications/Pages/Eligibility.cshtml.cs",
+        "Applications/Pages/Face.cshtml.cs",
+        "Applications/Pages/HouseholdPage.cshtml.cs",
+        "Applications/Pages/LossReceiptPage.cshtml.cs",
+        "Applications/Pages/LossReport.cshtml.cs",
+        "Applications/Pages/LossReported.cshtml.cs",
+        "Applications/Pages/Progress.cshtml.cs",
+        "Applications/Uploads.cs",
+        "Auth/AuthApi.cs",
+        "Auth/Pages/Login.cshtml.cs",
+        "Auth/Pages/Logout.cshtml.cs",
+        "Auth/Pages/OfficerLogin.cshtml.cs",
+        "Auth/SessionAuthenticationHandler.cs",
+        "Delivery/CourierTrackingHandler.cs",
+        "Delivery/DeliveryApi.cs",
+        "Delivery/DeliveryRecorder.cs",
+        "Errors/ProblemExceptionHandler.cs",
+        "HolderAlerts/HolderAlertHandler.cs",
+        "HolderAlerts/HolderDenial.cs",
+        "HolderAlerts/HolderLink.cs",
+        "Idempotency/IdempotencyMiddleware.cs",
+        "Operations/ApplicationMetrics.cs",
+        "Operations/DatabaseReadyCheck.cs",
+        "Operations/SecurityCommands.cs",
+        "Payments/Pages/Pay.cshtml.cs",
+        "Payments/PaymentReconciliationHandler.cs",
+        "Photos/AnonymousPortraitRequest.cs",
+        "Photos/Pages/Photo.cshtml.cs",
+        "Photos/PhotoFixOffers.cs",
+        "Photos/PhotoIntake.cs",
+        "Photos/PhotoNumberLookup.cs",
+        "Photos/PhotosApi.cs",
+        "Photos/PortraitChecksApi.cs",
+        "Photos/PortraitFixesApi.cs",
+        "Production/Pages/Batches.cshtml.cs",
+        "Production/ProductionApi.cs",
+        "Production/ProductionExport.cs",
+        "Production/ProductionHandoffHandler.cs",
+        "Review/DayDashboard.cs",
+        "Review/FaceComparisonView.cs",
+        "Review/OfficerQueues.cs",
+        "Review/Pages/Detail.cshtml.cs",
+        "Review/RealPersonCheckView.cs",
+        "Review/ReviewApi.cs",
+        "Sandbox/SandboxApi.cs",
+        "ServiceLevel/ServiceLevelCheckHandler.cs",
+    ];
+
+    [Fact]
+    public void The_domain_references_nothing_beyond_the_base_library() =>
+        Assert.DoesNotContain(References(typeof(Domain.Common.DomainException).Assembly), name => !IsBaseLibrary(name));
+
+    [Fact]
+    public void The_application_layer_references_only_the_domain_and_the_base_library() =>
+        Assert.DoesNotContain(References(typeof(Application.Common.Problem).Assembly), name => !IsBaseLibrary(name) && name != "IdReissue.Domain");
+
+    [Fact]
+    public void The_portrait_engine_references_neither_the_web_nor_a_database_nor_the_service() =>
+        Assert.DoesNotContain(References(typeof(Portrait.PortraitEngine).Assembly),
+            name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
+                           || name.StartsWith("IdReissue.", StringComparison.Ordinal));
+
+    [Fact]
+    public void Infrastructure_does_not_reference_the_web_host() =>
+        Assert.DoesNotContain("IdReissue.Web", References(typeof(Infrastructure.PaymentGateways).Assembly));
+
+    [Fact]
+    public void The_web_host_reaches_the_database_only_through_the_application_layer_outside_the_listed_files()
+    {
+        var web = Path.Combine(RepositoryRoot, "src", "IdReissue.Web");
+        var usingPersistence = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal)) && !IsBuildOutput(f))
+            .Where(f => Persistence().IsMatch(File.ReadAllText(f)))
+            .Select(f => Path.GetRelativePath(web, f).Replace('\\', '/'))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var newcomers = usingPersistence.Except(NotYetOnHandlers).Order(StringComparer.Ordinal).ToList();
+        var moved = NotYetOnHandlers.Except(usingPersistence).Order(StringComparer.Ordinal).ToList();
+        Assert.True(newcomers.Count == 0, "Use the application layer's handlers and ports instead of EF Core or persistence records in: " + string.Join(", ", newcomers));
+        Assert.True(moved.Count == 0, "No longer using EF Core or persistence records, so remove from NotYetOnHandlers: " + string.Join(", ", moved));
+    }
+
+    [GeneratedRegex(@"Microsoft\.EntityFrameworkCore|IdReissueDbContext|Persistence\.Records")]
+    private static partial Regex Persistence();
+
+    private static bool IsBaseLibrary(string name) => name is "netstandard" or "mscorlib" || name.StartsWith("System", StringComparison.Ordinal);
+
+    private static bool IsBuildOutput(string path) =>
+        path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+        || path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+
+    private static IEnumerable<string> References(Assembly assembly) => assembly.GetReferencedAssemblies().Select(a => a.Name!);
+
+    private static string RepositoryRoot
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "IdReissue.slnx")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory?.FullName ?? throw new DirectoryNotFoundException("IdReissue.slnx not found above the test's output.");
+        }
+    }
+}
