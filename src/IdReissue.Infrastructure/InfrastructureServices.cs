@@ -165,9 +165,12 @@ public static class InfrastructureServices
     {
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<IApplicationStore, EfApplicationStore>();
+        services.AddScoped<IApplicantAccountStore, EfApplicantAccountStore>();
+        services.AddScoped<IFileStore, EfFileStore>();
         services.AddScoped<IPaymentOrderStore, EfPaymentOrderStore>();
         services.AddScoped<INotificationLedger, EfNotificationLedger>();
         services.AddScoped<IOutbox, EfOutbox>();
+        services.AddScoped<IAbuseLimiter>(sp => sp.GetRequiredService<AbuseLimiter>());
         services.AddScoped<AuditTrail>();
         services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditTrail>());
     }

@@ -1,3 +1,5 @@
+using IdReissue.Application.Abuse;
+using IdReissue.Application.Accounts;
 using IdReissue.Application.Applications;
 using IdReissue.Application.Payments;
 using IdReissue.Infrastructure.Configuration;
@@ -12,6 +14,8 @@ public static class ApplicationHandlers
     {
         services.AddValidatedOptions<PaymentTimings>(configuration, PaymentTimings.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PaymentTimings>>().Value);
+        services.AddValidatedOptions<AbuseLimitOptions>(configuration, AbuseLimitOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AbuseLimitOptions>>().Value);
 
         services.AddScoped<PaymentSettlement>();
         services.AddScoped<PendingOrderClosing>();
@@ -22,6 +26,17 @@ public static class ApplicationHandlers
         services.AddScoped<ListRefundsDueHandler>();
         services.AddScoped<RecordRefundHandler>();
         services.AddScoped<CancelApplicationHandler>();
+        services.AddScoped<StartApplicationHandler>();
+        services.AddScoped<CheckEligibilityHandler>();
+        services.AddScoped<ReportLossHandler>();
+        services.AddScoped<QuotePostageHandler>();
+        services.AddScoped<GiveAddressHandler>();
+        services.AddScoped<UploadHouseholdPageHandler>();
+        services.AddScoped<GetApplicationHandler>();
+        services.AddScoped<ListApplicationsHandler>();
+
+        services.AddScoped<GetAccountHandler>();
+        services.AddScoped<VerifyRealNameHandler>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using IdReissue.Application.Abuse;
 using System.Text.Json.Serialization;
 using IdReissue.Infrastructure;
 using IdReissue.Infrastructure.Configuration;
@@ -45,7 +46,6 @@ builder.Services.AddScoped<PhotoNumberLookup>();
 builder.Services.AddSingleton<ApplicationMetrics>();
 builder.Services.AddScoped<OfficerQueues>();
 builder.Services.AddScoped<DayDashboard>();
-builder.Services.AddValidatedOptions<IdReissue.Web.Abuse.AbuseLimitOptions>(builder.Configuration, IdReissue.Web.Abuse.AbuseLimitOptions.Section);
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options => options.MultipartBodyLengthLimit = MaxRequestBytes);
 builder.Services.AddValidatedOptions<SessionCookieOptions>(builder.Configuration, SessionCookieOptions.Section);
 builder.Services.AddValidatedOptions<DeliveryOptions>(builder.Configuration, DeliveryOptions.Section);

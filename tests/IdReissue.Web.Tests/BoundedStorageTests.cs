@@ -1,3 +1,4 @@
+using IdReissue.Application.Ports;
 using System.Net;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;

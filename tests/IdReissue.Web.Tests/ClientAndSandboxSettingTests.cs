@@ -12,10 +12,10 @@ public class ClientAndSandboxSettingTests
     [Fact]
     public void An_IPv6_client_is_counted_by_its_64_bit_network_and_an_IPv4_client_by_its_address()
     {
-        Assert.Equal(AbuseGuard.ClientNetwork(IPAddress.Parse("2001:db8:1:2::1")), AbuseGuard.ClientNetwork(IPAddress.Parse("2001:db8:1:2:ffff:eeee:dddd:cccc")));
-        Assert.NotEqual(AbuseGuard.ClientNetwork(IPAddress.Parse("2001:db8:1:2::1")), AbuseGuard.ClientNetwork(IPAddress.Parse("2001:db8:1:3::1")));
-        Assert.Equal("203.0.113.7", AbuseGuard.ClientNetwork(IPAddress.Parse("::ffff:203.0.113.7")));
-        Assert.NotEqual(AbuseGuard.ClientNetwork(IPAddress.Parse("203.0.113.7")), AbuseGuard.ClientNetwork(IPAddress.Parse("203.0.113.8")));
+        Assert.Equal(ClientNetworks.Of(IPAddress.Parse("2001:db8:1:2::1")), ClientNetworks.Of(IPAddress.Parse("2001:db8:1:2:ffff:eeee:dddd:cccc")));
+        Assert.NotEqual(ClientNetworks.Of(IPAddress.Parse("2001:db8:1:2::1")), ClientNetworks.Of(IPAddress.Parse("2001:db8:1:3::1")));
+        Assert.Equal("203.0.113.7", ClientNetworks.Of(IPAddress.Parse("::ffff:203.0.113.7")));
+        Assert.NotEqual(ClientNetworks.Of(IPAddress.Parse("203.0.113.7")), ClientNetworks.Of(IPAddress.Parse("203.0.113.8")));
     }
 
     [Theory]

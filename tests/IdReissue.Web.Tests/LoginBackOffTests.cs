@@ -1,3 +1,4 @@
+using IdReissue.Application.Abuse;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Security;
 using IdReissue.Web.Abuse;

@@ -1,3 +1,5 @@
+using IdReissue.Application.Ports;
+using IdReissue.Application.Abuse;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;

@@ -14,6 +14,8 @@ public sealed record Problem(DomainErrorKind Kind, string Code, string Message, 
 
     public static Problem Invalid(string code, string message, string? field = null) => new(DomainErrorKind.Unprocessable, code, message, field);
 
+    public static Problem Forbidden(string code, string message) => new(DomainErrorKind.Forbidden, code, message);
+
     /// <summary>The problem as the exception a page's form shows next to its field.</summary>
-    public DomainException ToException() => new(Code, Message, Kind);
+    public ProblemException ToException() => new(this);
 }

@@ -14,6 +14,19 @@ public interface IApplicationStore
     Task<ApplicationLabel?> LabelAsync(Guid id, CancellationToken cancellationToken);
 
     Task<bool> PhotoNumberTakenAsync(string photoNumber, CancellationToken cancellationToken);
+
+    /// <summary>The account's own application read for showing (progress), not changed; another account's reads as none.</summary>
+    Task<ReissueApplication?> ReadOwnAsync(Guid id, Guid accountId, CancellationToken cancellationToken);
+
+    /// <summary>The account's applications read for showing, newest first.</summary>
+    Task<IReadOnlyList<ReissueApplication>> ReadAllOfAccountAsync(Guid accountId, CancellationToken cancellationToken);
+
+    Task<bool> AccountHasOpenApplicationAsync(Guid accountId, CancellationToken cancellationToken);
+
+    /// <summary>An open application for <paramref name="citizenId"/> whose applicant passed face verification, other than <paramref name="exceptId"/>.</summary>
+    Task<bool> OpenProvenApplicationExistsAsync(string citizenId, Guid? exceptId, CancellationToken cancellationToken);
+
+    void Add(ReissueApplication application);
 }
 
 public sealed record ApplicationLabel(Guid Id, string ApplicationNumber, string RegionId);

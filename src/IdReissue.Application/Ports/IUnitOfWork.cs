@@ -10,4 +10,7 @@ public interface IUnitOfWork
     /// moved) — discards them all and answers false, so the caller can read what stands and answer with it.
     /// </summary>
     Task<bool> TrySaveAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets every change not yet written (a command refused half-way), so what is read next is what stands.</summary>
+    void DiscardChanges();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IdReissue.Domain.Accounts;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Cards;
 using IdReissue.Domain.Common;
@@ -151,13 +152,13 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
         modelBuilder.Entity<ApplicantAccount>(b =>
         {
             b.HasKey(a => a.Id);
-            b.HasIndex(a => a.PhoneIndex).IsUnique();
+            b.Property<string>(PersonalDataColumns.AccountPhoneIndex).HasMaxLength(64).IsRequired();
+            b.Property<string?>(PersonalDataColumns.AccountCitizenIdIndex).HasMaxLength(64);
+            b.Property<string?>(PersonalDataColumns.AccountProvenCitizenIdIndex).HasMaxLength(64);
+            b.HasIndex(PersonalDataColumns.AccountPhoneIndex).IsUnique();
             // Several accounts may claim an ID number by name and number; only one may prove it by face.
-            b.HasIndex(a => a.CitizenIdIndex);
-            b.HasIndex(a => a.ProvenCitizenIdIndex).IsUnique();
-            b.Property(a => a.PhoneIndex).HasMaxLength(64);
-            b.Property(a => a.CitizenIdIndex).HasMaxLength(64);
-            b.Property(a => a.ProvenCitizenIdIndex).HasMaxLength(64);
+            b.HasIndex(PersonalDataColumns.AccountCitizenIdIndex);
+            b.HasIndex(PersonalDataColumns.AccountProvenCitizenIdIndex).IsUnique();
         });
         modelBuilder.Entity<OfficerAccount>().HasKey(o => o.Username);
         modelBuilder.Entity<SessionRecord>(b =>

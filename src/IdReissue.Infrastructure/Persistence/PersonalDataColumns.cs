@@ -1,4 +1,5 @@
 using System.Globalization;
+using IdReissue.Domain.Accounts;
 using IdReissue.Domain.Applications;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Sandbox.Records;
@@ -18,6 +19,13 @@ namespace IdReissue.Infrastructure.Persistence;
 public static class PersonalDataColumns
 {
     public const string ApplicationCitizenIdIndex = "CitizenIdIndex";
+
+    /// <summary>The account's blind indexes, kept beside the aggregate (shadow properties): log-in finds the account by
+    /// the phone's; the proven one is set only while the identity is proven, and its unique index lets one account,
+    /// and only a proven one, hold a citizen ID number exclusively.</summary>
+    public const string AccountPhoneIndex = "PhoneIndex";
+    public const string AccountCitizenIdIndex = "CitizenIdIndex";
+    public const string AccountProvenCitizenIdIndex = "ProvenCitizenIdIndex";
 
     public static void Configure(ModelBuilder model, PersonalDataProtector? protector)
     {
@@ -74,9 +82,10 @@ public static class PersonalDataColumns
                     entry.Property(ApplicationCitizenIdIndex).CurrentValue = protector.BlindIndex(BlindIndexKinds.CitizenId, application.CitizenId);
                     break;
                 case ApplicantAccount account:
-                    account.PhoneIndex = protector.BlindIndex(BlindIndexKinds.Phone, account.Phone);
-                    account.CitizenIdIndex = account.CitizenId is null ? null : protector.BlindIndex(BlindIndexKinds.CitizenId, account.CitizenId);
-                    account.ProvenCitizenIdIndex = account.IdentityProvenAt is null ? null : account.CitizenIdIndex;
+                    var citizenIdIndex = account.CitizenId is null ? null : protector.BlindIndex(BlindIndexKinds.CitizenId, account.CitizenId);
+                    entry.Property(AccountPhoneIndex).CurrentValue = protector.BlindIndex(BlindIndexKinds.Phone, account.Phone);
+                    entry.Property(AccountCitizenIdIndex).CurrentValue = citizenIdIndex;
+                    entry.Property(AccountProvenCitizenIdIndex).CurrentValue = account.IdentityProvenAt is null ? null : citizenIdIndex;
                     break;
                 case SmsCodeRecord code:
                     code.PhoneIndex = protector.BlindIndex(BlindIndexKinds.Phone, code.Phone);

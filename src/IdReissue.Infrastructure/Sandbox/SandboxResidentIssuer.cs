@@ -23,7 +23,7 @@ public sealed class SandboxResidentIssuer(IdReissueDbContext db, TimeProvider ti
         var resident = factory.Create(region, profile, ChinaTime.DateOf(time.GetUtcNow()),
             id => db.SandboxResidents.Any(r => r.CitizenIdIndex == db.BlindIndex(BlindIndexKinds.CitizenId, id)),
             phone => db.SandboxResidents.Any(r => r.PhoneIndex == db.BlindIndex(BlindIndexKinds.Phone, phone))
-                || db.ApplicantAccounts.Any(a => a.PhoneIndex == db.BlindIndex(BlindIndexKinds.Phone, phone)));
+                || db.ApplicantAccounts.Any(a => EF.Property<string>(a, PersonalDataColumns.AccountPhoneIndex) == db.BlindIndex(BlindIndexKinds.Phone, phone)));
         resident.HandedOut = true;
         db.SandboxResidents.Add(resident);
         await db.SaveChangesAsync(cancellationToken);

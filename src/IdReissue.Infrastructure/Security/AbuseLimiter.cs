@@ -1,3 +1,4 @@
+using IdReissue.Application.Ports;
 using IdReissue.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -9,7 +10,7 @@ namespace IdReissue.Infrastructure.Security;
 /// is a single conditional statement, so nodes counting at once never let more through than the limit;
 /// the statements bypass the caller's unit of work, so a refused request still counts.
 /// </summary>
-public sealed class AbuseLimiter(IdReissueDbContext db, TimeProvider time)
+public sealed class AbuseLimiter(IdReissueDbContext db, TimeProvider time) : IAbuseLimiter
 {
     /// <summary>Counts one use; null when allowed, else how long until the window frees up.</summary>
     public async Task<TimeSpan?> HitAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken)

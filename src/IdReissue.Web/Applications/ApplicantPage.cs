@@ -1,6 +1,7 @@
+using IdReissue.Application.Common;
+using IdReissue.Application.Ports;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Regions;
-using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Presentation;
@@ -12,10 +13,11 @@ namespace IdReissue.Web.Applications;
 /// <summary>
 /// A portal page about one of the applicant's own applications. Another person's id reads as "not
 /// found" (the same rule as the API), and a page opened out of turn sends the applicant to where the
-/// application actually stands.
+/// application actually stands. The application is loaded into the request's unit of work, so the page
+/// shows what its command changed.
 /// </summary>
 [Authorize(Policy = Policies.Applicant)]
-public abstract class ApplicantPage(IdReissueDbContext db, RegionCatalog regions) : FormPage
+public abstract class ApplicantPage(IApplicationStore applications, RegionCatalog regions) : FormPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -24,14 +26,19 @@ public abstract class ApplicantPage(IdReissueDbContext db, RegionCatalog regions
 
     public RegionPolicy Region { get; private set; } = null!;
 
-    protected IdReissueDbContext Db => db;
-
     protected RegionCatalog Regions => regions;
 
     protected async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Application = await db.LoadOwnAsync(Id, User, cancellationToken);
+        Application = await applications.FindOwnAsync(Id, User.ApplicantId(), cancellationToken) ?? throw ApplicationProblems.NotFound.ToException();
         Region = regions.Get(Application.RegionId);
+    }
+
+    /// <summary>After a refused command: what stands, not what the command had begun to change.</summary>
+    protected Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        HttpContext.RequestServices.GetRequiredService<IUnitOfWork>().DiscardChanges();
+        return LoadAsync(cancellationToken);
     }
 
     /// <summary>Loads the application, or redirects when this page is not the applicant's current step.</summary>

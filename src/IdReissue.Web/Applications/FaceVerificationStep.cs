@@ -1,3 +1,6 @@
+using IdReissue.Application.Common;
+using IdReissue.Application.Ports;
+using IdReissue.Application.Abuse;
 using System.Security.Claims;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
@@ -11,7 +14,8 @@ using IdReissue.Infrastructure.Sandbox;
 using IdReissue.Infrastructure.Security;
 using IdReissue.Portrait.Liveness;
 using IdReissue.Web.Abuse;
-using IdReissue.Web.Accounts;
+using IdReissue.Application.Accounts;
+using IdReissue.Application.Applications;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +30,7 @@ namespace IdReissue.Web.Applications;
 /// second account nor cancelling and starting again gives more tries. A single photo never passes.
 /// </summary>
 public sealed class FaceVerificationStep(
-    IdReissueDbContext db, RegionCatalog regions, RealPersonChannels channels, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits,
+    IdReissueDbContext db, IApplicationStore applications, IApplicantAccountStore accounts, RegionCatalog regions, RealPersonChannels channels, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits,
     IOptions<FaceVerificationOptions> faceOptions, IHttpContextAccessor http, TimeProvider time, IServiceProvider services)
 {
     public const string CameraChannel = "camera";
@@ -49,7 +53,7 @@ public sealed class FaceVerificationStep(
         };
 
         var context = http.HttpContext ?? throw new InvalidOperationException("No request.");
-        await limiter.LimitAsync($"face-client:{AbuseGuard.ClientKey(context, db)}", limits.Value.FaceVerificationsPerClientPerDay, TimeSpan.FromDays(1),
+        await limiter.LimitAsync($"face-client:{ClientNetworks.KeyOf(context)}", limits.Value.FaceVerificationsPerClientPerDay, TimeSpan.FromDays(1),
             "face_attempts_exhausted", "今日实人认证次数已用完，请{0}后再试，或本人到公安机关窗口办理。", cancellationToken);
         await limiter.LimitAsync($"face-citizen:{db.BlindIndex(BlindIndexKinds.CitizenId, application.CitizenId)}", limits.Value.FaceVerificationsPerCitizenPerDay,
             TimeSpan.FromDays(1), "face_attempts_exhausted", "该身份今日实人认证次数已用完，请{0}后再试，或本人到公安机关窗口办理。", cancellationToken);
@@ -156,25 +160,19 @@ public sealed class FaceVerificationStep(
     /// from now on the identity is this account's alone.</summary>
     private async Task RequireIdentityFreeAsync(ReissueApplication application, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await ApplicationsApi.OpenProvenApplicationExistsAsync(db, application.CitizenId, application.Id, cancellationToken))
+        if (await applications.OpenProvenApplicationExistsAsync(application.CitizenId, application.Id, cancellationToken))
         {
-            throw new DomainException(ApplicationsApi.OpenForCitizenCode, ApplicationsApi.OpenForCitizenMessage, DomainErrorKind.Conflict);
+            throw OpenApplications.OpenForCitizen.ToException();
         }
 
-        var account = await db.ApplicantAccounts.SingleAsync(a => a.Id == application.AccountId, cancellationToken);
-        if (account.CitizenId != application.CitizenId)
-        {
-            throw new DomainException("not_account_holder", "只能为本账号实名认证的本人申请。", DomainErrorKind.Forbidden);
-        }
-
-        if (await ProvenIdentity.IsHeldElsewhereAsync(db, application.CitizenId, account.Id, cancellationToken))
+        var account = await accounts.FindAsync(application.AccountId, cancellationToken) ?? throw new InvalidOperationException("The application's account does not exist.");
+        if (account.CitizenId == application.CitizenId && await accounts.IsIdentityProvenElsewhereAsync(application.CitizenId, account.Id, cancellationToken))
         {
             throw HeldElsewhere();
         }
 
-        account.IdentityProvenAt ??= now;
+        account.ProveIdentity(application.CitizenId, now);
     }
 
-    private static DomainException HeldElsewhere() =>
-        new(ProvenIdentity.HeldElsewhereCode, ProvenIdentity.HeldElsewhereMessage, DomainErrorKind.Conflict);
+    private static ProblemException HeldElsewhere() => ProvenIdentity.HeldElsewhere.ToException();
 }

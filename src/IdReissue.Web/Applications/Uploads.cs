@@ -1,3 +1,4 @@
+using IdReissue.Application.Ports;
 using System.Security.Cryptography;
 using IdReissue.Domain.Common;
 using IdReissue.Infrastructure.Persistence;

@@ -1,3 +1,7 @@
+using IdReissue.Domain.Identity;
+using IdReissue.Domain.Accounts;
+using IdReissue.Application.Ports;
+using IdReissue.Application.Abuse;
 using System.Globalization;
 using System.Security.Cryptography;
 using IdReissue.Domain.Common;
@@ -40,7 +44,7 @@ public static class AuthApi
     {
         var phone = PhoneNumber.Require(request.Phone);
         var phoneIndex = db.BlindIndex(BlindIndexKinds.Phone, phone);
-        var client = AbuseGuard.ClientKey(http, db);
+        var client = ClientNetworks.KeyOf(http);
         await limiter.LimitAsync($"sms-client-minute:{client}", limits.Value.SmsPerClientPerMinute, TimeSpan.FromMinutes(1),
             "sms_client_limit", "当前网络获取验证码过于频繁，请{0}后再试。", cancellationToken);
         await limiter.LimitAsync($"sms-client-day:{client}", limits.Value.SmsPerClientPerDay, TimeSpan.FromDays(1),
@@ -82,7 +86,7 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<SessionIssued>, ProblemHttpResult>> ApplicantLogin(
-        ApplicantLoginRequest request, IdReissueDbContext db, AuditTrail audit, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, TimeProvider time,
+        ApplicantLoginRequest request, IdReissueDbContext db, IApplicantAccountStore accounts, AuditTrail audit, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, TimeProvider time,
         HttpContext http, CancellationToken cancellationToken)
     {
         var phone = PhoneNumber.Require(request.Phone);
@@ -118,11 +122,11 @@ public static class AuthApi
             return Problems.Validation("sms_code_expired", "验证码已失效，请重新获取。", "code");
         }
 
-        var account = await db.ApplicantAccounts.SingleOrDefaultAsync(a => a.PhoneIndex == phoneIndex, cancellationToken);
+        var account = await accounts.FindByPhoneAsync(phone, cancellationToken);
         if (account is null)
         {
-            account = new ApplicantAccount { Id = Guid.NewGuid(), Phone = phone, CreatedAt = now };
-            db.ApplicantAccounts.Add(account);
+            account = ApplicantAccount.Register(Guid.NewGuid(), phone, now);
+            accounts.Add(account);
         }
 
         var token = IssueSession(db, SessionKinds.Applicant, account.Id.ToString(), now, ApplicantSessionLifetime);
@@ -177,7 +181,7 @@ public static class AuthApi
     /// guesser learns nothing more, not even from the right answer), and a parallel burst cannot pass the limit.</summary>
     private static async Task<string> ReserveClientAttemptAsync(AbuseLimiter limiter, HttpContext http, IdReissueDbContext db, AbuseLimitOptions limits, CancellationToken cancellationToken)
     {
-        var key = $"login-client:{AbuseGuard.ClientKey(http, db)}";
+        var key = $"login-client:{ClientNetworks.KeyOf(http)}";
         await limiter.LimitAsync(key, limits.LoginFailuresPerClientPerHour, TimeSpan.FromHours(1), "login_client_limit", "当前网络登录失败次数过多，请{0}后再试。", cancellationToken);
         return key;
     }

@@ -1,3 +1,4 @@
+using IdReissue.Application.Abuse;
 using System.Globalization;
 using IdReissue.Domain.Common;
 using IdReissue.Web.Abuse;

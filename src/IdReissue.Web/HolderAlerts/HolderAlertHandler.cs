@@ -1,3 +1,4 @@
+using IdReissue.Domain.Identity;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Gateways;
 using IdReissue.Infrastructure.Outbox;

@@ -1,3 +1,4 @@
+using IdReissue.Application.Abuse;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
 using IdReissue.Infrastructure.Persistence;
@@ -22,7 +23,7 @@ public sealed class HolderDenial(IdReissueDbContext db, AbuseLimiter limiter, IO
 
     public async Task<ReissueApplication> FindAsync(string? code, HttpContext http, CancellationToken cancellationToken)
     {
-        var missKey = $"holder-link-miss:{AbuseGuard.ClientKey(http, db)}";
+        var missKey = $"holder-link-miss:{ClientNetworks.KeyOf(http)}";
         if (await limiter.HitAsync(missKey, limits.Value.PhotoNumberMissesPerClientPerHour, TimeSpan.FromHours(1), cancellationToken) is { } wait)
         {
             throw new RateLimitedException("holder_link_miss_limit", $"当前网络打开无效链接的次数过多，请{AbuseGuard.Describe(wait)}后再试。", wait);

@@ -1,3 +1,5 @@
+using IdReissue.Application.Ports;
+using IdReissue.Application.Abuse;
 using System.Security.Cryptography;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;

@@ -1,3 +1,5 @@
+using IdReissue.Application.Ports;
+using IdReissue.Application.Abuse;
 using System.Text.Json;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Cards;

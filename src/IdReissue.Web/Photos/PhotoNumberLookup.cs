@@ -1,3 +1,4 @@
+using IdReissue.Application.Abuse;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
 using IdReissue.Infrastructure.Persistence;
@@ -24,7 +25,7 @@ public sealed partial class PhotoNumberLookup(
 
     public async Task<ReissueApplication> FindAsync(string? input, HttpContext http, CancellationToken cancellationToken)
     {
-        var client = AbuseGuard.ClientKey(http, db);
+        var client = ClientNetworks.KeyOf(http);
         await limiter.LimitAsync($"photo-number-client:{client}", limits.Value.PhotoNumberRequestsPerClientPerMinute, Minute,
             "photo_number_client_limit", "当前网络按相片编号查询或提交过于频繁，请{0}后再试。", cancellationToken);
         var missKey = $"photo-number-miss:{client}";

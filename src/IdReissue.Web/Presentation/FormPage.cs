@@ -1,3 +1,5 @@
+using IdReissue.Application.Abuse;
+using IdReissue.Application.Common;
 using IdReissue.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +22,7 @@ public abstract class FormPage : PageModel
         catch (DomainException broken) when (broken.Kind is not DomainErrorKind.Forbidden)
         {
             ModelState.AddModelError(ModelKey(FieldOf(broken)), broken.Message);
-            if (broken is Abuse.RateLimitedException)
+            if (broken is IdReissue.Application.Abuse.RateLimitedException)
             {
                 Errors.DomainErrorStatus.Apply(Response, broken);
             }
@@ -37,7 +39,12 @@ public abstract class FormPage : PageModel
     /// <summary>The form field a rule's code concerns, for rules raised without one.</summary>
     protected virtual string? FieldFor(string code) => null;
 
-    private string? FieldOf(DomainException broken) => broken is FieldProblemException { Field: { } field } ? field : FieldFor(broken.Code);
+    private string? FieldOf(DomainException broken) => broken switch
+    {
+        ProblemException { Problem.Field: { } field } => field,
+        FieldProblemException { Field: { } field } => field,
+        _ => FieldFor(broken.Code),
+    };
 
     private static string ModelKey(string? field) =>
         string.IsNullOrEmpty(field) ? string.Empty : "Input." + char.ToUpperInvariant(field[0]) + field[1..];

@@ -1,3 +1,4 @@
+using IdReissue.Application.Ports;
 using System.Text.Json;
 using IdReissue.Domain.Common;
 using IdReissue.Domain.Gateways;

@@ -1,3 +1,4 @@
+using IdReissue.Application.Ports;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Web.Applications;

@@ -102,7 +102,7 @@ public static class ReviewApi
             {
                 // Impersonation confirmed: the account that proved the identity loses it, so the real holder is not
                 // told the identity is bound elsewhere.
-                (await db.ApplicantAccounts.SingleAsync(account => account.Id == a.AccountId, cancellationToken)).IdentityProvenAt = null;
+                (await db.ApplicantAccounts.SingleAsync(account => account.Id == a.AccountId, cancellationToken)).ReleaseIdentity();
             }
         }, time, cancellationToken);
 

@@ -1,3 +1,4 @@
+using IdReissue.Application.Ports;
 using System.Security.Cryptography;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Security.Protection;

@@ -1,3 +1,5 @@
+using IdReissue.Application.Ports;
+
 namespace IdReissue.Infrastructure.Persistence.Records;
 
 /// <summary>An uploaded file kept in the database, so that every node can serve it.</summary>
@@ -20,17 +22,4 @@ public sealed class StoredFile
     public required string Sha256 { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
-}
-
-public enum StoredFileKind
-{
-    FaceCapture,
-    Photo,
-    HouseholdRegisterPage,
-
-    /// <summary>A camera frame that proved one asked liveness action, kept for the officer with the capture.</summary>
-    LivenessFrame,
-
-    /// <summary>What 实人认证 found (channel, drawn challenge, actions and their frames, scores), as JSON for the officer.</summary>
-    RealPersonReport,
 }

@@ -1,11 +1,17 @@
+using System.Runtime.CompilerServices;
 using IdReissue.Application.Ports;
 using IdReissue.Domain.Applications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace IdReissue.Infrastructure.Persistence.Stores;
 
 public sealed class EfApplicationStore(IdReissueDbContext db) : IApplicationStore
 {
+    /// <summary>The hottest read of the service (progress), compiled once so EF Core skips its query cache lookup. A compiled
+    /// query belongs to one model, and each host's model carries its own key ring, so it is compiled per model.</summary>
+    private static readonly ConditionalWeakTable<IModel, Func<IdReissueDbContext, Guid, Guid, CancellationToken, Task<ReissueApplication?>>> ReadOwnQueries = [];
+
     public Task<ReissueApplication?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Applications.Include(a => a.Transitions).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
 
@@ -18,4 +24,24 @@ public sealed class EfApplicationStore(IdReissueDbContext db) : IApplicationStor
 
     public Task<bool> PhotoNumberTakenAsync(string photoNumber, CancellationToken cancellationToken) =>
         db.Applications.AnyAsync(a => a.PhotoNumber == photoNumber, cancellationToken);
+
+    public Task<ReissueApplication?> ReadOwnAsync(Guid id, Guid accountId, CancellationToken cancellationToken) =>
+        ReadOwnQueries.GetValue(db.Model, _ => EF.CompileAsyncQuery((IdReissueDbContext context, Guid id, Guid accountId, CancellationToken _) =>
+            context.Applications.AsNoTracking().Include(a => a.Transitions).SingleOrDefault(a => a.Id == id && a.AccountId == accountId)))(db, id, accountId, cancellationToken);
+
+    public async Task<IReadOnlyList<ReissueApplication>> ReadAllOfAccountAsync(Guid accountId, CancellationToken cancellationToken) =>
+        (await db.Applications.AsNoTracking().Where(a => a.AccountId == accountId).ToListAsync(cancellationToken)).OrderByDescending(a => a.CreatedAt).ToList();
+
+    public Task<bool> AccountHasOpenApplicationAsync(Guid accountId, CancellationToken cancellationToken) =>
+        db.Applications.AsNoTracking().AnyAsync(a => a.OpenForAccount == accountId, cancellationToken);
+
+    public Task<bool> OpenProvenApplicationExistsAsync(string citizenId, Guid? exceptId, CancellationToken cancellationToken)
+    {
+        var index = db.BlindIndex(BlindIndexKinds.CitizenId, citizenId);
+        return db.Applications.AnyAsync(
+            a => EF.Property<string>(a, PersonalDataColumns.ApplicationCitizenIdIndex) == index && a.OpenForAccount != null && a.FaceVerifiedAt != null && a.Id != exceptId,
+            cancellationToken);
+    }
+
+    public void Add(ReissueApplication application) => db.Applications.Add(application);
 }

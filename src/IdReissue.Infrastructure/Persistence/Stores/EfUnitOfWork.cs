@@ -8,6 +8,8 @@ public sealed class EfUnitOfWork(IdReissueDbContext db) : IUnitOfWork
 {
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
+    public void DiscardChanges() => db.ChangeTracker.Clear();
+
     public async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
     {
         try

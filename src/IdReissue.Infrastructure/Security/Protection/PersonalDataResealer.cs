@@ -1,3 +1,4 @@
+using IdReissue.Domain.Accounts;
 using IdReissue.Domain.Applications;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;

@@ -1,17 +1,15 @@
 using System.ComponentModel.DataAnnotations;
-using IdReissue.Domain.Gateways;
-using IdReissue.Infrastructure.Persistence;
+using IdReissue.Application.Accounts;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdReissue.Web.Accounts.Pages;
 
 /// <summary>实名认证: the account holder's name and ID number, checked against the household registry.</summary>
 [Authorize(Policy = Policies.Applicant)]
-public sealed class RealNameModel(IdReissueDbContext db, IHouseholdRegistry registry, TimeProvider time) : FormPage
+public sealed class RealNameModel(GetAccountHandler getAccount, VerifyRealNameHandler verify) : FormPage
 {
     [BindProperty]
     public RealNameInput Input { get; set; } = new();
@@ -19,7 +17,7 @@ public sealed class RealNameModel(IdReissueDbContext db, IHouseholdRegistry regi
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ShowStep();
-        var account = await db.ApplicantAccounts.AsNoTracking().SingleAsync(a => a.Id == User.ApplicantId(), cancellationToken);
+        var account = await getAccount.HandleAsync(new GetAccount(User.ApplicantId()), cancellationToken);
         return account.RealNameVerifiedAt is null ? Page() : LocalRedirect("/apply");
     }
 
@@ -28,7 +26,7 @@ public sealed class RealNameModel(IdReissueDbContext db, IHouseholdRegistry regi
         ShowStep();
         return AttemptAsync(async () =>
         {
-            ResultValue.Of<AccountView>(await AccountsApi.VerifyRealName(new RealNameRequest(Input.Name, Input.CitizenId), User, db, registry, time, cancellationToken));
+            (await verify.HandleAsync(new VerifyRealName(User.ApplicantId(), Input.Name, Input.CitizenId), cancellationToken)).ValueOrThrow();
             return LocalRedirect("/apply");
         });
     }

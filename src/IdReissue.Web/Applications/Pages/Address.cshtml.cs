@@ -1,6 +1,8 @@
+using IdReissue.Web.Auth;
+using IdReissue.Application.Applications;
+using IdReissue.Application.Ports;
 using System.ComponentModel.DataAnnotations;
 using IdReissue.Domain.Identity;
-using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IdReissue.Web.Applications.Pages;
 
 /// <summary>Where EMS brings the new card; the postage depends on whether it stays in the household's city.</summary>
-public sealed class AddressModel(IdReissueDbContext db, RegionCatalog regions, TimeProvider time) : ApplicantPage(db, regions)
+public sealed class AddressModel(IApplicationStore applications, RegionCatalog regions, GiveAddressHandler giveAddress) : ApplicantPage(applications, regions)
 {
     [BindProperty]
     public AddressInput Input { get; set; } = new();
@@ -34,8 +36,8 @@ public sealed class AddressModel(IdReissueDbContext db, RegionCatalog regions, T
         Prepare();
         return redirect ?? await AttemptAsync(async () =>
         {
-            ResultValue.Of<ApplicationView>(await ApplicationsApi.GiveAddress(
-                Id, new AddressRequest(Input.Recipient, Input.Phone, Input.DivisionCode, Input.Detail), User, Db, Regions, time, cancellationToken));
+            (await giveAddress.HandleAsync(
+                new GiveAddress(Id, User.ApplicantId(), Input.Recipient, Input.Phone, Input.DivisionCode, Input.Detail), cancellationToken)).ValueOrThrow();
             return Continue();
         });
     }

@@ -1,22 +1,22 @@
 using System.ComponentModel.DataAnnotations;
+using IdReissue.Application.Accounts;
+using IdReissue.Application.Applications;
+using IdReissue.Domain.Accounts;
 using IdReissue.Domain.Applications;
-using IdReissue.Domain.Gateways;
 using IdReissue.Domain.Regions;
-using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdReissue.Web.Applications.Pages;
 
 /// <summary>The applicant's home: the open application to continue, or the choice of region and case to start one.</summary>
 [Authorize(Policy = Policies.Applicant)]
 public sealed class ApplyModel(
-    IdReissueDbContext db, RegionCatalog regions, IHouseholdRegistry registry, TimeProvider time, ILogger<StartApplicationRequest> logger) : FormPage
+    RegionCatalog regions, GetAccountHandler getAccount, ListApplicationsHandler listApplications, StartApplicationHandler start,
+    CheckEligibilityHandler checkEligibility, ILogger<StartApplicationRequest> logger) : FormPage
 {
     [BindProperty]
     public StartInput Input { get; set; } = new();
@@ -47,9 +47,9 @@ public sealed class ApplyModel(
 
         return await AttemptAsync(async () =>
         {
-            var request = new StartApplicationRequest(Input.Region, Input.Case, Input.HouseholdNumber, null, null);
-            var started = ResultValue.Of<ApplicationView>(await ApplicationsApi.Start(request, User, db, regions, registry, time, logger, cancellationToken));
-            ResultValue.Of<EligibilityView>(await ApplicationsApi.CheckEligibility(started.Id, User, db, regions, registry, time, cancellationToken));
+            var started = (await start.HandleAsync(new StartApplication(User.ApplicantId(), Input.Region, Input.Case, Input.HouseholdNumber), cancellationToken)).ValueOrThrow();
+            ApplicationsApi.LogStarted(logger, started);
+            (await checkEligibility.HandleAsync(new CheckEligibility(started.Id, User.ApplicantId()), cancellationToken)).ValueOrThrow();
             return LocalRedirect($"/apply/{started.Id}/eligibility");
         }, () => LoadAsync(cancellationToken));
     }
@@ -65,11 +65,11 @@ public sealed class ApplyModel(
     {
         ViewData["Step"] = new ApplicantStep(2, ApplicantStep.Names[1], "/");
         var accountId = User.ApplicantId();
-        Account = await db.ApplicantAccounts.AsNoTracking().SingleAsync(a => a.Id == accountId, cancellationToken);
-        var applications = await db.Applications.AsNoTracking().Where(a => a.AccountId == accountId).ToListAsync(cancellationToken);
+        Account = await getAccount.HandleAsync(new GetAccount(accountId), cancellationToken);
+        var applications = await listApplications.HandleAsync(new ListApplications(accountId), cancellationToken);
         Open = applications.FirstOrDefault(a => a.OpenForAccount == accountId);
         ContinueUrl = Open is null ? null : ApplicantJourney.PageFor(Open, regions.Get(Open.RegionId));
-        Earlier = [.. applications.Where(a => a != Open).OrderByDescending(a => a.CreatedAt)];
+        Earlier = [.. applications.Where(a => a != Open)];
     }
 }
 

@@ -1,6 +1,8 @@
+using IdReissue.Web.Auth;
+using IdReissue.Application.Applications;
+using IdReissue.Application.Ports;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Gateways;
-using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IdReissue.Web.Applications.Pages;
 
 /// <summary>The eligibility result: every unmet condition at once, and the nearest way forward.</summary>
-public sealed class EligibilityModel(IdReissueDbContext db, RegionCatalog regions, IHouseholdRegistry registry, TimeProvider time) : ApplicantPage(db, regions)
+public sealed class EligibilityModel(IApplicationStore applications, RegionCatalog regions, CheckEligibilityHandler checkEligibility) : ApplicantPage(applications, regions)
 {
     public bool Eligible => Application.State is not (ApplicationState.Ineligible or ApplicationState.IdentityVerified or ApplicationState.Draft);
 
@@ -24,7 +26,7 @@ public sealed class EligibilityModel(IdReissueDbContext db, RegionCatalog region
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        ResultValue.Of<EligibilityView>(await ApplicationsApi.CheckEligibility(Id, User, Db, Regions, registry, time, cancellationToken));
+        (await checkEligibility.HandleAsync(new CheckEligibility(Id, User.ApplicantId()), cancellationToken)).ValueOrThrow();
         return LocalRedirect($"/apply/{Id}/eligibility");
     }
 }

@@ -1,6 +1,6 @@
+using IdReissue.Application.Ports;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
-using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Web.Errors;
 using Microsoft.AspNetCore.Mvc;
@@ -14,8 +14,8 @@ namespace IdReissue.Web.Applications.Pages;
 /// returns to this page with ?attempt=… for the applicant (or the script) to complete. A single photo never
 /// passes, so the page offers no file upload.
 /// </summary>
-public sealed class FaceModel(IdReissueDbContext db, RegionCatalog regions, FaceVerificationStep step, TimeProvider time)
-    : ApplicantPage(db, regions)
+public sealed class FaceModel(IApplicationStore applications, RegionCatalog regions, FaceVerificationStep step, TimeProvider time)
+    : ApplicantPage(applications, regions)
 {
     private const int MostTokenLength = 4096;
 

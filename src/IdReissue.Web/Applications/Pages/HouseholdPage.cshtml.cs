@@ -1,4 +1,7 @@
-using IdReissue.Infrastructure.Persistence;
+using IdReissue.Web.Auth;
+using IdReissue.Application.Applications;
+using IdReissue.Application.Ports;
+using IdReissue.Application.Abuse;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Infrastructure.Security;
 using IdReissue.Web.Abuse;
@@ -10,7 +13,7 @@ namespace IdReissue.Web.Applications.Pages;
 
 /// <summary>The applicant's own page of the household register, where the region asks for it.</summary>
 public sealed class HouseholdPageModel(
-    IdReissueDbContext db, RegionCatalog regions, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, TimeProvider time) : ApplicantPage(db, regions)
+    IApplicationStore applications, RegionCatalog regions, UploadHouseholdPageHandler upload) : ApplicantPage(applications, regions)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -25,7 +28,7 @@ public sealed class HouseholdPageModel(
         Step(6, "/apply");
         return redirect ?? await AttemptAsync(async () =>
         {
-            ResultValue.Of<ApplicationView>(await ApplicationsApi.UploadHouseholdPage(Id, file, User, Db, Regions, limiter, limits, time, cancellationToken));
+            (await upload.HandleAsync(new UploadHouseholdPage(Id, User.ApplicantId(), await Uploads.ReadAsync(file, cancellationToken)), cancellationToken)).ValueOrThrow();
             return Continue();
         });
     }

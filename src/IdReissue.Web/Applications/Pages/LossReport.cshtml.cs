@@ -1,8 +1,10 @@
+using IdReissue.Web.Auth;
+using IdReissue.Application.Applications;
+using IdReissue.Application.Ports;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using IdReissue.Domain.Common;
 using IdReissue.Domain.Gateways;
-using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +13,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IdReissue.Web.Applications.Pages;
 
 /// <summary>挂失: where and roughly when the card was lost; the printable receipt follows.</summary>
-public sealed class LossReportModel(IdReissueDbContext db, RegionCatalog regions, IHouseholdRegistry registry, TimeProvider time) : ApplicantPage(db, regions)
+public sealed class LossReportModel(IApplicationStore applications, RegionCatalog regions, ReportLossHandler reportLoss) : ApplicantPage(applications, regions)
 {
     [BindProperty]
     public LossInput Input { get; set; } = new() { ReceiptWanted = true };
@@ -29,10 +31,9 @@ public sealed class LossReportModel(IdReissueDbContext db, RegionCatalog regions
         return await AttemptAsync(async () =>
         {
             var lostAt = ParseLocal(Input.LostAt);
-            ResultValue.Of<ApplicationView>(await ApplicationsApi.ReportLoss(
-                Id, new LossReportRequest(Input.Place, lostAt, Input.ReceiptWanted), User, Db, Regions, registry, time, cancellationToken));
+            (await reportLoss.HandleAsync(new ReportLoss(Id, User.ApplicantId(), Input.Place, lostAt, Input.ReceiptWanted), cancellationToken)).ValueOrThrow();
             return LocalRedirect($"/apply/{Id}/loss-report/done");
-        }, () => LoadAsync(cancellationToken));
+        }, () => ReloadAsync(cancellationToken));
     }
 
     protected override string? FieldFor(string code) => code switch

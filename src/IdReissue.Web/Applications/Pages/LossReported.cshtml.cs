@@ -1,9 +1,9 @@
-using IdReissue.Infrastructure.Persistence;
+using IdReissue.Application.Ports;
 using IdReissue.Infrastructure.Regions;
 
 namespace IdReissue.Web.Applications.Pages;
 
-public sealed class LossReportedModel(IdReissueDbContext db, RegionCatalog regions) : ApplicantPage(db, regions)
+public sealed class LossReportedModel(IApplicationStore applications, RegionCatalog regions) : ApplicantPage(applications, regions)
 {
     public string ContinueUrl => ApplicantJourney.PageFor(Application, Region);
 

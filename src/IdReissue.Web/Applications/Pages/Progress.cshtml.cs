@@ -1,7 +1,7 @@
+using IdReissue.Application.Ports;
 using IdReissue.Application.Applications;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
-using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IdReissue.Web.Applications.Pages;
 
 /// <summary>办理进度: the timeline, what happens next, the due date and the EMS tracking number.</summary>
-public sealed class ProgressModel(IdReissueDbContext db, RegionCatalog regions, CancelApplicationHandler cancel, TimeProvider time) : ApplicantPage(db, regions)
+public sealed class ProgressModel(IApplicationStore applications, RegionCatalog regions, CancelApplicationHandler cancel, TimeProvider time) : ApplicantPage(applications, regions)
 {
     public ProgressView Progress { get; private set; } = null!;
 

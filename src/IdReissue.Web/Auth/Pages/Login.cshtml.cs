@@ -1,3 +1,6 @@
+using IdReissue.Domain.Identity;
+using IdReissue.Application.Ports;
+using IdReissue.Application.Abuse;
 using System.ComponentModel.DataAnnotations;
 using IdReissue.Domain.Gateways;
 using IdReissue.Infrastructure.Persistence;
@@ -16,7 +19,7 @@ namespace IdReissue.Web.Auth.Pages;
 /// <summary>Applicant log-in by phone and SMS code; the sandbox shows the code it "sent" on the page.</summary>
 [AllowAnonymous]
 public sealed class LoginModel(
-    IdReissueDbContext db, ISmsSender sms, AuditTrail audit, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, TimeProvider time,
+    IdReissueDbContext db, IApplicantAccountStore accounts, ISmsSender sms, AuditTrail audit, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, TimeProvider time,
     IOptions<SessionCookieOptions> cookies, IServiceProvider services) : FormPage
 {
     [BindProperty]
@@ -48,7 +51,7 @@ public sealed class LoginModel(
     public Task<IActionResult> OnPostLoginAsync(CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
         CodeSent = true;
-        var session = ResultValue.Of<SessionIssued>(await AuthApi.ApplicantLogin(new ApplicantLoginRequest(Input.Phone, Input.Code), db, audit, limiter, limits, time, HttpContext, cancellationToken));
+        var session = ResultValue.Of<SessionIssued>(await AuthApi.ApplicantLogin(new ApplicantLoginRequest(Input.Phone, Input.Code), db, accounts, audit, limiter, limits, time, HttpContext, cancellationToken));
         SessionToken.Write(Response, session.Token, session.ExpiresAt, cookies.Value.RequireSecureCookies);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && !ReturnUrl.StartsWith("/officer", StringComparison.Ordinal) ? ReturnUrl : "/apply");
     }, () => LoadSandboxMessagesAsync(cancellationToken));

@@ -1,3 +1,4 @@
+using IdReissue.Application.Abuse;
 using System.ComponentModel.DataAnnotations;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Security;

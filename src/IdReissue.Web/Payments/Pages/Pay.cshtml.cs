@@ -4,7 +4,6 @@ using IdReissue.Application.Ports;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
 using IdReissue.Domain.Payments;
-using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Infrastructure.WeChatPay;
 using IdReissue.Web.Applications;
@@ -21,9 +20,9 @@ namespace IdReissue.Web.Payments.Pages;
 /// paid in WeChat's own payment sheet; its result on the page only hastens the check, it never settles anything.
 /// </summary>
 public sealed class PayModel(
-    IdReissueDbContext db, RegionCatalog regions, IPaymentOrderStore orders, OpenPaymentOrderHandler openOrder, GetCurrentPaymentHandler currentPayment,
+    IApplicationStore applications, RegionCatalog regions, IPaymentOrderStore orders, OpenPaymentOrderHandler openOrder, GetCurrentPaymentHandler currentPayment,
     TimeProvider time, WeChatPayerAuthorization weChatPayer)
-    : ApplicantPage(db, regions)
+    : ApplicantPage(applications, regions)
 {
     [BindProperty]
     public PayInput Input { get; set; } = new();

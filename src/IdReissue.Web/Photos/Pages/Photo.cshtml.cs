@@ -1,5 +1,5 @@
+using IdReissue.Application.Ports;
 using IdReissue.Domain.Gateways;
-using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Portrait;
 using IdReissue.Web.Applications;
@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IdReissue.Web.Photos.Pages;
 
 /// <summary>The applicant's photo: upload or camera, the verdict at once with every reason and the guides drawn over it.</summary>
-public sealed class PhotoModel(IdReissueDbContext db, RegionCatalog regions, PhotoIntake intake, PhotoFixOffers fixes, PortraitEngine engine) : ApplicantPage(db, regions)
+public sealed class PhotoModel(IApplicationStore applications, RegionCatalog regions, PhotoIntake intake, PhotoFixOffers fixes, PortraitEngine engine) : ApplicantPage(applications, regions)
 {
     public PhotoVerdictView? Verdict { get; private set; }
 

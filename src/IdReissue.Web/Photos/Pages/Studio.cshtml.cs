@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using IdReissue.Domain.Common;
-using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Portrait;
 using IdReissue.Web.Applications;

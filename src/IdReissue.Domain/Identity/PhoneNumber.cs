@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using IdReissue.Domain.Common;
 
-namespace IdReissue.Web.Auth;
+namespace IdReissue.Domain.Identity;
 
 /// <summary>A mainland China mobile number: 11 digits starting 13–19.</summary>
 public static partial class PhoneNumber

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace IdReissue.Web.Abuse;
+namespace IdReissue.Application.Abuse;
 
 /// <summary>`Abuse:*`: how often things may happen. Per-client limits count the client's address (its blind index).</summary>
 public sealed class AbuseLimitOptions
