@@ -167,6 +167,8 @@ public static class InfrastructureServices
         services.AddScoped<IApplicationStore, EfApplicationStore>();
         services.AddScoped<IApplicantAccountStore, EfApplicantAccountStore>();
         services.AddScoped<IFileStore, EfFileStore>();
+        services.AddScoped<IPhotoSubmissionStore, EfPhotoSubmissionStore>();
+        services.AddScoped<IProductionBatchStore, EfProductionBatchStore>();
         services.AddScoped<IPaymentOrderStore, EfPaymentOrderStore>();
         services.AddScoped<INotificationLedger, EfNotificationLedger>();
         services.AddScoped<IOutbox, EfOutbox>();

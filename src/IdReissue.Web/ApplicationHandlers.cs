@@ -2,6 +2,8 @@ using IdReissue.Application.Abuse;
 using IdReissue.Application.Accounts;
 using IdReissue.Application.Applications;
 using IdReissue.Application.Payments;
+using IdReissue.Application.Production;
+using IdReissue.Application.Review;
 using IdReissue.Infrastructure.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +36,22 @@ public static class ApplicationHandlers
         services.AddScoped<UploadHouseholdPageHandler>();
         services.AddScoped<GetApplicationHandler>();
         services.AddScoped<ListApplicationsHandler>();
+
+        services.AddScoped<ProductionExport>();
+        services.AddScoped<CreateProductionBatchHandler>();
+        services.AddScoped<ListProductionBatchesHandler>();
+        services.AddScoped<ExportProductionBatchHandler>();
+        services.AddScoped<HandOffProductionBatchHandler>();
+
+        services.AddScoped<OfficerApplications>();
+        services.AddScoped<OfficerDecision>();
+        services.AddScoped<ListQueuedApplicationsHandler>();
+        services.AddScoped<GetOfficerApplicationHandler>();
+        services.AddScoped<RevealPersonalDataHandler>();
+        services.AddScoped<ApproveApplicationHandler>();
+        services.AddScoped<RejectApplicationHandler>();
+        services.AddScoped<ClearHolderDenialHandler>();
+        services.AddScoped<RequestNewPhotoHandler>();
 
         services.AddScoped<GetAccountHandler>();
         services.AddScoped<VerifyRealNameHandler>();

@@ -26,6 +26,13 @@ public interface IApplicationStore
     /// <summary>An open application for <paramref name="citizenId"/> whose applicant passed face verification, other than <paramref name="exceptId"/>.</summary>
     Task<bool> OpenProvenApplicationExistsAsync(string citizenId, Guid? exceptId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A queue read for showing: applications in <paramref name="state"/> not held by a holder's denial, or with
+    /// <paramref name="suspected"/> every held one whatever its step; in <paramref name="regionId"/> (null: every region);
+    /// at most <paramref name="count"/>.
+    /// </summary>
+    Task<IReadOnlyList<ReissueApplication>> ReadQueueAsync(ApplicationState state, bool suspected, string? regionId, int count, CancellationToken cancellationToken);
+
     void Add(ReissueApplication application);
 }
 

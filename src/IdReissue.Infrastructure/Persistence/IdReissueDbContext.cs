@@ -5,6 +5,7 @@ using IdReissue.Domain.Cards;
 using IdReissue.Domain.Common;
 using IdReissue.Domain.Eligibility;
 using IdReissue.Domain.Payments;
+using IdReissue.Domain.Production;
 using IdReissue.Domain.Regions;
 using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence.Records;

@@ -1,26 +1,17 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text;
-using IdReissue.Domain.Applications;
-using IdReissue.Domain.Common;
-using IdReissue.Infrastructure.Outbox;
-using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Persistence.Records;
-using IdReissue.Infrastructure.Regions;
-using IdReissue.Infrastructure.Persistence.Stores;
+using IdReissue.Application.Production;
+using IdReissue.Domain.Production;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Errors;
 using IdReissue.Web.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdReissue.Web.Production;
 
 /// <summary>Production batches: approved applications handed to the production centre (制证中心) as one export.</summary>
 public static class ProductionApi
 {
-    private const int MaxBatchSize = 1000;
-
     public static RouteGroupBuilder MapProductionApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/officer/production-batches").WithTags("Officer").RequireAuthorization(Policies.Production)
@@ -36,64 +27,31 @@ public static class ProductionApi
     }
 
     public static async Task<Results<Created<BatchView>, ProblemHttpResult>> CreateBatch(
-        CreateBatchRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+        CreateBatchRequest request, ClaimsPrincipal user, CreateProductionBatchHandler handler, CancellationToken cancellationToken)
     {
-        var regionId = user.OfficerRegion() == "*" ? request.Region : user.OfficerRegion();
-        var region = regions.Get(regionId);
-        var now = time.GetUtcNow();
-        var approved = await db.Applications.Include(a => a.Transitions)
-            .Where(a => a.RegionId == region.Id && a.State == ApplicationState.Approved)
-            // One held application must not block the region's batch: it waits for its officer instead.
-            .Where(a => a.HolderDeniedAt == null || a.HolderDenialClearedAt != null)
-            .OrderBy(a => a.CreatedAt).Take(MaxBatchSize).ToListAsync(cancellationToken);
-        if (approved.Count == 0)
-        {
-            return Problems.Create(409, "nothing_to_produce", "当前没有审核通过、待制证的申请。");
-        }
-
-        var batch = new ProductionBatch
-        {
-            Id = Guid.NewGuid(),
-            BatchNumber = string.Create(CultureInfo.InvariantCulture, $"ZZ{region.ProvinceCode}{ChinaTime.Local(now):yyyyMMddHHmmss}{System.Security.Cryptography.RandomNumberGenerator.GetInt32(0, 1000):D3}"),
-            RegionId = region.Id,
-            CreatedAt = now,
-            CreatedBy = user.OfficerUsername(),
-            ApplicationCount = approved.Count,
-        };
-        db.ProductionBatches.Add(batch);
-        foreach (var application in approved)
-        {
-            application.StartProduction(batch.Id, now, user.AsActor());
-        }
-
-        audit.Record(user.AsActor(), "production.batch", batch.BatchNumber, $"{approved.Count} applications");
-        db.Enqueue(ProductionHandoffHandler.KindName, new HandOffBatch(batch.Id), now, deduplicationKey: $"handoff:{batch.Id:N}");
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/officer/production-batches/{batch.Id}/export", BatchView.From(batch, [.. approved.Select(a => a.ApplicationNumber)]));
+        var created = await handler.HandleAsync(new CreateProductionBatch(user.AsOfficerScope(), request.Region), cancellationToken);
+        return created.Succeeded
+            ? TypedResults.Created($"/api/officer/production-batches/{created.Value.Batch.Id}/export", BatchView.From(created.Value.Batch, created.Value.ApplicationNumbers))
+            : Problems.From(created.Problem!);
     }
 
-    public static async Task<Ok<List<BatchView>>> ListBatches(ClaimsPrincipal user, IdReissueDbContext db, CancellationToken cancellationToken)
-    {
-        var scope = user.OfficerRegion();
-        var batches = await db.ProductionBatches.AsNoTracking().Where(b => scope == "*" || b.RegionId == scope).ToListAsync(cancellationToken);
-        return TypedResults.Ok(batches.OrderByDescending(b => b.CreatedAt).Take(100).Select(b => BatchView.From(b, [])).ToList());
-    }
+    public static async Task<Ok<List<BatchView>>> ListBatches(ClaimsPrincipal user, ListProductionBatchesHandler handler, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await handler.HandleAsync(new ListProductionBatches(user.AsOfficerScope()), cancellationToken)).Select(b => BatchView.From(b, [])).ToList());
 
     /// <summary>The batch's CSV, as handed to the production centre.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
-        Guid id, ClaimsPrincipal user, IdReissueDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, ExportProductionBatchHandler handler, CancellationToken cancellationToken)
     {
-        var batch = await db.ProductionBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
-        if (batch is null || !user.MaySeeRegion(batch.RegionId))
-        {
-            return Problems.NotFound("batch_not_found", "未找到该制证批次。");
-        }
+        var exported = await handler.HandleAsync(new ExportProductionBatch(id, user.AsOfficerScope()), cancellationToken);
+        return exported.Succeeded ? AsFile(exported.Value) : Problems.From(exported.Problem!);
+    }
 
-        var (csv, lines) = await ProductionExport.BuildAsync(db, batch, cancellationToken);
-        audit.Record(user.AsActor(), "production.export", batch.BatchNumber, $"{lines} lines");
-        await db.SaveChangesAsync(cancellationToken);
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
-        return TypedResults.File(bytes, "text/csv; charset=utf-8", $"{batch.BatchNumber}.csv");
+    /// <summary>UTF-8 with a byte-order mark, so that Excel opens the Chinese columns as Chinese.</summary>
+    public static FileContentHttpResult AsFile(ProductionBatchExport export)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(export.Csv)).ToArray();
+        return TypedResults.File(bytes, "text/csv; charset=utf-8", $"{export.Batch.BatchNumber}.csv");
     }
 }
 

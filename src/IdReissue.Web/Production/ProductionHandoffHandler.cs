@@ -1,31 +1,18 @@
-using IdReissue.Domain.Gateways;
+using IdReissue.Application.Production;
 using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdReissue.Web.Production;
 
-/// <summary>Hands a new production batch to the production centre; the centre ignores a batch it already has.</summary>
-public sealed class ProductionHandoffHandler(IProductionCentre centre, TimeProvider time) : IOutboxHandler
+/// <summary>The outbox's door to <see cref="HandOffProductionBatchHandler"/>: its change commits with the message's, in the message's scope.</summary>
+public sealed class ProductionHandoffHandler(HandOffProductionBatchHandler handler) : IOutboxHandler
 {
-    public const string KindName = "production.handoff";
-
-    public string Kind => KindName;
+    public string Kind => CreateProductionBatchHandler.HandOffKind;
 
     public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, IdReissueDbContext db, CancellationToken cancellationToken)
     {
-        var batchId = message.Read<HandOffBatch>().BatchId;
-        var batch = await db.ProductionBatches.SingleAsync(b => b.Id == batchId, cancellationToken);
-        if (batch.HandedOffAt is not null)
-        {
-            return OutboxOutcome.Done;
-        }
-
-        var (csv, lines) = await ProductionExport.BuildAsync(db, batch, cancellationToken);
-        await centre.SubmitBatchAsync(batch.BatchNumber, csv, lines, cancellationToken);
-        batch.HandedOffAt = time.GetUtcNow();
+        ArgumentNullException.ThrowIfNull(message);
+        await handler.HandleAsync(message.Read<HandOffBatch>(), cancellationToken);
         return OutboxOutcome.Done;
     }
 }
-
-public sealed record HandOffBatch(Guid BatchId);

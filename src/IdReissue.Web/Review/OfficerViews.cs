@@ -1,3 +1,4 @@
+using IdReissue.Domain.Identity;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
 using IdReissue.Domain.Regions;
@@ -37,4 +38,13 @@ public sealed record PhotoSubmissionView(Guid Id, string SubmittedBy, DateTimeOf
 public sealed record DecisionRequest(string? Reason);
 
 /// <summary>Unmasked personal data, returned only to the reveal right and recorded in the audit log.</summary>
-public sealed record RevealedData(string Name, string CitizenId, string HouseholdNumber, string HouseholdPlace, string? Address);
+public sealed record RevealedData(string Name, string CitizenId, string HouseholdNumber, string HouseholdPlace, string? Address)
+{
+    public static RevealedData From(ReissueApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return new(application.Name, application.CitizenId, application.HouseholdNumber,
+            AdministrativeDivisions.Official.Describe(application.HouseholdDivisionCode),
+            application.Address is { } a ? $"{AdministrativeDivisions.Official.Describe(a.DivisionCode)} {a.Detail}（{a.Recipient} {a.Phone}）" : null);
+    }
+}

@@ -1,14 +1,13 @@
 using System.Security.Claims;
+using IdReissue.Application.Common;
+using IdReissue.Application.Review;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
-using IdReissue.Domain.Identity;
-using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Web.Applications;
-using IdReissue.Infrastructure.Persistence.Stores;
 using IdReissue.Web.Auth;
+using IdReissue.Web.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdReissue.Web.Review;
 
@@ -23,7 +22,7 @@ public static class ReviewApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/", Queue).WithName("ListOfficerQueue").WithSummary("A queue of applications in a state, in the officer's region");
+        group.MapGet("/", Queue).WithName("ListQueuedApplications").WithSummary("A queue of applications in a state, in the officer's region");
         group.MapGet("/{id:guid}", Detail).WithName("GetOfficerApplication").WithSummary("An application's detail for review (masked)");
         group.MapPost("/{id:guid}/reveal", Reveal).RequireAuthorization(Policies.Reveal).WithName("RevealPersonalData").WithSummary("The unmasked personal data; every call is audited");
         group.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Policies.Reviewer).WithName("ApproveApplication").WithSummary("Approve an application under review");
@@ -37,100 +36,57 @@ public static class ReviewApi
 
     /// <summary>A queue: applications in a state (default: under review), optionally only the overdue ones.</summary>
     public static async Task<Ok<List<QueueItem>>> Queue(
-        ClaimsPrincipal user, IdReissueDbContext db, TimeProvider time, ApplicationState? state, bool? overdue, bool? suspected, string? region, CancellationToken cancellationToken)
+        ClaimsPrincipal user, ListQueuedApplicationsHandler handler, TimeProvider time, ApplicationState? state, bool? overdue, bool? suspected, string? region,
+        CancellationToken cancellationToken)
     {
-        var scope = user.OfficerRegion();
-        var wanted = state ?? ApplicationState.UnderReview;
-        // Suspected impersonation (the holder said 不是我本人): every held application, whatever its step.
-        var query = suspected is true
-            ? db.Applications.AsNoTracking().Where(a => a.HolderDeniedAt != null && a.HolderDenialClearedAt == null)
-            : db.Applications.AsNoTracking().Where(a => a.State == wanted && (a.HolderDeniedAt == null || a.HolderDenialClearedAt != null));
-        if (scope != "*")
-        {
-            query = query.Where(a => a.RegionId == scope);
-        }
-        else if (!string.IsNullOrEmpty(region))
-        {
-            query = query.Where(a => a.RegionId == region);
-        }
-
         var today = ChinaTime.DateOf(time.GetUtcNow());
-        var items = (await query.Take(500).ToListAsync(cancellationToken))
-            .Select(a => QueueItem.From(a, today))
-            .Where(i => overdue is not true || i.Overdue)
-            .OrderBy(i => i.DueDate ?? DateOnly.MaxValue).ThenBy(i => i.CompletedAt)
-            .ToList();
-        return TypedResults.Ok(items);
+        var queue = await handler.HandleAsync(new ListQueuedApplications(user.AsOfficerScope(), state, overdue is true, suspected is true, region), cancellationToken);
+        return TypedResults.Ok(queue.Select(a => QueueItem.From(a, today)).ToList());
     }
 
-    public static async Task<Ok<OfficerApplicationView>> Detail(
-        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<OfficerApplicationView>, ProblemHttpResult>> Detail(
+        Guid id, ClaimsPrincipal user, GetOfficerApplicationHandler handler, RegionCatalog regions, TimeProvider time, CancellationToken cancellationToken)
     {
-        var application = await db.LoadForOfficerAsync(id, user, cancellationToken);
-        var submissions = await db.PhotoSubmissions.AsNoTracking().Where(p => p.ApplicationId == id).ToListAsync(cancellationToken);
-        audit.Record(user.AsActor(), "application.view", application.ApplicationNumber, "masked");
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new OfficerApplicationView(
+        var found = await handler.HandleAsync(new GetOfficerApplication(id, user.AsOfficerScope()), cancellationToken);
+        return found.Succeeded ? TypedResults.Ok(ToView(found.Value, regions, ChinaTime.DateOf(time.GetUtcNow()))) : Problems.From(found.Problem!);
+    }
+
+    public static OfficerApplicationView ToView(OfficerApplication found, RegionCatalog regions, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        ArgumentNullException.ThrowIfNull(regions);
+        var application = found.Application;
+        return new OfficerApplicationView(
             ApplicationView.ForOfficer(application, regions.Get(application.RegionId)),
             [.. application.Transitions.OrderBy(t => t.Sequence).Select(TimelineEntry.From)],
-            [.. submissions.OrderByDescending(s => s.SubmittedAt).Select(s => new PhotoSubmissionView(s.Id, s.SubmittedBy, s.SubmittedAt, s.Verdict.ToString().ToLowerInvariant(), s.ReasonsJson, s.OriginalFileId is not null))],
-            application.IsOverdue(ChinaTime.DateOf(time.GetUtcNow()))));
+            [.. found.PhotoSubmissions.Select(s => new PhotoSubmissionView(s.Id, s.SubmittedBy, s.SubmittedAt, s.Verdict.ToString().ToLowerInvariant(), s.ReasonsJson, s.Fixed))],
+            application.IsOverdue(today));
     }
 
     /// <summary>The unmasked personal data, for an officer with the separate reveal right; every reveal is an audit entry.</summary>
-    public static async Task<Ok<RevealedData>> Reveal(Guid id, ClaimsPrincipal user, IdReissueDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<RevealedData>, ProblemHttpResult>> Reveal(
+        Guid id, ClaimsPrincipal user, RevealPersonalDataHandler handler, CancellationToken cancellationToken)
     {
-        var application = await db.LoadForOfficerAsync(id, user, cancellationToken);
-        audit.Record(user.AsActor(), "application.reveal", application.ApplicationNumber, "name,citizenId,householdNumber,address");
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new RevealedData(application.Name, application.CitizenId, application.HouseholdNumber,
-            AdministrativeDivisions.Official.Describe(application.HouseholdDivisionCode),
-            application.Address is { } a ? $"{AdministrativeDivisions.Official.Describe(a.DivisionCode)} {a.Detail}（{a.Recipient} {a.Phone}）" : null));
+        var revealed = await handler.HandleAsync(new RevealPersonalData(id, user.AsOfficerScope()), cancellationToken);
+        return revealed.Succeeded ? TypedResults.Ok(RevealedData.From(revealed.Value)) : Problems.From(revealed.Problem!);
     }
 
-    public static Task<Ok<ApplicationView>> Approve(
-        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
-        DecideAsync(id, user, db, regions, audit, "application.approve", null, (a, now, actor) => a.Approve(now, actor), time, cancellationToken);
+    public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Approve(
+        Guid id, ClaimsPrincipal user, ApproveApplicationHandler handler, RegionCatalog regions, CancellationToken cancellationToken) =>
+        Decided(await handler.HandleAsync(new ApproveApplication(id, user.AsOfficerScope()), cancellationToken), regions);
 
-    public static Task<Ok<ApplicationView>> Reject(
-        Guid id, DecisionRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
-        DecideAsync(id, user, db, regions, audit, "application.reject", request.Reason, async (a, now, actor) =>
-        {
-            var disowned = a.HeldAsSuspectedImpersonation;
-            a.Reject(request.Reason ?? string.Empty, now, actor);
-            if (disowned)
-            {
-                // Impersonation confirmed: the account that proved the identity loses it, so the real holder is not
-                // told the identity is bound elsewhere.
-                (await db.ApplicantAccounts.SingleAsync(account => account.Id == a.AccountId, cancellationToken)).ReleaseIdentity();
-            }
-        }, time, cancellationToken);
+    public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Reject(
+        Guid id, DecisionRequest request, ClaimsPrincipal user, RejectApplicationHandler handler, RegionCatalog regions, CancellationToken cancellationToken) =>
+        Decided(await handler.HandleAsync(new RejectApplication(id, user.AsOfficerScope(), request.Reason), cancellationToken), regions);
 
-    public static Task<Ok<ApplicationView>> ClearHolderDenial(
-        Guid id, DecisionRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
-        DecideAsync(id, user, db, regions, audit, "application.clear-holder-denial", request.Reason, (a, now, actor) => a.ClearHolderDenial(request.Reason ?? string.Empty, now, actor), time, cancellationToken);
+    public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> ClearHolderDenial(
+        Guid id, DecisionRequest request, ClaimsPrincipal user, ClearHolderDenialHandler handler, RegionCatalog regions, CancellationToken cancellationToken) =>
+        Decided(await handler.HandleAsync(new Application.Review.ClearHolderDenial(id, user.AsOfficerScope(), request.Reason), cancellationToken), regions);
 
-    public static Task<Ok<ApplicationView>> RequestNewPhoto(
-        Guid id, DecisionRequest request, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
-        DecideAsync(id, user, db, regions, audit, "application.request-new-photo", request.Reason, (a, now, actor) => a.RequestNewPhoto(request.Reason ?? string.Empty, now, actor), time, cancellationToken);
+    public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> RequestNewPhoto(
+        Guid id, DecisionRequest request, ClaimsPrincipal user, RequestNewPhotoHandler handler, RegionCatalog regions, CancellationToken cancellationToken) =>
+        Decided(await handler.HandleAsync(new Application.Review.RequestNewPhoto(id, user.AsOfficerScope(), request.Reason), cancellationToken), regions);
 
-    private static Task<Ok<ApplicationView>> DecideAsync(
-        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, string action, string? reason,
-        Action<ReissueApplication, DateTimeOffset, Actor> decide, TimeProvider time, CancellationToken cancellationToken) =>
-        DecideAsync(id, user, db, regions, audit, action, reason, (a, now, actor) =>
-        {
-            decide(a, now, actor);
-            return Task.CompletedTask;
-        }, time, cancellationToken);
-
-    private static async Task<Ok<ApplicationView>> DecideAsync(
-        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, string action, string? reason,
-        Func<ReissueApplication, DateTimeOffset, Actor, Task> decide, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var application = await db.LoadForOfficerAsync(id, user, cancellationToken);
-        await decide(application, time.GetUtcNow(), user.AsActor());
-        audit.Record(user.AsActor(), action, application.ApplicationNumber, reason);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ApplicationView.ForOfficer(application, regions.Get(application.RegionId)));
-    }
+    private static Results<Ok<ApplicationView>, ProblemHttpResult> Decided(Result<ReissueApplication> decided, RegionCatalog regions) =>
+        decided.Succeeded ? TypedResults.Ok(ApplicationView.ForOfficer(decided.Value, regions.Get(decided.Value.RegionId))) : Problems.From(decided.Problem!);
 }

@@ -1,19 +1,18 @@
 using System.ComponentModel.DataAnnotations;
+using IdReissue.Application.Production;
 using IdReissue.Domain.Regions;
-using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
-using IdReissue.Infrastructure.Persistence.Stores;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IdReissue.Web.Production.Pages;
 
 /// <summary>Production batches: approved applications handed to the production centre, and each batch's export.</summary>
 [Authorize(Policy = Policies.Production)]
-public sealed class BatchesModel(IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time) : FormPage
+public sealed class BatchesModel(
+    RegionCatalog regions, CreateProductionBatchHandler create, ListProductionBatchesHandler list, ExportProductionBatchHandler export) : FormPage
 {
     [BindProperty]
     public BatchInput Input { get; set; } = new();
@@ -33,23 +32,27 @@ public sealed class BatchesModel(IdReissueDbContext db, RegionCatalog regions, A
 
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
-        var batch = ResultValue.Of<BatchView>(await ProductionApi.CreateBatch(new CreateBatchRequest(Input.Region), User, db, regions, audit, time, cancellationToken));
-        return LocalRedirect($"/officer/production?created={Uri.EscapeDataString(batch.BatchNumber)}");
+        var created = (await create.HandleAsync(new CreateProductionBatch(User.AsOfficerScope(), Input.Region), cancellationToken)).ValueOrThrow();
+        return LocalRedirect($"/officer/production?created={Uri.EscapeDataString(created.Batch.BatchNumber)}");
     }, () => LoadAsync(cancellationToken));
 
     /// <summary>The batch's CSV for the production centre; every export is audited.</summary>
     public async Task<IActionResult> OnGetExportAsync(Guid batch, CancellationToken cancellationToken)
     {
-        var result = await ProductionApi.Export(batch, User, db, audit, cancellationToken);
-        return result.Result is FileContentHttpResult file
-            ? File(file.FileContents.ToArray(), file.ContentType ?? "text/csv", file.FileDownloadName)
-            : NotFound();
+        var exported = await export.HandleAsync(new ExportProductionBatch(batch, User.AsOfficerScope()), cancellationToken);
+        if (!exported.Succeeded)
+        {
+            return NotFound();
+        }
+
+        var file = ProductionApi.AsFile(exported.Value);
+        return File(file.FileContents.ToArray(), file.ContentType ?? "text/csv", file.FileDownloadName);
     }
 
     protected override string? FieldFor(string code) => code == "unknown_region" ? "region" : null;
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Batches = ResultValue.Of<List<BatchView>>(await ProductionApi.ListBatches(User, db, cancellationToken));
+        Batches = (await list.HandleAsync(new ListProductionBatches(User.AsOfficerScope()), cancellationToken)).Select(b => BatchView.From(b, [])).ToList();
 }
 
 public sealed class BatchInput

@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using IdReissue.Application.Common;
+using IdReissue.Application.Review;
+using IdReissue.Domain.Common;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Gateways;
 using IdReissue.Domain.Identity;
@@ -30,7 +33,9 @@ namespace IdReissue.Web.Review.Pages;
 [Authorize(Policy = Policies.Officer)]
 public sealed class DetailModel(
     IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, PortraitEngine engine, ICourierGateway courier, IOptions<DeliveryOptions> delivery,
-    IRegistryPhotos registry, IFaceVerification faces, FaceMatcher matcher, TimeProvider time)
+    IRegistryPhotos registry, IFaceVerification faces, FaceMatcher matcher, TimeProvider time,
+    GetOfficerApplicationHandler detail, RevealPersonalDataHandler reveal, ApproveApplicationHandler approve, RejectApplicationHandler reject,
+    ClearHolderDenialHandler clearHolderDenial, RequestNewPhotoHandler requestNewPhoto)
     : FormPage
 {
     [BindProperty(SupportsGet = true)]
@@ -79,21 +84,21 @@ public sealed class DetailModel(
             return Forbid();
         }
 
-        Revealed = Presentation.ResultValue.Of<RevealedData>(await ReviewApi.Reveal(Id, User, db, audit, cancellationToken));
+        Revealed = RevealedData.From((await reveal.HandleAsync(new RevealPersonalData(Id, User.AsOfficerScope()), cancellationToken)).ValueOrThrow());
         return Page();
     }
 
     public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) =>
-        DecideAsync("approved", () => ReviewApi.Approve(Id, User, db, regions, audit, time, cancellationToken), cancellationToken);
+        DecideAsync("approved", () => approve.HandleAsync(new ApproveApplication(Id, User.AsOfficerScope()), cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) =>
-        DecideAsync("rejected", () => ReviewApi.Reject(Id, new DecisionRequest(Input.Reason), User, db, regions, audit, time, cancellationToken), cancellationToken);
+        DecideAsync("rejected", () => reject.HandleAsync(new RejectApplication(Id, User.AsOfficerScope(), Input.Reason), cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostClearHolderDenialAsync(CancellationToken cancellationToken) =>
-        DecideAsync("holder-cleared", () => ReviewApi.ClearHolderDenial(Id, new DecisionRequest(Input.Reason), User, db, regions, audit, time, cancellationToken), cancellationToken);
+        DecideAsync("holder-cleared", () => clearHolderDenial.HandleAsync(new ClearHolderDenial(Id, User.AsOfficerScope(), Input.Reason), cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostRequestPhotoAsync(CancellationToken cancellationToken) =>
-        DecideAsync("photo-requested", () => ReviewApi.RequestNewPhoto(Id, new DecisionRequest(Input.Reason), User, db, regions, audit, time, cancellationToken), cancellationToken);
+        DecideAsync("photo-requested", () => requestNewPhoto.HandleAsync(new RequestNewPhoto(Id, User.AsOfficerScope(), Input.Reason), cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostDispatchAsync(CancellationToken cancellationToken)
     {
@@ -125,7 +130,7 @@ public sealed class DetailModel(
 
     protected override string? FieldFor(string code) => code is "reason_required" or "reason_invalid" ? "reason" : null;
 
-    private async Task<IActionResult> DecideAsync<T>(string done, Func<Task<T>> decide, CancellationToken cancellationToken)
+    private async Task<IActionResult> DecideAsync(string done, Func<Task<Result<ReissueApplication>>> decide, CancellationToken cancellationToken)
     {
         if (!MayDecide)
         {
@@ -134,7 +139,7 @@ public sealed class DetailModel(
 
         return await AttemptAsync(async () =>
         {
-            await decide();
+            (await decide()).ValueOrThrow();
             return LocalRedirect($"/officer/applications/{Id}?done={done}");
         }, () => ReloadAsync(cancellationToken));
     }
@@ -149,8 +154,9 @@ public sealed class DetailModel(
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        View = Presentation.ResultValue.Of<OfficerApplicationView>(await ReviewApi.Detail(Id, User, db, regions, audit, time, cancellationToken));
-        Application = await db.LoadForOfficerAsync(Id, User, cancellationToken);
+        var found = (await detail.HandleAsync(new GetOfficerApplication(Id, User.AsOfficerScope()), cancellationToken)).ValueOrThrow();
+        View = ReviewApi.ToView(found, regions, ChinaTime.DateOf(time.GetUtcNow()));
+        Application = found.Application;
         Region = regions.Get(Application.RegionId);
         var submissions = db.PhotoSubmissions.AsNoTracking().Where(s => s.ApplicationId == Id);
         PhotoAttempts = View.PhotoSubmissions.Count;

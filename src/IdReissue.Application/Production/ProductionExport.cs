@@ -1,17 +1,17 @@
 using System.Text;
-using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Persistence.Records;
-using Microsoft.EntityFrameworkCore;
+using IdReissue.Application.Ports;
+using IdReissue.Domain.Production;
 
-namespace IdReissue.Web.Production;
+namespace IdReissue.Application.Production;
 
 /// <summary>The batch as the production centre receives it: one CSV line per card, personal data masked
 /// (the centre looks the full record up in its own system by application number).</summary>
-public static class ProductionExport
+public sealed class ProductionExport(IProductionBatchStore batches)
 {
-    public static async Task<(string Csv, int Lines)> BuildAsync(IdReissueDbContext db, ProductionBatch batch, CancellationToken cancellationToken)
+    public async Task<(string Csv, int Lines)> BuildAsync(ProductionBatch batch, CancellationToken cancellationToken)
     {
-        var applications = await db.Applications.AsNoTracking().Where(a => a.ProductionBatchId == batch.Id).ToListAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(batch);
+        var applications = await batches.ReadApplicationsOfAsync(batch.Id, cancellationToken);
         var csv = new StringBuilder();
         csv.AppendLine("batch_number,application_number,region,case,masked_name,masked_citizen_id,photo_source,photo_number,photo_file_id,validity");
         foreach (var a in applications.OrderBy(a => a.ApplicationNumber, StringComparer.Ordinal))
