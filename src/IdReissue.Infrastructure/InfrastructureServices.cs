@@ -168,6 +168,10 @@ public static class InfrastructureServices
         services.AddScoped<IApplicantAccountStore, EfApplicantAccountStore>();
         services.AddScoped<IFileStore, EfFileStore>();
         services.AddScoped<IPhotoSubmissionStore, EfPhotoSubmissionStore>();
+        services.AddScoped<ISmsCodeStore, EfSmsCodeStore>();
+        services.AddScoped<ISessionStore, EfSessionStore>();
+        services.AddScoped<IOfficerAccountStore, EfOfficerAccountStore>();
+        services.AddSingleton<IBlindIndexes, BlindIndexes>();
         services.AddScoped<IProductionBatchStore, EfProductionBatchStore>();
         services.AddScoped<IPaymentOrderStore, EfPaymentOrderStore>();
         services.AddScoped<INotificationLedger, EfNotificationLedger>();

@@ -1,6 +1,7 @@
 using IdReissue.Application.Abuse;
 using IdReissue.Application.Accounts;
 using IdReissue.Application.Applications;
+using IdReissue.Application.Auth;
 using IdReissue.Application.Payments;
 using IdReissue.Application.Production;
 using IdReissue.Application.Review;
@@ -52,6 +53,11 @@ public static class ApplicationHandlers
         services.AddScoped<RejectApplicationHandler>();
         services.AddScoped<ClearHolderDenialHandler>();
         services.AddScoped<RequestNewPhotoHandler>();
+
+        services.AddScoped<LoginAttempts>();
+        services.AddScoped<SendLoginCodeHandler>();
+        services.AddScoped<LogInApplicantHandler>();
+        services.AddScoped<LogInOfficerHandler>();
 
         services.AddScoped<GetAccountHandler>();
         services.AddScoped<VerifyRealNameHandler>();

@@ -1,3 +1,4 @@
+using IdReissue.Application.Auth;
 using IdReissue.Application.Abuse;
 using System.Text.Json.Serialization;
 using IdReissue.Infrastructure;

@@ -1,3 +1,4 @@
+using IdReissue.Application.Auth;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Security.Claims;

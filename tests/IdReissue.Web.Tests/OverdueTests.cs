@@ -1,3 +1,4 @@
+using IdReissue.Application.Auth;
 using System.Net;
 using System.Security.Claims;
 using IdReissue.Domain.Common;

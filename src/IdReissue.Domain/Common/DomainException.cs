@@ -24,6 +24,9 @@ public enum DomainErrorKind
     /// <summary>The thing asked for does not exist (or is not the caller's to see).</summary>
     NotFound,
 
+    /// <summary>The caller could not be told apart from anyone (wrong credentials).</summary>
+    Unauthenticated,
+
     /// <summary>The caller may not do this.</summary>
     Forbidden,
 

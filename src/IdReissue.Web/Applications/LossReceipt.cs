@@ -2,8 +2,10 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using IdReissue.Domain.Common;
-using IdReissue.Infrastructure.Persistence;
+using IdReissue.Application.Applications;
+using IdReissue.Application.Common;
 using IdReissue.Infrastructure.Regions;
+using IdReissue.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IdReissue.Web.Applications;
@@ -11,13 +13,30 @@ namespace IdReissue.Web.Applications;
 /// <summary>《挂失申报回执》: a printable page the applicant can keep as proof of the loss report.</summary>
 public static class LossReceipt
 {
+    private static readonly Problem NotReported = Problem.NotFound("loss_report_not_found", "该申请尚未挂失，没有挂失申报回执。");
+
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Render(
-        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, GetApplicationHandler handler, RegionCatalog regions, CancellationToken cancellationToken)
     {
-        var application = await db.LoadOwnAsync(id, user, cancellationToken);
+        var receipt = await HtmlAsync(id, user, handler, regions, cancellationToken);
+        return receipt.Succeeded ? TypedResults.Content(receipt.Value, "text/html; charset=utf-8") : Errors.Problems.From(receipt.Problem!);
+    }
+
+    /// <summary>The receipt as a page, or why there is none (another's application, or no loss reported).</summary>
+    public static async Task<Result<string>> HtmlAsync(Guid id, ClaimsPrincipal user, GetApplicationHandler handler, RegionCatalog regions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(regions);
+        var found = await handler.HandleAsync(new GetApplication(id, user.ApplicantId()), cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Problem!;
+        }
+
+        var application = found.Value;
         if (application.LossReport is not { } report)
         {
-            return Errors.Problems.NotFound("loss_report_not_found", "该申请尚未挂失，没有挂失申报回执。");
+            return NotReported;
         }
 
         var region = regions.Get(application.RegionId);
@@ -36,7 +55,7 @@ public static class LossReceipt
         Row(page, html, "关联申请", application.ApplicationNumber);
         page.Append("</table><p>您的原居民身份证已于申报时起挂失作废。如找回原证，原证也不能再使用。</p>")
             .Append("<p class=\"hint\">请使用浏览器的“打印”功能打印或保存本回执。</p></body></html>");
-        return TypedResults.Content(page.ToString(), "text/html; charset=utf-8");
+        return page.ToString();
     }
 
     private static void Row(StringBuilder page, HtmlEncoder html, string label, string value) =>

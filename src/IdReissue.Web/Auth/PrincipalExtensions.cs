@@ -1,3 +1,4 @@
+using IdReissue.Application.Auth;
 using System.Security.Claims;
 using IdReissue.Application.Common;
 using IdReissue.Domain.Common;

@@ -1,3 +1,4 @@
+using IdReissue.Application.Auth;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using IdReissue.Infrastructure.Persistence;
@@ -98,12 +99,6 @@ public static class SessionClaims
 {
     public const string Kind = "idreissue:kind";
     public const string Region = "idreissue:region";
-}
-
-public static class SessionKinds
-{
-    public const string Applicant = "applicant";
-    public const string Officer = "officer";
 }
 
 public static class Policies

@@ -14,6 +14,7 @@ public static class DomainErrorStatus
     {
         DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
         DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+        DomainErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
         DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         DomainErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         DomainErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,

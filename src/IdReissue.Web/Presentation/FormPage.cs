@@ -42,7 +42,6 @@ public abstract class FormPage : PageModel
     private string? FieldOf(DomainException broken) => broken switch
     {
         ProblemException { Problem.Field: { } field } => field,
-        FieldProblemException { Field: { } field } => field,
         _ => FieldFor(broken.Code),
     };
 

@@ -1,3 +1,5 @@
+using IdReissue.Application.Auth;
+using IdReissue.Domain.Common;
 using IdReissue.Domain.Identity;
 using IdReissue.Application.Ports;
 using IdReissue.Application.Abuse;
@@ -19,7 +21,7 @@ namespace IdReissue.Web.Auth.Pages;
 /// <summary>Applicant log-in by phone and SMS code; the sandbox shows the code it "sent" on the page.</summary>
 [AllowAnonymous]
 public sealed class LoginModel(
-    IdReissueDbContext db, IApplicantAccountStore accounts, ISmsSender sms, AuditTrail audit, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, TimeProvider time,
+    IdReissueDbContext db, SendLoginCodeHandler sendCode, LogInApplicantHandler logIn,
     IOptions<SessionCookieOptions> cookies, IServiceProvider services) : FormPage
 {
     [BindProperty]
@@ -41,9 +43,9 @@ public sealed class LoginModel(
 
     public Task<IActionResult> OnPostSendCodeAsync(CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
-        var sent = ResultValue.Of<SmsCodeSent>(await AuthApi.SendSmsCode(new SmsCodeRequest(Input.Phone), db, sms, limiter, limits, time, HttpContext, cancellationToken));
+        var sent = (await sendCode.HandleAsync(new SendLoginCode(Input.Phone, ClientNetworks.KeyOf(HttpContext)), cancellationToken)).ValueOrThrow();
         CodeSent = true;
-        SentTo = sent.MaskedPhone;
+        SentTo = PersonalDataMask.Phone(sent.Phone);
         await LoadSandboxMessagesAsync(cancellationToken);
         return Page();
     });
@@ -51,7 +53,7 @@ public sealed class LoginModel(
     public Task<IActionResult> OnPostLoginAsync(CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
         CodeSent = true;
-        var session = ResultValue.Of<SessionIssued>(await AuthApi.ApplicantLogin(new ApplicantLoginRequest(Input.Phone, Input.Code), db, accounts, audit, limiter, limits, time, HttpContext, cancellationToken));
+        var session = (await logIn.HandleAsync(new LogInApplicant(Input.Phone, Input.Code, ClientNetworks.KeyOf(HttpContext)), cancellationToken)).ValueOrThrow();
         SessionToken.Write(Response, session.Token, session.ExpiresAt, cookies.Value.RequireSecureCookies);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && !ReturnUrl.StartsWith("/officer", StringComparison.Ordinal) ? ReturnUrl : "/apply");
     }, () => LoadSandboxMessagesAsync(cancellationToken));

@@ -1,6 +1,6 @@
+using IdReissue.Application.Auth;
 using IdReissue.Application.Abuse;
 using System.ComponentModel.DataAnnotations;
-using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Security;
 using IdReissue.Web.Abuse;
 using IdReissue.Infrastructure.Persistence.Stores;
@@ -12,8 +12,7 @@ using Microsoft.Extensions.Options;
 namespace IdReissue.Web.Auth.Pages;
 
 [AllowAnonymous]
-public sealed class OfficerLoginModel(
-    IdReissueDbContext db, AuditTrail audit, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, TimeProvider time, IOptions<SessionCookieOptions> cookies) : FormPage
+public sealed class OfficerLoginModel(LogInOfficerHandler logIn, IOptions<SessionCookieOptions> cookies) : FormPage
 {
     [BindProperty]
     public OfficerLoginInput Input { get; set; } = new();
@@ -27,7 +26,7 @@ public sealed class OfficerLoginModel(
 
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
-        var session = ResultValue.Of<SessionIssued>(await AuthApi.OfficerLogin(new OfficerLoginRequest(Input.Username, Input.Password), db, audit, limiter, limits, time, HttpContext, cancellationToken));
+        var session = (await logIn.HandleAsync(new LogInOfficer(Input.Username, Input.Password, ClientNetworks.KeyOf(HttpContext)), cancellationToken)).ValueOrThrow();
         SessionToken.Write(Response, session.Token, session.ExpiresAt, cookies.Value.RequireSecureCookies);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/officer", StringComparison.Ordinal) ? ReturnUrl : "/officer");
     });

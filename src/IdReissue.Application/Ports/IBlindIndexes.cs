@@ -1,0 +1,9 @@
+namespace IdReissue.Application.Ports;
+
+/// <summary>Keyed digests of personal data (HMAC): equal values give equal indexes and nothing else is learnt, so counters and look-ups never hold the value.</summary>
+public interface IBlindIndexes
+{
+    string OfPhone(string phone);
+
+    string OfCitizenId(string citizenId);
+}
