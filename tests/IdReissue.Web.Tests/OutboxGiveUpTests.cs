@@ -39,7 +39,7 @@ public sealed class FailingWorkService() : ServiceFixture(new Dictionary<string,
     {
         public string Kind => "test.always-failing";
 
-        public Task<OutboxOutcome> HandleAsync(OutboxMessage message, IdReissueDbContext db, CancellationToken cancellationToken)
+        public Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
             owner.FailingRuns.Enqueue((message.Attempts, message.AvailableAt, DateTimeOffset.UtcNow));
             throw new InvalidOperationException($"courier system unreachable (attempt {message.Attempts})");
@@ -50,7 +50,7 @@ public sealed class FailingWorkService() : ServiceFixture(new Dictionary<string,
     {
         public string Kind => "test.working";
 
-        public Task<OutboxOutcome> HandleAsync(OutboxMessage message, IdReissueDbContext db, CancellationToken cancellationToken)
+        public Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
             owner.WorkingRuns.Enqueue(DateTimeOffset.UtcNow);
             return Task.FromResult(OutboxOutcome.Done);

@@ -1,17 +1,16 @@
-using IdReissue.Infrastructure.Persistence;
-
 namespace IdReissue.Infrastructure.Outbox;
 
 /// <summary>
-/// Runs one kind of outbox message. Changes made through <paramref name="db"/> commit together with
-/// the message being marked processed; effects outside the database must be idempotent (keyed by the
-/// message id), because a node can die after the effect and before the commit.
+/// Runs one kind of outbox message, resolved in the message's own scope: changes made through that scope's unit
+/// of work (its DbContext, the application layer's stores) commit together with the message being marked
+/// processed; effects outside the database must be idempotent (keyed by the message id), because a node can die
+/// after the effect and before the commit.
 /// </summary>
 public interface IOutboxHandler
 {
     string Kind { get; }
 
-    Task<OutboxOutcome> HandleAsync(OutboxMessage message, IdReissueDbContext db, CancellationToken cancellationToken);
+    Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken);
 }
 
 /// <summary>Done, or to be run again later (e.g. a payment not settled yet).</summary>

@@ -102,7 +102,7 @@ public sealed partial class OutboxProcessor(
 
             var handler = scope.ServiceProvider.GetServices<IOutboxHandler>().SingleOrDefault(h => h.Kind == message.Kind)
                 ?? throw new InvalidOperationException($"No handler for outbox kind '{message.Kind}'.");
-            var outcome = await handler.HandleAsync(message, db, cancellationToken);
+            var outcome = await handler.HandleAsync(message, cancellationToken);
             var now = time.GetUtcNow();
             if (outcome.RunAgainAt is { } again)
             {

@@ -1,6 +1,5 @@
 using System.Text;
 using IdReissue.Infrastructure.Outbox;
-using IdReissue.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace IdReissue.Infrastructure.Sandbox;
@@ -29,7 +28,7 @@ public sealed class SandboxCallbackHandler(
 
     public string Kind => SandboxCallbacks.Kind;
 
-    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, IdReissueDbContext db, CancellationToken cancellationToken)
+    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var callback = message.Read<SandboxCallback>();
         string result;

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace IdReissue.Web.Applications;
 
 /// <summary>Texts the applicant when their application reaches a step that matters to them.</summary>
-public sealed class ApplicantNotificationHandler(ISmsSender sms) : IOutboxHandler
+public sealed class ApplicantNotificationHandler(IdReissueDbContext db, ISmsSender sms) : IOutboxHandler
 {
     public string Kind => TransitionOutbox.NotifyApplicant;
 
-    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, IdReissueDbContext db, CancellationToken cancellationToken)
+    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var notice = message.Read<ApplicantNotice>();
         var application = await db.Applications.AsNoTracking().Include(a => a.Transitions).SingleOrDefaultAsync(a => a.Id == notice.ApplicationId, cancellationToken);

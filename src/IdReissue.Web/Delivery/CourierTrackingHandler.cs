@@ -9,13 +9,13 @@ using Microsoft.Extensions.Options;
 namespace IdReissue.Web.Delivery;
 
 /// <summary>Polls the courier for a dispatched card, for when pushed events are lost; stops once delivered.</summary>
-public sealed class CourierTrackingHandler(ICourierGateway courier, IOptions<DeliveryOptions> options, TimeProvider time) : IOutboxHandler
+public sealed class CourierTrackingHandler(IdReissueDbContext db, ICourierGateway courier, IOptions<DeliveryOptions> options, TimeProvider time) : IOutboxHandler
 {
     public const string KindName = "courier.track";
 
     public string Kind => KindName;
 
-    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, IdReissueDbContext db, CancellationToken cancellationToken)
+    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var trackingNumber = message.Read<TrackWaybill>().TrackingNumber;
         var state = await db.Applications.Where(a => a.TrackingNumber == trackingNumber).Select(a => (ApplicationState?)a.State).SingleOrDefaultAsync(cancellationToken);

@@ -14,11 +14,11 @@ namespace IdReissue.Web.HolderAlerts;
 /// not the phone the application was made from: whoever found a card knows the name and number, not the holder's
 /// phone. The text carries the link through which the holder says "不是我本人".
 /// </summary>
-public sealed class HolderAlertHandler(IHouseholdRegistry registry, ISmsSender sms, IOptions<HolderAlertOptions> options) : IOutboxHandler
+public sealed class HolderAlertHandler(IdReissueDbContext db, IHouseholdRegistry registry, ISmsSender sms, IOptions<HolderAlertOptions> options) : IOutboxHandler
 {
     public string Kind => TransitionOutbox.AlertHolder;
 
-    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, IdReissueDbContext db, CancellationToken cancellationToken)
+    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var notice = message.Read<HolderAlertNotice>();
         var application = await db.Applications.AsNoTracking().Include(a => a.Transitions).SingleOrDefaultAsync(a => a.Id == notice.ApplicationId, cancellationToken);

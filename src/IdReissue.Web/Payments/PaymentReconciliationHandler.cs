@@ -1,6 +1,5 @@
 using IdReissue.Application.Payments;
 using IdReissue.Infrastructure.Outbox;
-using IdReissue.Infrastructure.Persistence;
 
 namespace IdReissue.Web.Payments;
 
@@ -9,7 +8,7 @@ public sealed class PaymentReconciliationHandler(ReconcilePaymentOrderHandler ha
 {
     public string Kind => ReconcilePaymentOrderHandler.Kind;
 
-    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, IdReissueDbContext db, CancellationToken cancellationToken)
+    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var step = await handler.HandleAsync(message.Read<ReconcilePaymentOrder>(), cancellationToken);

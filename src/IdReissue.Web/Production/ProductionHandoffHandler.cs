@@ -1,6 +1,5 @@
 using IdReissue.Application.Production;
 using IdReissue.Infrastructure.Outbox;
-using IdReissue.Infrastructure.Persistence;
 
 namespace IdReissue.Web.Production;
 
@@ -9,7 +8,7 @@ public sealed class ProductionHandoffHandler(HandOffProductionBatchHandler handl
 {
     public string Kind => CreateProductionBatchHandler.HandOffKind;
 
-    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, IdReissueDbContext db, CancellationToken cancellationToken)
+    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         await handler.HandleAsync(message.Read<HandOffBatch>(), cancellationToken);

@@ -11,11 +11,11 @@ namespace IdReissue.Web.ServiceLevel;
 /// At the end of an application's due date: if the card has not been delivered, raises a service-level
 /// alert (an audit entry the workbench's overdue queue and dashboards read, a metric, and a warning log).
 /// </summary>
-public sealed partial class ServiceLevelCheckHandler(TimeProvider time, ILogger<ServiceLevelCheckHandler> logger, ApplicationMetrics metrics) : IOutboxHandler
+public sealed partial class ServiceLevelCheckHandler(IdReissueDbContext db, TimeProvider time, ILogger<ServiceLevelCheckHandler> logger, ApplicationMetrics metrics) : IOutboxHandler
 {
     public string Kind => TransitionOutbox.ServiceLevelCheck;
 
-    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, IdReissueDbContext db, CancellationToken cancellationToken)
+    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var applicationId = message.Read<ServiceLevelNotice>().ApplicationId;
         var application = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
