@@ -2,6 +2,7 @@ using IdReissue.Application.Abuse;
 using IdReissue.Application.Accounts;
 using IdReissue.Application.Applications;
 using IdReissue.Application.Auth;
+using IdReissue.Application.Delivery;
 using IdReissue.Application.Payments;
 using IdReissue.Application.Production;
 using IdReissue.Application.Review;
@@ -19,6 +20,8 @@ public static class ApplicationHandlers
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PaymentTimings>>().Value);
         services.AddValidatedOptions<AbuseLimitOptions>(configuration, AbuseLimitOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AbuseLimitOptions>>().Value);
+        services.AddValidatedOptions<DeliveryOptions>(configuration, DeliveryOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeliveryOptions>>().Value);
 
         services.AddScoped<PaymentSettlement>();
         services.AddScoped<PendingOrderClosing>();
@@ -58,6 +61,12 @@ public static class ApplicationHandlers
         services.AddScoped<SendLoginCodeHandler>();
         services.AddScoped<LogInApplicantHandler>();
         services.AddScoped<LogInOfficerHandler>();
+
+        services.AddScoped<CourierEvents>();
+        services.AddScoped<DispatchCardHandler>();
+        services.AddScoped<ConfirmDeliveryHandler>();
+        services.AddScoped<RecordWaybillUpdateHandler>();
+        services.AddScoped<TrackDispatchedCardHandler>();
 
         services.AddScoped<GetAccountHandler>();
         services.AddScoped<VerifyRealNameHandler>();

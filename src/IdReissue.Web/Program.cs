@@ -49,7 +49,6 @@ builder.Services.AddScoped<OfficerQueues>();
 builder.Services.AddScoped<DayDashboard>();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options => options.MultipartBodyLengthLimit = MaxRequestBytes);
 builder.Services.AddValidatedOptions<SessionCookieOptions>(builder.Configuration, SessionCookieOptions.Section);
-builder.Services.AddValidatedOptions<DeliveryOptions>(builder.Configuration, DeliveryOptions.Section);
 builder.Services.AddScoped<IOutboxHandler, ApplicantNotificationHandler>();
 builder.Services.AddScoped<IOutboxHandler, PaymentReconciliationHandler>();
 builder.Services.AddScoped<IOutboxHandler, CourierTrackingHandler>();

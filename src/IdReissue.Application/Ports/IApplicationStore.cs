@@ -33,6 +33,9 @@ public interface IApplicationStore
     /// </summary>
     Task<IReadOnlyList<ReissueApplication>> ReadQueueAsync(ApplicationState state, bool suspected, string? regionId, int count, CancellationToken cancellationToken);
 
+    /// <summary>The application whose card went out under the waybill, with its timeline.</summary>
+    Task<ReissueApplication?> FindByTrackingNumberAsync(string trackingNumber, CancellationToken cancellationToken);
+
     void Add(ReissueApplication application);
 }
 

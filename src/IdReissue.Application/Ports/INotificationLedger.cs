@@ -6,5 +6,8 @@ public interface INotificationLedger
     /// <summary>The outcome recorded for the notification, or null when it is new.</summary>
     Task<string?> OutcomeOfAsync(string source, string notificationId, CancellationToken cancellationToken);
 
+    /// <summary>Whether the notification was recorded before, or is already in this unit of work.</summary>
+    Task<bool> SeenAsync(string source, string notificationId, CancellationToken cancellationToken);
+
     void Record(string source, string notificationId, string reference, DateTimeOffset receivedAt, string outcome);
 }

@@ -439,6 +439,21 @@ public sealed class ReissueApplication
         TransitionTo(ApplicationState.InProduction, now, officer, $"有效期限 {NewCardValidity.Description}");
     }
 
+    /// <summary>
+    /// Where the card goes, checked before a waybill is booked (the courier's booking cannot be taken back): only a
+    /// card in production, of an application its holder has not disowned, with an address.
+    /// </summary>
+    public MailingAddress RequireReadyForDispatch()
+    {
+        if (State != ApplicationState.InProduction || Address is not { } address)
+        {
+            throw new DomainException("step_out_of_order", $"只有制证中的申请可以寄出（当前状态：{State.Chinese()}）。", DomainErrorKind.Conflict);
+        }
+
+        RequireNotHeld();
+        return address;
+    }
+
     public void Dispatch(string trackingNumber, DateTimeOffset now, Actor actor)
     {
         RequireNotHeld();

@@ -1,17 +1,14 @@
 using System.Security.Claims;
+using IdReissue.Application.Common;
+using IdReissue.Application.Delivery;
 using IdReissue.Domain.Applications;
-using IdReissue.Domain.Common;
 using IdReissue.Domain.Gateways;
-using IdReissue.Infrastructure.Outbox;
-using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Web.Applications;
-using IdReissue.Infrastructure.Persistence.Stores;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Errors;
 using IdReissue.Web.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Delivery;
 
@@ -36,41 +33,16 @@ public static partial class DeliveryApi
         return routes;
     }
 
-    public static async Task<Ok<ApplicationView>> Dispatch(
-        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, ICourierGateway courier, AuditTrail audit, IOptions<DeliveryOptions> options,
-        TimeProvider time, CancellationToken cancellationToken)
-    {
-        var application = await db.LoadForOfficerAsync(id, user, cancellationToken);
-        if (application.State != ApplicationState.InProduction || application.Address is not { } address)
-        {
-            throw new DomainException("step_out_of_order", $"只有制证中的申请可以寄出（当前状态：{application.State.Chinese()}）。", DomainErrorKind.Conflict);
-        }
+    public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Dispatch(
+        Guid id, ClaimsPrincipal user, DispatchCardHandler handler, RegionCatalog regions, CancellationToken cancellationToken) =>
+        ForOfficer(await handler.HandleAsync(new DispatchCard(id, user.AsOfficerScope()), cancellationToken), regions);
 
-        // Before the waybill: a held application gets none (the courier's booking cannot be taken back).
-        application.RequireNotHeld();
-        var postage = application.Postage;
-        var tracking = await courier.CreateWaybillAsync(new Shipment(application.ApplicationNumber, address.Recipient, address.Phone, address.DivisionCode, address.Detail,
-            postage is { PayOnDelivery: true } ? postage.Amount.Fen : 0), cancellationToken);
-        var now = time.GetUtcNow();
-        application.Dispatch(tracking, now, user.AsActor());
-        db.Enqueue(CourierTrackingHandler.KindName, new TrackWaybill(tracking), now, now + options.Value.TrackEvery, $"track:{tracking}");
-        audit.Record(user.AsActor(), "application.dispatch", application.ApplicationNumber, $"EMS {tracking}");
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ApplicationView.ForOfficer(application, regions.Get(application.RegionId)));
-    }
-
-    public static async Task<Ok<ApplicationView>> ConfirmDelivery(
-        Guid id, ClaimsPrincipal user, IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var application = await db.LoadForOfficerAsync(id, user, cancellationToken);
-        application.Deliver(time.GetUtcNow(), user.AsActor());
-        audit.Record(user.AsActor(), "application.deliver", application.ApplicationNumber, "confirmed by officer");
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ApplicationView.ForOfficer(application, regions.Get(application.RegionId)));
-    }
+    public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> ConfirmDelivery(
+        Guid id, ClaimsPrincipal user, ConfirmDeliveryHandler handler, RegionCatalog regions, CancellationToken cancellationToken) =>
+        ForOfficer(await handler.HandleAsync(new Application.Delivery.ConfirmDelivery(id, user.AsOfficerScope()), cancellationToken), regions);
 
     public static async Task<Results<Ok<CourierAck>, ProblemHttpResult>> CourierEventReceived(
-        HttpRequest http, IdReissueDbContext db, ICourierGateway courier, TimeProvider time, ILogger<CourierAck> logger, CancellationToken cancellationToken)
+        HttpRequest http, ICourierGateway courier, RecordWaybillUpdateHandler handler, ILogger<CourierAck> logger, CancellationToken cancellationToken)
     {
         var body = await WebhookBody.ReadAsync(http, cancellationToken);
         var headers = http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
@@ -84,23 +56,22 @@ public static partial class DeliveryApi
             return Problems.Create(401, rejected.Message, "快递事件签名校验失败，已拒绝。");
         }
 
-        var outcome = await DeliveryRecorder.ApplyAsync(db, courierEvent, time.GetUtcNow(), cancellationToken);
+        var outcome = await handler.HandleAsync(new RecordWaybillUpdate(courierEvent), cancellationToken);
         if (outcome is null)
         {
             return TypedResults.Ok(new CourierAck("SUCCESS"));
         }
 
-        if (outcome == DeliveryRecorder.UnknownWaybill)
-        {
-            // Not acknowledged, so the courier sends it again (by then the dispatch has committed).
-            LogEvent(logger, courierEvent.TrackingNumber, courierEvent.Kind, outcome);
-            return Problems.NotFound("waybill_not_found", "未找到该运单号对应的申请，请稍后重发。");
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
         LogEvent(logger, courierEvent.TrackingNumber, courierEvent.Kind, outcome);
-        return TypedResults.Ok(new CourierAck("SUCCESS"));
+
+        // Not acknowledged, so the courier sends it again (by then the dispatch has committed).
+        return outcome == CourierEvents.UnknownWaybill
+            ? Problems.NotFound("waybill_not_found", "未找到该运单号对应的申请，请稍后重发。")
+            : TypedResults.Ok(new CourierAck("SUCCESS"));
     }
+
+    private static Results<Ok<ApplicationView>, ProblemHttpResult> ForOfficer(Result<ReissueApplication> result, RegionCatalog regions) =>
+        result.Succeeded ? TypedResults.Ok(ApplicationView.ForOfficer(result.Value, regions.Get(result.Value.RegionId))) : Problems.From(result.Problem!);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Courier event {Kind} for {TrackingNumber}: {Outcome}")]
     private static partial void LogEvent(ILogger logger, string trackingNumber, CourierEventKind kind, string outcome);

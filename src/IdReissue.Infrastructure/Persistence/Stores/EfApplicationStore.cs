@@ -56,5 +56,8 @@ public sealed class EfApplicationStore(IdReissueDbContext db) : IApplicationStor
         return await query.Take(count).ToListAsync(cancellationToken);
     }
 
+    public Task<ReissueApplication?> FindByTrackingNumberAsync(string trackingNumber, CancellationToken cancellationToken) =>
+        db.Applications.Include(a => a.Transitions).SingleOrDefaultAsync(a => a.TrackingNumber == trackingNumber, cancellationToken);
+
     public void Add(ReissueApplication application) => db.Applications.Add(application);
 }

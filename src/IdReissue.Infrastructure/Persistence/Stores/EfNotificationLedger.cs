@@ -10,6 +10,10 @@ public sealed class EfNotificationLedger(IdReissueDbContext db) : INotificationL
         db.ReceivedNotifications.AsNoTracking().Where(n => n.Source == source && n.NotificationId == notificationId)
             .Select(n => n.Outcome).SingleOrDefaultAsync(cancellationToken);
 
+    public async Task<bool> SeenAsync(string source, string notificationId, CancellationToken cancellationToken) =>
+        db.ReceivedNotifications.Local.Any(n => n.Source == source && n.NotificationId == notificationId)
+        || await db.ReceivedNotifications.AnyAsync(n => n.Source == source && n.NotificationId == notificationId, cancellationToken);
+
     public void Record(string source, string notificationId, string reference, DateTimeOffset receivedAt, string outcome) =>
         db.ReceivedNotifications.Add(new ReceivedNotification
         {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using IdReissue.Application.Common;
+using IdReissue.Application.Delivery;
 using IdReissue.Application.Review;
 using IdReissue.Domain.Common;
 using IdReissue.Domain.Applications;
@@ -32,10 +33,10 @@ namespace IdReissue.Web.Review.Pages;
 /// </summary>
 [Authorize(Policy = Policies.Officer)]
 public sealed class DetailModel(
-    IdReissueDbContext db, RegionCatalog regions, AuditTrail audit, PortraitEngine engine, ICourierGateway courier, IOptions<DeliveryOptions> delivery,
+    IdReissueDbContext db, RegionCatalog regions, PortraitEngine engine,
     IRegistryPhotos registry, IFaceVerification faces, FaceMatcher matcher, TimeProvider time,
     GetOfficerApplicationHandler detail, RevealPersonalDataHandler reveal, ApproveApplicationHandler approve, RejectApplicationHandler reject,
-    ClearHolderDenialHandler clearHolderDenial, RequestNewPhotoHandler requestNewPhoto)
+    ClearHolderDenialHandler clearHolderDenial, RequestNewPhotoHandler requestNewPhoto, DispatchCardHandler dispatch, ConfirmDeliveryHandler confirmDelivery)
     : FormPage
 {
     [BindProperty(SupportsGet = true)]
@@ -109,7 +110,7 @@ public sealed class DetailModel(
 
         return await AttemptAsync(async () =>
         {
-            await DeliveryApi.Dispatch(Id, User, db, regions, courier, audit, delivery, time, cancellationToken);
+            (await dispatch.HandleAsync(new DispatchCard(Id, User.AsOfficerScope()), cancellationToken)).ValueOrThrow();
             return LocalRedirect($"/officer/applications/{Id}?done=dispatched");
         }, () => ReloadAsync(cancellationToken));
     }
@@ -123,7 +124,7 @@ public sealed class DetailModel(
 
         return await AttemptAsync(async () =>
         {
-            await DeliveryApi.ConfirmDelivery(Id, User, db, regions, audit, time, cancellationToken);
+            (await confirmDelivery.HandleAsync(new ConfirmDelivery(Id, User.AsOfficerScope()), cancellationToken)).ValueOrThrow();
             return LocalRedirect($"/officer/applications/{Id}?done=delivered");
         }, () => ReloadAsync(cancellationToken));
     }
