@@ -362,6 +362,23 @@ public class ApplicationStateMachineTests
         Assert.False(application.HeldAsSuspectedImpersonation);
     }
 
+    [Fact]
+    public void A_photo_is_expected_only_while_one_is_pending_and_then_under_its_photo_number()
+    {
+        Assert.Equal("4326112500000001", InState(ApplicationState.PhotoPending).RequirePhotoExpected());
+        foreach (var state in new[] { ApplicationState.AddressGiven, ApplicationState.UnderReview, ApplicationState.Delivered })
+        {
+            Assert.Equal("photo_not_expected", Assert.Throws<DomainException>(() => InState(state).RequirePhotoExpected()).Code);
+        }
+    }
+
+    [Fact]
+    public void A_card_is_ready_for_dispatch_only_in_production_with_an_address()
+    {
+        Assert.Equal(Address(), InState(ApplicationState.InProduction).RequireReadyForDispatch());
+        Assert.Equal("step_out_of_order", Assert.Throws<DomainException>(() => InState(ApplicationState.Approved).RequireReadyForDispatch()).Code);
+    }
+
     private static ReissueApplication Started(ReissueCase reissueCase = ReissueCase.Loss) =>
         ReissueApplication.Start(Guid.NewGuid(), "BH43", Guid.NewGuid(), Hunan(), reissueCase, Resident(), new DateOnly(1990, 1, 1), Now, Applicant);
 

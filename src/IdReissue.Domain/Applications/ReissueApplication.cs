@@ -384,6 +384,20 @@ public sealed class ReissueApplication
     }
 
     /// <summary>A photo under this application's photo number passed the portrait check.</summary>
+    /// <summary>A photo is only taken while the application waits for one (and its holder has not disowned it); its photo number then.</summary>
+    public string RequirePhotoExpected()
+    {
+        RequireNotHeld();
+        if (State != ApplicationState.PhotoPending || PhotoNumber is null)
+        {
+            throw new DomainException("photo_not_expected",
+                PhotoSource == PhotoSource.Historic ? "本次办理使用历史制证照片，无需提交新照片。" : $"当前不需要提交照片（当前状态：{State.Chinese()}）。",
+                DomainErrorKind.Conflict);
+        }
+
+        return PhotoNumber;
+    }
+
     public void AcceptPhoto(Guid photoId, RegionPolicy region, WorkingDayCalendar calendar, DateTimeOffset now, Actor actor)
     {
         RequireNotHeld();

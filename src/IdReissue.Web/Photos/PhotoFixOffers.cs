@@ -34,7 +34,7 @@ public sealed class PhotoFixOffers(
 
     public async Task<PhotoFixOffer> OfferAsync(ReissueApplication application, byte[] original, CancellationToken cancellationToken)
     {
-        PhotoIntake.RequirePhotoExpected(application);
+        application.RequirePhotoExpected();
         await limiter.LimitAsync($"photo:{application.Id:N}", limits.Value.PhotoUploadsPerApplicationPerMinute, TimeSpan.FromMinutes(1),
             "photo_upload_too_frequent", "照片提交过于频繁，请{0}后再试。", cancellationToken);
         var fix = await fixer.FixAsync(original, regions.Get(application.RegionId).Photo.Specification, cancellationToken);

@@ -31,7 +31,7 @@ public sealed class PhotoIntake(
     public async Task<PhotoCheckView> SubmitAsync(
         ReissueApplication application, byte[] photo, string submittedBy, Actor actor, CancellationToken cancellationToken, Guid? originalFileId = null)
     {
-        var photoNumber = RequirePhotoExpected(application);
+        var photoNumber = application.RequirePhotoExpected();
         await limiter.LimitAsync($"photo:{application.Id:N}", limits.Value.PhotoUploadsPerApplicationPerMinute, TimeSpan.FromMinutes(1),
             "photo_upload_too_frequent", "照片提交过于频繁，请{0}后再试。", cancellationToken);
         // Room for this one first: the oldest failed image goes before the quota is counted, so with this one at
@@ -114,20 +114,6 @@ public sealed class PhotoIntake(
         var kind = PhotoReasons.NotTheApplicant;
         var reason = new PortraitReason(kind.Code, lowest, null, kind.Unit, kind.Sentence(PhotoReasonSituation.PhotoCheck));
         return verdict with { Verdict = PortraitVerdictKind.Fail, Reasons = [.. verdict.Reasons, reason], Measures = measures };
-    }
-
-    /// <summary>A photo is only taken while the application waits for one; its photo number then.</summary>
-    public static string RequirePhotoExpected(ReissueApplication application)
-    {
-        application.RequireNotHeld();
-        if (application.State != ApplicationState.PhotoPending || application.PhotoNumber is null)
-        {
-            throw new DomainException("photo_not_expected",
-                application.PhotoSource == PhotoSource.Historic ? "本次办理使用历史制证照片，无需提交新照片。" : $"当前不需要提交照片（当前状态：{application.State.Chinese()}）。",
-                DomainErrorKind.Conflict);
-        }
-
-        return application.PhotoNumber;
     }
 
     /// <summary>Keeps the images of the newest failed submissions only: each submission keeps its verdict and
