@@ -20,7 +20,6 @@ public sealed partial class LayerTests
         "Applications/ApplicantNotificationHandler.cs",
         "Applications/ApplicationStore.cs",
         "Applications/FaceVerificationStep.cs",
-        "Applications/Uploads.cs",
         "Auth/Pages/Login.cshtml.cs",
         "Auth/SessionAuthenticationHandler.cs",
         "Errors/ProblemExceptionHandler.cs",

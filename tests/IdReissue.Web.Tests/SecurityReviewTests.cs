@@ -426,9 +426,8 @@ public static class ReviewSteps
     public static async Task KeepCaptureAsync(ServiceFixture service, Guid applicationId, byte[] capture)
     {
         await using var scope = service.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
-        Uploads.StoreImage(db, capture, StoredFileKind.FaceCapture, applicationId, DateTimeOffset.UtcNow);
-        await db.SaveChangesAsync();
+        scope.ServiceProvider.GetRequiredService<IFileStore>().AddImage(capture, StoredFileKind.FaceCapture, applicationId, DateTimeOffset.UtcNow);
+        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveAsync(CancellationToken.None);
     }
 
     public static async Task<JsonElement> SubmitPhotoAsync(Api api, PhotoJourney journey, byte[] photo) =>

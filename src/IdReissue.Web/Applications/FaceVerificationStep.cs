@@ -30,7 +30,7 @@ namespace IdReissue.Web.Applications;
 /// second account nor cancelling and starting again gives more tries. A single photo never passes.
 /// </summary>
 public sealed class FaceVerificationStep(
-    IdReissueDbContext db, IApplicationStore applications, IApplicantAccountStore accounts, RegionCatalog regions, RealPersonChannels channels, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits,
+    IdReissueDbContext db, IFileStore files, IApplicationStore applications, IApplicantAccountStore accounts, RegionCatalog regions, RealPersonChannels channels, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits,
     IOptions<FaceVerificationOptions> faceOptions, IHttpContextAccessor http, TimeProvider time, IServiceProvider services)
 {
     public const string CameraChannel = "camera";
@@ -89,7 +89,7 @@ public sealed class FaceVerificationStep(
         // Room for what a pass keeps (the best frame and one per action) before anything is judged: a pass that
         // could then not be stored would burn the attempt for nothing.
         var keptAtMost = images.Count == 0 ? 0 : images.Max(i => (long)i.Length) * (RandomLivenessChallenges.MostActions + 1);
-        await Uploads.RequireQuotaAsync(db, application.Id, keptAtMost, limits.Value.StoredBytesPerApplication, replacing: null, cancellationToken);
+        await files.RequireQuotaAsync(application.Id, keptAtMost, limits.Value.StoredBytesPerApplication, replacing: null, cancellationToken);
 
         var result = await verification.CompleteAsync(new RealPersonCompletion(application.CitizenId, Reference(application), token, images), cancellationToken);
         if (result.Liveness == LivenessVerdict.NotLive)
@@ -139,21 +139,21 @@ public sealed class FaceVerificationStep(
     {
         if (result.BestFrame is { } best)
         {
-            Uploads.StoreImage(db, best, StoredFileKind.FaceCapture, application.Id, now);
+            files.AddImage(best, StoredFileKind.FaceCapture, application.Id, now);
         }
 
         var actions = new List<RealPersonReportAction>(result.Actions.Count);
         foreach (var seen in result.Actions)
         {
             Guid? file = seen.PeakFrame is { } peak && peak >= 0 && peak < images.Count
-                ? Uploads.StoreImage(db, images[peak], StoredFileKind.LivenessFrame, application.Id, now).Id
+                ? files.AddImage(images[peak], StoredFileKind.LivenessFrame, application.Id, now)
                 : null;
             actions.Add(new RealPersonReportAction(RealPersonReport.Code(seen.Action), seen.StartFrame, seen.EndFrame, seen.PeakFrame, file));
         }
 
         var report = new RealPersonReport(result.Channel, result.Liveness.ToString(), [.. result.Challenge.Select(RealPersonReport.Code)], actions,
             result.Similarity, result.AttackScore, result.ProviderCode, images.Count, images.Count == 0 ? 0 : faceOptions.Value.FramesPerSecond, now);
-        Uploads.Store(db, report.ToJson(), StoredFileKind.RealPersonReport, application.Id, "application/json", now);
+        files.Add(report.ToJson(), StoredFileKind.RealPersonReport, application.Id, "application/json", now);
     }
 
     /// <summary>A face that matches the registry photo proves the account's holder to be the application's person:

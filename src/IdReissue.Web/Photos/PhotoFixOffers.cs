@@ -25,7 +25,7 @@ namespace IdReissue.Web.Photos;
 /// shown, and it is then checked like any other photo. Offers count against the application's photo upload limit.
 /// </summary>
 public sealed class PhotoFixOffers(
-    IdReissueDbContext db, PhotoFixer fixer, RegionCatalog regions, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits,
+    IdReissueDbContext db, IFileStore files, PhotoFixer fixer, RegionCatalog regions, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits,
     IDataProtectionProvider protection, TimeProvider time)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
@@ -44,10 +44,10 @@ public sealed class PhotoFixOffers(
             return new PhotoFixOffer(fix, preview, null, null);
         }
 
-        await Uploads.RequireQuotaAsync(db, application.Id, original.Length, limits.Value.StoredBytesPerApplication, replacing: null, cancellationToken);
-        var stored = Uploads.StoreImage(db, original, StoredFileKind.Photo, application.Id, time.GetUtcNow());
+        await files.RequireQuotaAsync(application.Id, original.Length, limits.Value.StoredBytesPerApplication, replacing: null, cancellationToken);
+        var storedId = files.AddImage(original, StoredFileKind.Photo, application.Id, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        var sealedPhoto = _seal.Protect([.. application.Id.ToByteArray(), .. stored.Id.ToByteArray(), .. fixedPhoto], Lifetime);
+        var sealedPhoto = _seal.Protect([.. application.Id.ToByteArray(), .. storedId.ToByteArray(), .. fixedPhoto], Lifetime);
         return new PhotoFixOffer(fix, preview, PhotoVerdictView.DataUrl(fixedPhoto, "image/jpeg"), WebEncoders.Base64UrlEncode(sealedPhoto));
     }
 

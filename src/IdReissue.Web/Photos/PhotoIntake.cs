@@ -23,7 +23,7 @@ namespace IdReissue.Web.Photos;
 /// check, kept with its verdict, and bound to the application when it passes.
 /// </summary>
 public sealed class PhotoIntake(
-    IdReissueDbContext db, IPortraitCheck portraitCheck, IFaceVerification faces, RegionCatalog regions, WorkingDayCalendar calendar, ApplicationMetrics metrics, AbuseLimiter limiter,
+    IdReissueDbContext db, IFileStore files, IPortraitCheck portraitCheck, IFaceVerification faces, RegionCatalog regions, WorkingDayCalendar calendar, ApplicationMetrics metrics, AbuseLimiter limiter,
     IOptions<AbuseLimitOptions> limits, TimeProvider time)
 {
     /// <param name="originalFileId">For a photo made by the photo fixer and confirmed by the citizen: the stored
@@ -37,20 +37,20 @@ public sealed class PhotoIntake(
         // Room for this one first: the oldest failed image goes before the quota is counted, so with this one at
         // most FailedPhotosKeptPerApplication failed images are kept.
         await ForgetOldFailedPhotosAsync(application.Id, Math.Max(0, limits.Value.FailedPhotosKeptPerApplication - 1), cancellationToken);
-        await Uploads.RequireQuotaAsync(db, application.Id, photo.Length, limits.Value.StoredBytesPerApplication, replacing: null, cancellationToken);
+        await files.RequireQuotaAsync(application.Id, photo.Length, limits.Value.StoredBytesPerApplication, replacing: null, cancellationToken);
         var region = regions.Get(application.RegionId);
         var started = time.GetTimestamp();
         var verdict = await WithFaceMatchAsync(application, photo, await portraitCheck.CheckAsync(photo, region.Photo.Specification, cancellationToken), cancellationToken);
         metrics.PhotoCheck(verdict.Verdict.ToString().ToLowerInvariant(), time.GetElapsedTime(started));
         var now = time.GetUtcNow();
         // Kept whatever the verdict, so an officer can see what was tried.
-        var file = Uploads.Store(db, photo, StoredFileKind.Photo, application.Id, "image/jpeg", now);
+        var fileId = files.Add(photo, StoredFileKind.Photo, application.Id, "image/jpeg", now);
         db.PhotoSubmissions.Add(new PhotoSubmission
         {
             Id = Guid.NewGuid(),
             PhotoNumber = photoNumber,
             ApplicationId = application.Id,
-            FileId = file.Id,
+            FileId = fileId,
             Verdict = verdict.Verdict,
             ReasonsJson = JsonSerializer.Serialize(verdict.Reasons),
             MeasuresJson = JsonSerializer.Serialize(verdict.Measures),
@@ -60,7 +60,7 @@ public sealed class PhotoIntake(
         });
         if (verdict.Passed)
         {
-            application.AcceptPhoto(file.Id, region, calendar, now, actor);
+            application.AcceptPhoto(fileId, region, calendar, now, actor);
         }
 
         await db.SaveChangesAsync(cancellationToken);
