@@ -8,8 +8,5 @@ namespace IdReissue.Application.Accounts;
 /// </summary>
 public static class ProvenIdentity
 {
-    public const string HeldElsewhereCode = "citizen_id_bound_elsewhere";
-    public const string HeldElsewhereMessage = "该身份已由本人通过实人认证绑定其他手机号账号，请使用原账号登录。";
-
-    public static Problem HeldElsewhere { get; } = Problem.Conflict(HeldElsewhereCode, HeldElsewhereMessage);
+    public static Problem HeldElsewhere { get; } = Problem.Conflict("citizen_id_bound_elsewhere", "该身份已由本人通过实人认证绑定其他手机号账号，请使用原账号登录。");
 }

@@ -1,3 +1,4 @@
+using IdReissue.Application.Common;
 using IdReissue.Application.Ports;
 using IdReissue.Domain.Common;
 
@@ -5,9 +6,6 @@ namespace IdReissue.Application.Payments;
 
 /// <summary>Ask the gateway about an order whose notification has not come (outbox work, enqueued with the order).</summary>
 public sealed record ReconcilePaymentOrder(string OrderNumber);
-
-/// <summary>Done (with a note), or to be asked again at <paramref name="AgainAt"/>.</summary>
-public sealed record ReconciliationStep(DateTimeOffset? AgainAt, string Note);
 
 /// <summary>
 /// Settles the order if paid, asks again later while it can still be paid, and closes it at the gateway once it
@@ -17,13 +15,13 @@ public sealed class ReconcilePaymentOrderHandler(IPaymentOrderStore orders, IPay
 {
     public const string Kind = "payment.reconcile";
 
-    public async Task<ReconciliationStep> HandleAsync(ReconcilePaymentOrder command, CancellationToken cancellationToken)
+    public async Task<FollowUp> HandleAsync(ReconcilePaymentOrder command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var order = await orders.FindAsync(command.OrderNumber, cancellationToken);
         if (order is not { IsPending: true })
         {
-            return new ReconciliationStep(null, "not pending");
+            return FollowUp.Done("not pending");
         }
 
         var gateway = gateways.GatewayFor(order.Channel);
@@ -31,23 +29,23 @@ public sealed class ReconcilePaymentOrderHandler(IPaymentOrderStore orders, IPay
         var outcome = await settlement.ApplyAsync(order.OrderNumber, status.State, status.Amount, status.TransactionId, Actor.Gateway($"reconcile:{order.Channel}"), cancellationToken);
         if (outcome != SettlementOutcome.Ignored)
         {
-            return new ReconciliationStep(null, outcome.ToString());
+            return FollowUp.Done(outcome.ToString());
         }
 
         var now = time.GetUtcNow();
         if (now < order.ExpiresAt)
         {
             var again = now + timings.ReconcileAfter;
-            return new ReconciliationStep(again < order.ExpiresAt ? again : order.ExpiresAt, "not paid yet");
+            return FollowUp.Again(again < order.ExpiresAt ? again : order.ExpiresAt, "not paid yet");
         }
 
         if (await gateway.CloseOrderAsync(order.OrderNumber, cancellationToken))
         {
             order.Close();
-            return new ReconciliationStep(null, "expired and closed");
+            return FollowUp.Done("expired and closed");
         }
 
         // Paid in the last moment: the next query settles it.
-        return new ReconciliationStep(now, "paid while closing");
+        return FollowUp.Again(now, "paid while closing");
     }
 }

@@ -1,3 +1,5 @@
+using IdReissue.Application.Common;
+
 namespace IdReissue.Infrastructure.Outbox;
 
 /// <summary>
@@ -19,4 +21,11 @@ public sealed record OutboxOutcome(DateTimeOffset? RunAgainAt, string? Note = nu
     public static OutboxOutcome Done { get; } = new((DateTimeOffset?)null);
 
     public static OutboxOutcome Again(DateTimeOffset at, string note) => new(at, note);
+
+    /// <summary>The application layer's answer for its follow-up work, as the outbox keeps it.</summary>
+    public static OutboxOutcome From(FollowUp followUp)
+    {
+        ArgumentNullException.ThrowIfNull(followUp);
+        return new(followUp.AgainAt, followUp.Note);
+    }
 }

@@ -1,3 +1,4 @@
+using IdReissue.Application.Common;
 using System.Security.Claims;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
@@ -26,5 +27,5 @@ public static class ApplicationStore
         return application is not null && officer.MaySeeRegion(application.RegionId) ? application : throw NotFound();
     }
 
-    public static DomainException NotFound() => new("application_not_found", "未找到该申请。", DomainErrorKind.NotFound);
+    public static DomainException NotFound() => ApplicationProblems.NotFound.ToException();
 }

@@ -11,7 +11,6 @@ public sealed class CourierTrackingHandler(TrackDispatchedCardHandler handler) :
     public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var step = await handler.HandleAsync(message.Read<TrackWaybill>(), message.CreatedAt, cancellationToken);
-        return step.AgainAt is { } again ? OutboxOutcome.Again(again, step.Note) : new OutboxOutcome(null, step.Note);
+        return OutboxOutcome.From(await handler.HandleAsync(message.Read<TrackWaybill>(), message.CreatedAt, cancellationToken));
     }
 }

@@ -1,3 +1,4 @@
+using IdReissue.Application.Common;
 using IdReissue.Application.Ports;
 using IdReissue.Domain.Payments;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class EfPaymentOrderStore(IdReissueDbContext db) : IPaymentOrderSt
     {
         var due = await (from order in db.PaymentOrders.AsNoTracking()
                          join application in db.Applications.AsNoTracking() on order.ApplicationId equals application.Id
-                         where order.State == PaymentOrderState.RefundDue && (regionScope == "*" || application.RegionId == regionScope)
+                         where order.State == PaymentOrderState.RefundDue && (regionScope == OfficerScope.EveryRegion || application.RegionId == regionScope)
                          select new { order, application.ApplicationNumber, application.RegionId }).ToListAsync(cancellationToken);
         return due.OrderBy(d => d.order.PaidAt).Select(d => new RefundDue(d.order, d.ApplicationNumber, d.RegionId)).ToList();
     }

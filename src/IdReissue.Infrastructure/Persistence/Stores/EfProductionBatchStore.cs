@@ -1,3 +1,4 @@
+using IdReissue.Application.Common;
 using IdReissue.Application.Ports;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Production;
@@ -11,7 +12,7 @@ public sealed class EfProductionBatchStore(IdReissueDbContext db) : IProductionB
         db.ProductionBatches.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
 
     public async Task<IReadOnlyList<ProductionBatch>> LatestAsync(string regionScope, int count, CancellationToken cancellationToken) =>
-        await db.ProductionBatches.AsNoTracking().Where(b => regionScope == "*" || b.RegionId == regionScope)
+        await db.ProductionBatches.AsNoTracking().Where(b => regionScope == OfficerScope.EveryRegion || b.RegionId == regionScope)
             .OrderByDescending(b => b.CreatedAt).Take(count).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<ReissueApplication>> ReadyForProductionAsync(string regionId, int count, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using IdReissue.Application.Ports;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using IdReissue.Application.Common;
@@ -36,7 +37,8 @@ public sealed class DetailModel(
     IdReissueDbContext db, RegionCatalog regions, PortraitEngine engine,
     IRegistryPhotos registry, IFaceVerification faces, FaceMatcher matcher, TimeProvider time,
     GetOfficerApplicationHandler detail, RevealPersonalDataHandler reveal, ApproveApplicationHandler approve, RejectApplicationHandler reject,
-    ClearHolderDenialHandler clearHolderDenial, RequestNewPhotoHandler requestNewPhoto, DispatchCardHandler dispatch, ConfirmDeliveryHandler confirmDelivery)
+    ClearHolderDenialHandler clearHolderDenial, RequestNewPhotoHandler requestNewPhoto, DispatchCardHandler dispatch, ConfirmDeliveryHandler confirmDelivery,
+    IUnitOfWork unitOfWork)
     : FormPage
 {
     [BindProperty(SupportsGet = true)]
@@ -149,7 +151,7 @@ public sealed class DetailModel(
     /// audit entry the reload writes.</summary>
     private Task ReloadAsync(CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
+        unitOfWork.DiscardChanges();
         return LoadAsync(cancellationToken);
     }
 
