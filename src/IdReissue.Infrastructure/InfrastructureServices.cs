@@ -170,6 +170,7 @@ public static class InfrastructureServices
         services.AddScoped<IPhotoSubmissionStore, EfPhotoSubmissionStore>();
         services.AddScoped<ISmsCodeStore, EfSmsCodeStore>();
         services.AddScoped<ISessionStore, EfSessionStore>();
+        services.AddScoped<IIdempotencyKeys, EfIdempotencyKeys>();
         services.AddScoped<IOfficerAccountStore, EfOfficerAccountStore>();
         services.AddSingleton<IBlindIndexes, BlindIndexes>();
         services.AddScoped<IProductionBatchStore, EfProductionBatchStore>();

@@ -3,9 +3,12 @@ using IdReissue.Application.Accounts;
 using IdReissue.Application.Applications;
 using IdReissue.Application.Auth;
 using IdReissue.Application.Delivery;
+using IdReissue.Application.HolderAlerts;
 using IdReissue.Application.Payments;
+using IdReissue.Application.Photos;
 using IdReissue.Application.Production;
 using IdReissue.Application.Review;
+using IdReissue.Application.ServiceLevel;
 using IdReissue.Infrastructure.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +25,9 @@ public static class ApplicationHandlers
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AbuseLimitOptions>>().Value);
         services.AddValidatedOptions<DeliveryOptions>(configuration, DeliveryOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeliveryOptions>>().Value);
+
+        services.AddValidatedOptions<HolderAlertOptions>(configuration, HolderAlertOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HolderAlertOptions>>().Value);
 
         services.AddScoped<PaymentSettlement>();
         services.AddScoped<PendingOrderClosing>();
@@ -40,6 +46,15 @@ public static class ApplicationHandlers
         services.AddScoped<UploadHouseholdPageHandler>();
         services.AddScoped<GetApplicationHandler>();
         services.AddScoped<ListApplicationsHandler>();
+        services.AddScoped<NotifyApplicantHandler>();
+        services.AddScoped<CheckServiceLevelHandler>();
+
+        services.AddScoped<PhotoIntake>();
+
+        services.AddScoped<HolderLinkCode>();
+        services.AddScoped<AlertHolderHandler>();
+        services.AddScoped<OpenHolderLinkHandler>();
+        services.AddScoped<DisownApplicationHandler>();
 
         services.AddScoped<ProductionExport>();
         services.AddScoped<CreateProductionBatchHandler>();

@@ -39,12 +39,12 @@ builder.Services.AddIdReissueInfrastructure(builder.Configuration);
 builder.Services.AddApplicationHandlers(builder.Configuration);
 builder.Services.AddSingleton<SessionCache>();
 builder.Services.AddSingleton<IdReissue.Web.Payments.WeChatPayerAuthorization>();
-builder.Services.AddScoped<PhotoIntake>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<FaceVerificationStep>();
 builder.Services.AddScoped<PhotoFixOffers>();
 builder.Services.AddScoped<PhotoNumberLookup>();
 builder.Services.AddSingleton<ApplicationMetrics>();
+builder.Services.AddSingleton<IdReissue.Application.Ports.IPhotoCheckMetrics>(sp => sp.GetRequiredService<ApplicationMetrics>());
 builder.Services.AddScoped<OfficerQueues>();
 builder.Services.AddScoped<DayDashboard>();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options => options.MultipartBodyLengthLimit = MaxRequestBytes);
@@ -54,11 +54,9 @@ builder.Services.AddScoped<IOutboxHandler, PaymentReconciliationHandler>();
 builder.Services.AddScoped<IOutboxHandler, CourierTrackingHandler>();
 builder.Services.AddScoped<IOutboxHandler, ProductionHandoffHandler>();
 builder.Services.AddScoped<IOutboxHandler, ServiceLevelCheckHandler>();
-builder.Services.AddValidatedOptions<IdReissue.Web.HolderAlerts.HolderAlertOptions>(builder.Configuration, IdReissue.Web.HolderAlerts.HolderAlertOptions.Section);
 builder.Services.AddScoped<IOutboxHandler, IdReissue.Web.HolderAlerts.HolderAlertHandler>();
-builder.Services.AddScoped<IdReissue.Web.HolderAlerts.HolderDenial>();
 
-builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+builder.Services.AddHealthChecks().AddCheck<IdReissue.Infrastructure.Persistence.DatabaseReadyCheck>("database", tags: ["ready"]);
 var telemetry = builder.Services.AddOpenTelemetry()
     .ConfigureResource(resource => resource.AddService("idreissue"))
     .WithTracing(tracing => tracing.AddSource(Telemetry.Activities.Name)
@@ -159,7 +157,7 @@ if (app.Services.GetService<SandboxSigner>() is not null)
 if (args is ["security", .. var command])
 {
     // An operator's command against the same database and keys, without serving.
-    return await SecurityCommands.RunAsync(app.Services, command, Console.Out);
+    return await IdReissue.Infrastructure.Security.SecurityCommands.RunAsync(app.Services, command, Console.Out);
 }
 
 await app.RunAsync();

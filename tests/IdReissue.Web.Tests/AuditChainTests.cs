@@ -2,7 +2,7 @@ using System.Globalization;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Security.Protection;
-using IdReissue.Web.Operations;
+using IdReissue.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using IdReissue.Web.HolderAlerts;
+using IdReissue.Application.HolderAlerts;
 
 namespace IdReissue.Web.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using IdReissue.Infrastructure.Persistence;
-using IdReissue.Web.Operations;
+using IdReissue.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -10,6 +10,18 @@ public interface IApplicationStore
     /// <summary>The account's own application; another account's reads as none.</summary>
     Task<ReissueApplication?> FindOwnAsync(Guid id, Guid accountId, CancellationToken cancellationToken);
 
+    /// <summary>An application with its timeline read for showing or texting about, not changed.</summary>
+    Task<ReissueApplication?> ReadAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The application with this number, with its timeline.</summary>
+    Task<ReissueApplication?> FindByNumberAsync(string applicationNumber, CancellationToken cancellationToken);
+
+    /// <summary>The application a photo number was issued to, with its timeline.</summary>
+    Task<ReissueApplication?> FindByPhotoNumberAsync(string photoNumber, CancellationToken cancellationToken);
+
+    /// <summary>How many applications stand in each state, across every region.</summary>
+    IReadOnlyList<StateCount> CountByState();
+
     /// <summary>The number and region of an application, without loading it.</summary>
     Task<ApplicationLabel?> LabelAsync(Guid id, CancellationToken cancellationToken);
 
@@ -38,5 +50,7 @@ public interface IApplicationStore
 
     void Add(ReissueApplication application);
 }
+
+public sealed record StateCount(ApplicationState State, long Count);
 
 public sealed record ApplicationLabel(Guid Id, string ApplicationNumber, string RegionId);

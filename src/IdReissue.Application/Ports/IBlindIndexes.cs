@@ -6,4 +6,7 @@ public interface IBlindIndexes
     string OfPhone(string phone);
 
     string OfCitizenId(string citizenId);
+
+    /// <summary>The digest behind the holder's link of an application (<see cref="HolderAlerts.HolderLinkCode"/>).</summary>
+    string OfHolderLink(Guid applicationId);
 }

@@ -13,6 +13,12 @@ public interface IFileStore
     /// <summary>Adds any file with its content type; returns its id.</summary>
     Guid Add(byte[] bytes, StoredFileKind kind, Guid? applicationId, string contentType, DateTimeOffset now);
 
+    /// <summary>The content of the application's newest file of <paramref name="kind"/>, or null when it has none.</summary>
+    Task<byte[]?> LatestContentAsync(Guid applicationId, StoredFileKind kind, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the application's files of <paramref name="kind"/> among <paramref name="fileIds"/> at once (not with the unit of work).</summary>
+    Task DeleteAsync(Guid applicationId, StoredFileKind kind, IReadOnlyCollection<Guid> fileIds, CancellationToken cancellationToken);
+
     /// <summary>Deletes an application's file at once (not with the unit of work): one replaced by a newer upload.</summary>
     Task DeleteAsync(Guid fileId, Guid applicationId, CancellationToken cancellationToken);
 }

@@ -11,6 +11,12 @@ public interface IUnitOfWork
     /// </summary>
     Task<bool> TrySaveAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes the changes, or — when a unique key they need is already taken (the same thing claimed at the same
+    /// moment elsewhere) — discards them all and answers false. A moved version still refuses as concurrent_update.
+    /// </summary>
+    Task<bool> SaveUnlessTakenAsync(CancellationToken cancellationToken);
+
     /// <summary>Forgets every change not yet written (a command refused half-way), so what is read next is what stands.</summary>
     void DiscardChanges();
 }

@@ -37,6 +37,7 @@ public sealed record FaceVerificationResult(FaceVerificationOutcome Outcome, dou
 /// <summary>
 /// The submitted photo compared with the registry photo and the verified capture. <see cref="Outcome"/> is
 /// NoMatch when either comparison says clearly another person, CaptureUnusable when the photo has no usable
-/// face (the portrait check reports that itself).
+/// face (the portrait check reports that itself). <see cref="Refusal"/> is the photo check's reason for a NoMatch
+/// (not_the_applicant, in the engine's words, with the lower similarity).
 /// </summary>
-public sealed record PhotoFaceMatch(FaceVerificationOutcome Outcome, double? RegistryScore, double? CaptureScore);
+public sealed record PhotoFaceMatch(FaceVerificationOutcome Outcome, double? RegistryScore, double? CaptureScore, PortraitReason? Refusal = null);

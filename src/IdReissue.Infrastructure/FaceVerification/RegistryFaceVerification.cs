@@ -41,7 +41,14 @@ public sealed class RegistryFaceVerification(FaceMatcher matcher, IRegistryPhoto
             || (registryMatch == FaceMatch.Uncertain && captureMatch?.Match != FaceMatch.Same);
         var outcome = clearlyOther ? FaceVerificationOutcome.NoMatch
             : registryMatch == FaceMatch.Same ? FaceVerificationOutcome.Match : FaceVerificationOutcome.AppearanceChanged;
-        return new PhotoFaceMatch(outcome, registryScore, captureMatch?.Similarity);
+        return new PhotoFaceMatch(outcome, registryScore, captureMatch?.Similarity,
+            clearlyOther ? NotTheApplicant(Math.Min(registryScore, captureMatch?.Similarity ?? 1)) : null);
+    }
+
+    private static PortraitReason NotTheApplicant(double lowest)
+    {
+        var kind = PhotoReasons.NotTheApplicant;
+        return new PortraitReason(kind.Code, lowest, null, kind.Unit, kind.Sentence(PhotoReasonSituation.PhotoCheck));
     }
 
     private async Task<FaceTemplate> RegistryTemplateAsync(string citizenId, CancellationToken cancellationToken)

@@ -73,7 +73,7 @@ public sealed record ApplicationView(
     /// <summary>The next step, specific to the case and the region where the generic text is not enough.</summary>
     public static string NextStepFor(ReissueApplication a, RegionPolicy region) => a.State switch
     {
-        _ when a.HeldAsSuspectedImpersonation => HolderAlerts.HolderDenial.HeldMessage,
+        _ when a.HeldAsSuspectedImpersonation => IdReissue.Application.HolderAlerts.DisownApplicationHandler.HeldMessage,
         ApplicationState.FaceVerified when a.NeedsLossReport(region) && a.LossReport is null => "请挂失原证（填写遗失地点和时间）。",
         ApplicationState.LossReported when a.FaceVerificationPending => "请进行实人认证（人脸识别），证明是证件持有人本人。",
         ApplicationState.AddressGiven when region.RequiredDocuments.Contains(RequiredDocument.HouseholdRegisterPage) && a.HouseholdPageDocumentId is null =>

@@ -7,19 +7,15 @@ using IdReissue.Domain.Common;
 using IdReissue.Domain.Gateways;
 using IdReissue.Domain.Identity;
 using IdReissue.Infrastructure.FaceVerification;
-using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Infrastructure.Sandbox;
-using IdReissue.Infrastructure.Security;
+using Microsoft.Extensions.Options;
 using IdReissue.Portrait.Liveness;
 using IdReissue.Web.Abuse;
 using IdReissue.Application.Accounts;
 using IdReissue.Application.Applications;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Errors;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Applications;
 
@@ -30,7 +26,8 @@ namespace IdReissue.Web.Applications;
 /// second account nor cancelling and starting again gives more tries. A single photo never passes.
 /// </summary>
 public sealed class FaceVerificationStep(
-    IdReissueDbContext db, IFileStore files, IApplicationStore applications, IApplicantAccountStore accounts, RegionCatalog regions, RealPersonChannels channels, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits,
+    IFileStore files, IApplicationStore applications, IApplicantAccountStore accounts, IBlindIndexes indexes, IUnitOfWork unitOfWork, RegionCatalog regions,
+    RealPersonChannels channels, IAbuseLimiter limiter, AbuseLimitOptions limits,
     IOptions<FaceVerificationOptions> faceOptions, IHttpContextAccessor http, TimeProvider time, IServiceProvider services)
 {
     public const string CameraChannel = "camera";
@@ -42,7 +39,7 @@ public sealed class FaceVerificationStep(
 
     public async Task<FaceAttemptView> BeginAsync(Guid applicationId, ClaimsPrincipal user, string? channel, CancellationToken cancellationToken)
     {
-        var application = await db.LoadOwnAsync(applicationId, user, cancellationToken);
+        var application = await applications.LoadOwnAsync(applicationId, user, cancellationToken);
         application.RequireFaceVerificationAllowed();
         var verification = (channel ?? CameraChannel).Trim().ToLowerInvariant() switch
         {
@@ -53,9 +50,9 @@ public sealed class FaceVerificationStep(
         };
 
         var context = http.HttpContext ?? throw new InvalidOperationException("No request.");
-        await limiter.LimitAsync($"face-client:{ClientNetworks.KeyOf(context)}", limits.Value.FaceVerificationsPerClientPerDay, TimeSpan.FromDays(1),
+        await limiter.LimitAsync($"face-client:{ClientNetworks.KeyOf(context)}", limits.FaceVerificationsPerClientPerDay, TimeSpan.FromDays(1),
             "face_attempts_exhausted", "今日实人认证次数已用完，请{0}后再试，或本人到公安机关窗口办理。", cancellationToken);
-        await limiter.LimitAsync($"face-citizen:{db.BlindIndex(BlindIndexKinds.CitizenId, application.CitizenId)}", limits.Value.FaceVerificationsPerCitizenPerDay,
+        await limiter.LimitAsync($"face-citizen:{indexes.OfCitizenId(application.CitizenId)}", limits.FaceVerificationsPerCitizenPerDay,
             TimeSpan.FromDays(1), "face_attempts_exhausted", "该身份今日实人认证次数已用完，请{0}后再试，或本人到公安机关窗口办理。", cancellationToken);
 
         var returnUrl = new Uri($"{context.Request.Scheme}://{context.Request.Host}/apply/{application.Id}/face/provider-return");
@@ -70,7 +67,7 @@ public sealed class FaceVerificationStep(
     public async Task<FaceVerificationView> CompleteAsync(
         Guid applicationId, ClaimsPrincipal user, string? token, IReadOnlyList<IFormFile> frames, CancellationToken cancellationToken)
     {
-        var application = await db.LoadOwnAsync(applicationId, user, cancellationToken);
+        var application = await applications.LoadOwnAsync(applicationId, user, cancellationToken);
         application.RequireFaceVerificationAllowed();
         if (string.IsNullOrWhiteSpace(token))
         {
@@ -89,7 +86,7 @@ public sealed class FaceVerificationStep(
         // Room for what a pass keeps (the best frame and one per action) before anything is judged: a pass that
         // could then not be stored would burn the attempt for nothing.
         var keptAtMost = images.Count == 0 ? 0 : images.Max(i => (long)i.Length) * (RandomLivenessChallenges.MostActions + 1);
-        await files.RequireQuotaAsync(application.Id, keptAtMost, limits.Value.StoredBytesPerApplication, replacing: null, cancellationToken);
+        await files.RequireQuotaAsync(application.Id, keptAtMost, limits.StoredBytesPerApplication, replacing: null, cancellationToken);
 
         var result = await verification.CompleteAsync(new RealPersonCompletion(application.CitizenId, Reference(application), token, images), cancellationToken);
         if (result.Liveness == LivenessVerdict.NotLive)
@@ -115,11 +112,7 @@ public sealed class FaceVerificationStep(
                 throw new DomainException("face_not_matched", "人脸比对未通过，请本人正对镜头、摘下帽子和口罩后重试。");
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        if (!await unitOfWork.SaveUnlessTakenAsync(cancellationToken))
         {
             // The same identity proven on another account at the same moment: the unique index kept one.
             throw HeldElsewhere();

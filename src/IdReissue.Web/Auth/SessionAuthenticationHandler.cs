@@ -1,10 +1,9 @@
 using IdReissue.Application.Auth;
+using IdReissue.Application.Ports;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Auth;
@@ -19,7 +18,8 @@ public sealed class SessionAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IdReissueDbContext db,
+    ISessionStore sessions,
+    IOfficerAccountStore officers,
     SessionCache cache,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -41,7 +41,7 @@ public sealed class SessionAuthenticationHandler(
             return AuthenticateResult.Success(new AuthenticationTicket(cached, SchemeName));
         }
 
-        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.TokenHash == hash && s.ExpiresAt > now, Context.RequestAborted);
+        var session = await sessions.FindActiveAsync(hash, now, Context.RequestAborted);
         if (session is null)
         {
             return AuthenticateResult.Fail("unknown or expired session");
@@ -54,14 +54,14 @@ public sealed class SessionAuthenticationHandler(
         };
         if (session.Kind == SessionKinds.Officer)
         {
-            var officer = await db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Username == session.Subject, Context.RequestAborted);
+            var officer = await officers.FindAsync(session.Subject, Context.RequestAborted);
             if (officer is null || officer.Disabled)
             {
                 return AuthenticateResult.Fail("officer disabled");
             }
 
             claims.Add(new Claim(SessionClaims.Region, officer.RegionId));
-            claims.AddRange(officer.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(ClaimTypes.Role, r)));
+            claims.AddRange(officer.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));

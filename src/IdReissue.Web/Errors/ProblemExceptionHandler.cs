@@ -1,12 +1,12 @@
 using IdReissue.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdReissue.Web.Errors;
 
 /// <summary>
 /// Turns exceptions into ProblemDetails: each broken domain rule keeps its own code and status; an
-/// unexpected failure is a 500 that says nothing internal. Nothing is half-written because each
+/// unexpected failure is a 500 that says nothing internal. A concurrent writer's conflict arrives as the application
+/// layer's concurrent_update problem (the unit of work translates it). Nothing is half-written because each
 /// command saves once, at its end.
 /// </summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
@@ -40,7 +40,6 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             // EF may wrap what the protector throws while reading; a refused personal value is named as such, for operators to investigate.
             _ when RefusedPersonalData(exception) => (StatusCodes.Status500InternalServerError, "personal_data_integrity", "存储的个人信息未通过完整性校验，已拒绝读取。请联系系统管理员核查。"),
             DomainException domain => (DomainErrorStatus.Of(domain), domain.Code, domain.Message),
-            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "concurrent_update", "该申请正在被另一操作修改，请刷新后重试。"),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
                 (StatusCodes.Status413PayloadTooLarge, "request_too_large", "上传内容过大，请压缩后重试。"),
             BadHttpRequestException => (StatusCodes.Status400BadRequest, "invalid_request", "请求格式错误，请检查填写的内容。"),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IdReissue.Application.HolderAlerts;
 
 namespace IdReissue.Web.HolderAlerts;
 
@@ -12,10 +13,10 @@ public static class HolderLinkRedaction
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Path.StartsWithSegments(HolderLink.Path.TrimEnd('/'), StringComparison.Ordinal))
+        if (request.Path.StartsWithSegments(HolderLinkCode.Path.TrimEnd('/'), StringComparison.Ordinal))
         {
-            activity.SetTag("url.path", HolderLink.Path + "{code}");
-            activity.DisplayName = $"{request.Method} {HolderLink.Path}{{code}}";
+            activity.SetTag("url.path", HolderLinkCode.Path + "{code}");
+            activity.DisplayName = $"{request.Method} {HolderLinkCode.Path}{{code}}";
         }
     }
 }

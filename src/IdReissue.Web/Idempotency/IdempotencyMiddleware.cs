@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Persistence.Records;
+using IdReissue.Application.Ports;
 using IdReissue.Web.Errors;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdReissue.Web.Idempotency;
 
@@ -20,7 +18,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     /// <summary>An in-progress key older than this belongs to a request whose node died: it may run again.</summary>
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromSeconds(30);
 
-    public async Task InvokeAsync(HttpContext context, IDbContextFactory<IdReissueDbContext> dbFactory, TimeProvider time)
+    public async Task InvokeAsync(HttpContext context, IIdempotencyKeys keys, TimeProvider time)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<IdempotentCommand>() is null
             || !context.Request.Headers.TryGetValue(HeaderName, out var values))
@@ -38,50 +36,18 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         var scope = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
         var key = $"{scope}|{idempotencyKey}";
-        var requestHash = await HashRequestAsync(context.Request);
-
-        await using (var db = await dbFactory.CreateDbContextAsync(context.RequestAborted))
+        var claim = await keys.ClaimAsync(key, await HashRequestAsync(context.Request), time.GetUtcNow(), AbandonedAfter, context.RequestAborted);
+        switch (claim.Outcome)
         {
-            var existing = await db.IdempotencyRecords.SingleOrDefaultAsync(r => r.Key == key, context.RequestAborted);
-            var now = time.GetUtcNow();
-            if (existing is not null)
-            {
-                if (existing.RequestHash != requestHash)
-                {
-                    await Problems.Create(422, "idempotency_key_reused", "该 Idempotency-Key 已用于另一请求，请为新的操作使用新的键。").ExecuteAsync(context);
-                    return;
-                }
-
-                if (existing.StatusCode is { } status)
-                {
-                    await ReplayAsync(context, existing, status);
-                    return;
-                }
-
-                // An abandoned key is taken over by one request only: the conditional update lets the first of
-                // several retries through and answers the others "in progress".
-                if (now - existing.CreatedAt < AbandonedAfter
-                    || await db.IdempotencyRecords.Where(r => r.Key == key && r.StatusCode == null && r.CreatedAt == existing.CreatedAt)
-                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, now), context.RequestAborted) == 0)
-                {
-                    await Problems.Create(409, "idempotency_in_progress", "相同的请求正在处理中，请稍后查看结果。").ExecuteAsync(context);
-                    return;
-                }
-            }
-            else
-            {
-                db.IdempotencyRecords.Add(new IdempotencyRecord { Key = key, RequestHash = requestHash, CreatedAt = now });
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(context.RequestAborted);
-            }
-            catch (DbUpdateException)
-            {
+            case IdempotencyClaimOutcome.OtherRequest:
+                await Problems.Create(422, "idempotency_key_reused", "该 Idempotency-Key 已用于另一请求，请为新的操作使用新的键。").ExecuteAsync(context);
+                return;
+            case IdempotencyClaimOutcome.InProgress:
                 await Problems.Create(409, "idempotency_in_progress", "相同的请求正在处理中，请稍后查看结果。").ExecuteAsync(context);
                 return;
-            }
+            case IdempotencyClaimOutcome.Replay:
+                await ReplayAsync(context, claim.Response!);
+                return;
         }
 
         var originalBody = context.Response.Body;
@@ -94,49 +60,33 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         finally
         {
             context.Response.Body = originalBody;
-            await RecordAsync(dbFactory, key, context.Response, captured.ToArray());
+            var response = context.Response;
+
+            // A server failure wrote nothing: the caller may retry with the same key.
+            await keys.CompleteAsync(key, response.StatusCode >= 500 ? null : new KeptResponse(response.StatusCode, response.ContentType, captured.ToArray(),
+                response.Headers.Location.ToString() is { Length: > 0 } location ? location : null), CancellationToken.None);
             captured.Position = 0;
             await captured.CopyToAsync(originalBody, CancellationToken.None);
         }
     }
 
-    private static async Task RecordAsync(IDbContextFactory<IdReissueDbContext> dbFactory, string key, HttpResponse response, byte[] body)
+    private static async Task ReplayAsync(HttpContext context, KeptResponse kept)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        var record = await db.IdempotencyRecords.SingleAsync(r => r.Key == key, CancellationToken.None);
-        if (response.StatusCode >= 500)
-        {
-            // A server failure wrote nothing: the caller may retry with the same key.
-            db.IdempotencyRecords.Remove(record);
-        }
-        else
-        {
-            record.StatusCode = response.StatusCode;
-            record.ContentType = response.ContentType;
-            record.ResponseBody = body;
-            record.Location = response.Headers.Location.ToString() is { Length: > 0 } location ? location : null;
-        }
-
-        await db.SaveChangesAsync(CancellationToken.None);
-    }
-
-    private static async Task ReplayAsync(HttpContext context, IdempotencyRecord record, int status)
-    {
-        context.Response.StatusCode = status;
+        context.Response.StatusCode = kept.StatusCode;
         context.Response.Headers["Idempotent-Replayed"] = "true";
-        if (record.ContentType is not null)
+        if (kept.ContentType is not null)
         {
-            context.Response.ContentType = record.ContentType;
+            context.Response.ContentType = kept.ContentType;
         }
 
-        if (record.Location is not null)
+        if (kept.Location is not null)
         {
-            context.Response.Headers.Location = record.Location;
+            context.Response.Headers.Location = kept.Location;
         }
 
-        if (record.ResponseBody is { Length: > 0 } body)
+        if (!kept.Body.IsEmpty)
         {
-            await context.Response.Body.WriteAsync(body, context.RequestAborted);
+            await context.Response.Body.WriteAsync(kept.Body, context.RequestAborted);
         }
     }
 

@@ -1,8 +1,6 @@
 using System.Diagnostics.Metrics;
-using IdReissue.Domain.Applications;
+using IdReissue.Application.Ports;
 using IdReissue.Infrastructure;
-using IdReissue.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdReissue.Web.Operations;
 
@@ -11,11 +9,11 @@ namespace IdReissue.Web.Operations;
 /// 30 seconds, so it is the same on every node), payments, photo checks and missed due dates. One
 /// instance for the process: instruments are created once, never per request or per outbox message.
 /// </summary>
-public sealed class ApplicationMetrics
+public sealed class ApplicationMetrics : IPhotoCheckMetrics
 {
     private static readonly TimeSpan GaugeRefresh = TimeSpan.FromSeconds(30);
 
-    private readonly IDbContextFactory<IdReissueDbContext> _dbFactory;
+    private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _time;
     private readonly Counter<long> _payments;
     private readonly Counter<long> _photoChecks;
@@ -26,9 +24,9 @@ public sealed class ApplicationMetrics
     private IReadOnlyList<Measurement<long>> _byState = [];
     private DateTimeOffset _byStateAt = DateTimeOffset.MinValue;
 
-    public ApplicationMetrics(IMeterFactory meters, IDbContextFactory<IdReissueDbContext> dbFactory, TimeProvider time)
+    public ApplicationMetrics(IMeterFactory meters, IServiceScopeFactory scopes, TimeProvider time)
     {
-        _dbFactory = dbFactory;
+        _scopes = scopes;
         _time = time;
         var meter = meters.Create(Telemetry.MeterName);
         meter.CreateObservableGauge("idreissue.applications", ApplicationsByState, description: "Applications by state");
@@ -58,9 +56,10 @@ public sealed class ApplicationMetrics
         {
             if (_time.GetUtcNow() - _byStateAt > GaugeRefresh)
             {
-                using var db = _dbFactory.CreateDbContext();
-                _byState = [.. db.Applications.GroupBy(a => a.State).Select(g => new { g.Key, Count = g.LongCount() }).AsEnumerable()
-                    .Select(g => new Measurement<long>(g.Count, new KeyValuePair<string, object?>("state", g.Key.ToString())))];
+                // A scope of its own: the gauge is read on the exporter's thread, outside any request.
+                using var scope = _scopes.CreateScope();
+                _byState = [.. scope.ServiceProvider.GetRequiredService<IApplicationStore>().CountByState()
+                    .Select(c => new Measurement<long>(c.Count, new KeyValuePair<string, object?>("state", c.State.ToString())))];
                 _byStateAt = _time.GetUtcNow();
             }
 

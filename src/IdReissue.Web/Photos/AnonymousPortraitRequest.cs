@@ -1,11 +1,9 @@
 using IdReissue.Application.Abuse;
-using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Security;
+using IdReissue.Application.Ports;
 using IdReissue.Portrait.Specifications;
 using IdReissue.Web.Abuse;
 using IdReissue.Web.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Photos;
 
@@ -13,8 +11,8 @@ namespace IdReissue.Web.Photos;
 internal static class AnonymousPortraitRequest
 {
     /// <summary>Counts the request against the one per-client limit they share: a fix or a sheet is a check and more.</summary>
-    public static Task CountAsync(AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, IdReissueDbContext db, HttpContext http, CancellationToken cancellationToken) =>
-        limiter.LimitAsync($"portrait-client:{ClientNetworks.KeyOf(http)}", limits.Value.PortraitChecksPerClientPerMinute, TimeSpan.FromMinutes(1),
+    public static Task CountAsync(IAbuseLimiter limiter, AbuseLimitOptions limits, HttpContext http, CancellationToken cancellationToken) =>
+        limiter.LimitAsync($"portrait-client:{ClientNetworks.KeyOf(http)}", limits.PortraitChecksPerClientPerMinute, TimeSpan.FromMinutes(1),
             "portrait_check_too_frequent", "照片检测过于频繁，请{0}后再试。", cancellationToken);
 
     /// <summary>The specification asked for (the ID card when none), or the problem naming the ones there are.</summary>

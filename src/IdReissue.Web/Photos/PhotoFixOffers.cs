@@ -3,9 +3,6 @@ using IdReissue.Application.Abuse;
 using System.Security.Cryptography;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
-using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Security;
-using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Portrait.Fixing;
 using IdReissue.Portrait.Imaging;
@@ -13,7 +10,6 @@ using IdReissue.Web.Abuse;
 using IdReissue.Web.Applications;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Photos;
 
@@ -25,7 +21,7 @@ namespace IdReissue.Web.Photos;
 /// shown, and it is then checked like any other photo. Offers count against the application's photo upload limit.
 /// </summary>
 public sealed class PhotoFixOffers(
-    IdReissueDbContext db, IFileStore files, PhotoFixer fixer, RegionCatalog regions, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits,
+    IFileStore files, PhotoFixer fixer, RegionCatalog regions, IAbuseLimiter limiter, AbuseLimitOptions limits, IUnitOfWork unitOfWork,
     IDataProtectionProvider protection, TimeProvider time)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
@@ -35,7 +31,7 @@ public sealed class PhotoFixOffers(
     public async Task<PhotoFixOffer> OfferAsync(ReissueApplication application, byte[] original, CancellationToken cancellationToken)
     {
         application.RequirePhotoExpected();
-        await limiter.LimitAsync($"photo:{application.Id:N}", limits.Value.PhotoUploadsPerApplicationPerMinute, TimeSpan.FromMinutes(1),
+        await limiter.LimitAsync($"photo:{application.Id:N}", limits.PhotoUploadsPerApplicationPerMinute, TimeSpan.FromMinutes(1),
             "photo_upload_too_frequent", "照片提交过于频繁，请{0}后再试。", cancellationToken);
         var fix = await fixer.FixAsync(original, regions.Get(application.RegionId).Photo.Specification, cancellationToken);
         var preview = JpegWriter.Preview(original, 600) is { } small ? PhotoVerdictView.DataUrl(small, "image/jpeg") : null;
@@ -44,9 +40,9 @@ public sealed class PhotoFixOffers(
             return new PhotoFixOffer(fix, preview, null, null);
         }
 
-        await files.RequireQuotaAsync(application.Id, original.Length, limits.Value.StoredBytesPerApplication, replacing: null, cancellationToken);
+        await files.RequireQuotaAsync(application.Id, original.Length, limits.StoredBytesPerApplication, replacing: null, cancellationToken);
         var storedId = files.AddImage(original, StoredFileKind.Photo, application.Id, time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await unitOfWork.SaveAsync(cancellationToken);
         var sealedPhoto = _seal.Protect([.. application.Id.ToByteArray(), .. storedId.ToByteArray(), .. fixedPhoto], Lifetime);
         return new PhotoFixOffer(fix, preview, PhotoVerdictView.DataUrl(fixedPhoto, "image/jpeg"), WebEncoders.Base64UrlEncode(sealedPhoto));
     }

@@ -1,12 +1,9 @@
 using IdReissue.Application.Abuse;
+using IdReissue.Application.Ports;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
-using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Security;
 using IdReissue.Web.Abuse;
 using IdReissue.Web.Operations;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Photos;
 
@@ -18,7 +15,7 @@ namespace IdReissue.Web.Photos;
 /// first refusal in a window is reported as scanning.
 /// </summary>
 public sealed partial class PhotoNumberLookup(
-    IdReissueDbContext db, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, ApplicationMetrics metrics, ILogger<PhotoNumberLookup> logger)
+    IApplicationStore applications, IAbuseLimiter limiter, AbuseLimitOptions limits, ApplicationMetrics metrics, ILogger<PhotoNumberLookup> logger)
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
@@ -26,10 +23,10 @@ public sealed partial class PhotoNumberLookup(
     public async Task<ReissueApplication> FindAsync(string? input, HttpContext http, CancellationToken cancellationToken)
     {
         var client = ClientNetworks.KeyOf(http);
-        await limiter.LimitAsync($"photo-number-client:{client}", limits.Value.PhotoNumberRequestsPerClientPerMinute, Minute,
+        await limiter.LimitAsync($"photo-number-client:{client}", limits.PhotoNumberRequestsPerClientPerMinute, Minute,
             "photo_number_client_limit", "当前网络按相片编号查询或提交过于频繁，请{0}后再试。", cancellationToken);
         var missKey = $"photo-number-miss:{client}";
-        var misses = limits.Value.PhotoNumberMissesPerClientPerHour;
+        var misses = limits.PhotoNumberMissesPerClientPerHour;
         if (await limiter.HitAsync(missKey, misses, Hour, cancellationToken) is { } wait)
         {
             // Once per client and window: an alert, not a log flood. The client is its blind index, never the address.
@@ -47,8 +44,7 @@ public sealed partial class PhotoNumberLookup(
             throw new DomainException("photo_number_invalid", "相片编号应为18位数字，请核对（可在“进度查询”中查看）。");
         }
 
-        var value = number.Value;
-        var application = await db.Applications.Include(a => a.Transitions).SingleOrDefaultAsync(a => a.PhotoNumber == value, cancellationToken)
+        var application = await applications.FindByPhotoNumberAsync(number.Value, cancellationToken)
             ?? throw new DomainException("photo_number_not_found", "未找到该相片编号对应的申请，请核对。", DomainErrorKind.NotFound);
         await limiter.ReleaseAsync(missKey, cancellationToken);
         return application;

@@ -1,3 +1,4 @@
+using IdReissue.Application.Photos;
 using IdReissue.Domain.Gateways;
 using IdReissue.Portrait.Specifications;
 

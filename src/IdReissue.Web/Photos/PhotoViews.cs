@@ -1,16 +1,6 @@
 using IdReissue.Domain.Applications;
-using IdReissue.Domain.Gateways;
 
 namespace IdReissue.Web.Photos;
 
-/// <summary>The portrait check's verdict on a submitted photo, and whether it is now bound to the application.</summary>
-public sealed record PhotoCheckView(
-    string PhotoNumber,
-    string Verdict,
-    bool Accepted,
-    IReadOnlyList<PortraitReason> Reasons,
-    IReadOnlyDictionary<string, double> Measures,
-    ApplicationState State,
-    string Message);
-
+/// <summary>Where an application stands with its photo, as the applicant or a studio holding the photo number sees it.</summary>
 public sealed record PhotoStatusView(string? PhotoNumber, PhotoSource Source, bool AwaitingPhoto, bool Accepted, string MaskedName, ApplicationState State, string StateName);

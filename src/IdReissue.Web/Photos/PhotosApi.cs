@@ -1,12 +1,11 @@
 using System.Security.Claims;
+using IdReissue.Application.Photos;
+using IdReissue.Application.Ports;
 using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
-using IdReissue.Infrastructure.Persistence;
 using IdReissue.Web.Applications;
 using IdReissue.Web.Auth;
-using IdReissue.Web.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdReissue.Web.Photos;
 
@@ -32,16 +31,16 @@ public static class PhotosApi
         return routes;
     }
 
-    public static async Task<Ok<PhotoStatusView>> GetPhotoStatus(Guid id, ClaimsPrincipal user, IdReissueDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<PhotoStatusView>> GetPhotoStatus(Guid id, ClaimsPrincipal user, IApplicationStore applications, CancellationToken cancellationToken)
     {
-        var application = await db.LoadOwnAsync(id, user, cancellationToken);
+        var application = await applications.LoadOwnAsync(id, user, cancellationToken);
         return TypedResults.Ok(StatusOf(application));
     }
 
     public static async Task<Ok<PhotoCheckView>> SubmitOwnPhoto(
-        Guid id, IFormFile? photo, ClaimsPrincipal user, IdReissueDbContext db, PhotoIntake intake, CancellationToken cancellationToken)
+        Guid id, IFormFile? photo, ClaimsPrincipal user, IApplicationStore applications, PhotoIntake intake, CancellationToken cancellationToken)
     {
-        var application = await db.LoadOwnAsync(id, user, cancellationToken);
+        var application = await applications.LoadOwnAsync(id, user, cancellationToken);
         var bytes = await Uploads.ReadAsync(photo, cancellationToken);
         return TypedResults.Ok(await intake.SubmitAsync(application, bytes, "applicant", user.AsActor(), cancellationToken));
     }

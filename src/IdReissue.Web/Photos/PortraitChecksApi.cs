@@ -1,9 +1,7 @@
 using IdReissue.Application.Abuse;
-using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Security;
+using IdReissue.Application.Ports;
 using IdReissue.Portrait;
 using IdReissue.Web.Abuse;
-using Microsoft.Extensions.Options;
 using IdReissue.Web.Applications;
 using IdReissue.Web.Errors;
 using IdReissue.Web.Operations;
@@ -26,10 +24,10 @@ public static class PortraitChecksApi
     }
 
     public static async Task<Results<Ok<PortraitCheckView>, ProblemHttpResult>> Check(
-        IFormFile? photo, [Microsoft.AspNetCore.Mvc.FromForm] string? spec, PortraitEngine engine, ApplicationMetrics metrics, AbuseLimiter limiter,
-        IOptions<AbuseLimitOptions> limits, IdReissueDbContext db, HttpContext http, CancellationToken cancellationToken)
+        IFormFile? photo, [Microsoft.AspNetCore.Mvc.FromForm] string? spec, PortraitEngine engine, ApplicationMetrics metrics, IAbuseLimiter limiter,
+        AbuseLimitOptions limits, HttpContext http, CancellationToken cancellationToken)
     {
-        await AnonymousPortraitRequest.CountAsync(limiter, limits, db, http, cancellationToken);
+        await AnonymousPortraitRequest.CountAsync(limiter, limits, http, cancellationToken);
         if (AnonymousPortraitRequest.Specification(engine.Specifications, spec, out var specification) is { } unknown)
         {
             return unknown;

@@ -1,6 +1,5 @@
 using IdReissue.Application.Abuse;
-using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Security;
+using IdReissue.Application.Ports;
 using IdReissue.Portrait;
 using IdReissue.Portrait.Fixing;
 using IdReissue.Portrait.Imaging;
@@ -8,7 +7,6 @@ using IdReissue.Web.Abuse;
 using IdReissue.Web.Applications;
 using IdReissue.Web.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Photos;
 
@@ -38,10 +36,10 @@ public static class PortraitFixesApi
 
     /// <summary>A studio's print of a (fixed or checked) photo: `format` png (default) or pdf.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Sheet(
-        IFormFile? photo, [Microsoft.AspNetCore.Mvc.FromForm] string? format, AbuseLimiter limiter, IOptions<AbuseLimitOptions> limits, IdReissueDbContext db,
+        IFormFile? photo, [Microsoft.AspNetCore.Mvc.FromForm] string? format, IAbuseLimiter limiter, AbuseLimitOptions limits,
         HttpContext http, CancellationToken cancellationToken)
     {
-        await AnonymousPortraitRequest.CountAsync(limiter, limits, db, http, cancellationToken);
+        await AnonymousPortraitRequest.CountAsync(limiter, limits, http, cancellationToken);
         var pdf = string.Equals(format?.Trim(), "pdf", StringComparison.OrdinalIgnoreCase);
         if (format is not null && !pdf && !string.Equals(format.Trim(), "png", StringComparison.OrdinalIgnoreCase))
         {
@@ -61,10 +59,10 @@ public static class PortraitFixesApi
     }
 
     public static async Task<Results<Ok<PortraitFixView>, ProblemHttpResult>> Fix(
-        IFormFile? photo, [Microsoft.AspNetCore.Mvc.FromForm] string? spec, PhotoFixer fixer, AbuseLimiter limiter,
-        IOptions<AbuseLimitOptions> limits, IdReissueDbContext db, HttpContext http, CancellationToken cancellationToken)
+        IFormFile? photo, [Microsoft.AspNetCore.Mvc.FromForm] string? spec, PhotoFixer fixer, IAbuseLimiter limiter,
+        AbuseLimitOptions limits, HttpContext http, CancellationToken cancellationToken)
     {
-        await AnonymousPortraitRequest.CountAsync(limiter, limits, db, http, cancellationToken);
+        await AnonymousPortraitRequest.CountAsync(limiter, limits, http, cancellationToken);
         if (AnonymousPortraitRequest.Specification(fixer.Specifications, spec, out var specification) is { } unknown)
         {
             return unknown;

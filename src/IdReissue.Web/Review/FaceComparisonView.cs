@@ -1,3 +1,4 @@
+using IdReissue.Application.Photos;
 using IdReissue.Application.Ports;
 using System.Text.Json;
 using IdReissue.Domain.Common;

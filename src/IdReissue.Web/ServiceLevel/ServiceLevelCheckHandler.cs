@@ -1,40 +1,27 @@
-using IdReissue.Domain.Common;
+using IdReissue.Application.ServiceLevel;
 using IdReissue.Infrastructure.Outbox;
-using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Web.Operations;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdReissue.Web.ServiceLevel;
 
 /// <summary>
-/// At the end of an application's due date: if the card has not been delivered, raises a service-level
-/// alert (an audit entry the workbench's overdue queue and dashboards read, a metric, and a warning log).
+/// The outbox's door to <see cref="CheckServiceLevelHandler"/>: a card not delivered by its due date raises an
+/// alert (the handler's audit entry, a metric and a warning log).
 /// </summary>
-public sealed partial class ServiceLevelCheckHandler(IdReissueDbContext db, TimeProvider time, ILogger<ServiceLevelCheckHandler> logger, ApplicationMetrics metrics) : IOutboxHandler
+public sealed partial class ServiceLevelCheckHandler(CheckServiceLevelHandler handler, ILogger<ServiceLevelCheckHandler> logger, ApplicationMetrics metrics) : IOutboxHandler
 {
     public string Kind => TransitionOutbox.ServiceLevelCheck;
 
     public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var applicationId = message.Read<ServiceLevelNotice>().ApplicationId;
-        var application = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
-        var now = time.GetUtcNow();
-        if (application is null || !application.IsOverdue(ChinaTime.DateOf(now)))
+        ArgumentNullException.ThrowIfNull(message);
+        if (await handler.HandleAsync(new CheckServiceLevel(message.Read<ServiceLevelNotice>().ApplicationId), cancellationToken) is not { } overdue)
         {
-            return new OutboxOutcome(null, application is null ? "gone" : $"on time ({application.State})");
+            return new OutboxOutcome(null, "gone or on time");
         }
 
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = now,
-            Actor = Actor.System.ToString(),
-            Action = "sla.overdue",
-            Target = application.ApplicationNumber,
-            Detail = $"due {application.DueDate:yyyy-MM-dd}, state {application.State}, region {application.RegionId}",
-        });
-        metrics.Overdue(application.RegionId);
-        LogOverdue(logger, application.ApplicationNumber, application.DueDate, application.State.ToString());
+        metrics.Overdue(overdue.RegionId);
+        LogOverdue(logger, overdue.ApplicationNumber, overdue.DueDate, overdue.State.ToString());
         return OutboxOutcome.Done;
     }
 

@@ -8,4 +8,6 @@ public sealed class BlindIndexes(PersonalDataProtector protector) : IBlindIndexe
     public string OfPhone(string phone) => protector.BlindIndex(BlindIndexKinds.Phone, phone);
 
     public string OfCitizenId(string citizenId) => protector.BlindIndex(BlindIndexKinds.CitizenId, citizenId);
+
+    public string OfHolderLink(Guid applicationId) => protector.BlindIndex("holder-link", applicationId.ToString("N"));
 }

@@ -18,6 +18,18 @@ public sealed class EfApplicationStore(IdReissueDbContext db) : IApplicationStor
     public Task<ReissueApplication?> FindOwnAsync(Guid id, Guid accountId, CancellationToken cancellationToken) =>
         db.Applications.Include(a => a.Transitions).SingleOrDefaultAsync(a => a.Id == id && a.AccountId == accountId, cancellationToken);
 
+    public Task<ReissueApplication?> ReadAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Applications.AsNoTracking().Include(a => a.Transitions).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    public Task<ReissueApplication?> FindByNumberAsync(string applicationNumber, CancellationToken cancellationToken) =>
+        db.Applications.Include(a => a.Transitions).SingleOrDefaultAsync(a => a.ApplicationNumber == applicationNumber, cancellationToken);
+
+    public Task<ReissueApplication?> FindByPhotoNumberAsync(string photoNumber, CancellationToken cancellationToken) =>
+        db.Applications.Include(a => a.Transitions).SingleOrDefaultAsync(a => a.PhotoNumber == photoNumber, cancellationToken);
+
+    public IReadOnlyList<StateCount> CountByState() =>
+        [.. db.Applications.GroupBy(a => a.State).Select(g => new { g.Key, Count = g.LongCount() }).AsEnumerable().Select(g => new StateCount(g.Key, g.Count))];
+
     public Task<ApplicationLabel?> LabelAsync(Guid id, CancellationToken cancellationToken) =>
         db.Applications.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new ApplicationLabel(a.Id, a.ApplicationNumber, a.RegionId)).SingleOrDefaultAsync(cancellationToken);

@@ -30,6 +30,12 @@ public sealed class EfFileStore(IdReissueDbContext db) : IFileStore
 
     public Guid Add(byte[] bytes, StoredFileKind kind, Guid? applicationId, string contentType, DateTimeOffset now) => Store(db, bytes, kind, applicationId, contentType, now).Id;
 
+    public Task<byte[]?> LatestContentAsync(Guid applicationId, StoredFileKind kind, CancellationToken cancellationToken) =>
+        db.Files.Where(f => f.ApplicationId == applicationId && f.Kind == kind).OrderByDescending(f => f.CreatedAt).Select(f => f.Content).FirstOrDefaultAsync(cancellationToken);
+
+    public Task DeleteAsync(Guid applicationId, StoredFileKind kind, IReadOnlyCollection<Guid> fileIds, CancellationToken cancellationToken) =>
+        db.Files.Where(f => f.ApplicationId == applicationId && f.Kind == kind && fileIds.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
+
     public Task DeleteAsync(Guid fileId, Guid applicationId, CancellationToken cancellationToken) =>
         db.Files.Where(f => f.Id == fileId && f.ApplicationId == applicationId).ExecuteDeleteAsync(cancellationToken);
 

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using IdReissue.Application.Ports;
+using IdReissue.Domain.Gateways;
+using IdReissue.Infrastructure.Persistence.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace IdReissue.Infrastructure.Persistence.Stores;
@@ -10,4 +13,27 @@ public sealed class EfPhotoSubmissionStore(IdReissueDbContext db) : IPhotoSubmis
             .OrderByDescending(s => s.SubmittedAt)
             .Select(s => new PhotoSubmissionSummary(s.Id, s.SubmittedBy, s.SubmittedAt, s.Verdict, s.ReasonsJson, s.OriginalFileId is not null))
             .ToList();
+
+    public async Task<IReadOnlyList<Guid>> FailedPhotoFilesBeyondAsync(Guid applicationId, int keep, Guid? acceptedPhotoId, CancellationToken cancellationToken) =>
+        [.. (await db.PhotoSubmissions.Where(s => s.ApplicationId == applicationId && s.Verdict != PortraitVerdictKind.Pass && s.FileId != acceptedPhotoId)
+                .OrderByDescending(s => s.SubmittedAt).Skip(keep).Select(s => new { s.FileId, s.OriginalFileId }).ToListAsync(cancellationToken))
+            .SelectMany(s => s.OriginalFileId is { } original ? [s.FileId, original] : new[] { s.FileId })];
+
+    public void Add(NewPhotoSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        db.PhotoSubmissions.Add(new PhotoSubmission
+        {
+            Id = Guid.NewGuid(),
+            PhotoNumber = submission.PhotoNumber,
+            ApplicationId = submission.ApplicationId,
+            FileId = submission.FileId,
+            Verdict = submission.Verdict.Verdict,
+            ReasonsJson = JsonSerializer.Serialize(submission.Verdict.Reasons),
+            MeasuresJson = JsonSerializer.Serialize(submission.Verdict.Measures),
+            SubmittedBy = submission.SubmittedBy,
+            SubmittedAt = submission.SubmittedAt,
+            OriginalFileId = submission.OriginalFileId,
+        });
+    }
 }

@@ -14,6 +14,10 @@ public sealed class EfSessionStore(IdReissueDbContext db) : ISessionStore
         return token;
     }
 
+    public Task<ActiveSession?> FindActiveAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Sessions.AsNoTracking().Where(s => s.TokenHash == tokenHash && s.ExpiresAt > now)
+            .Select(s => new ActiveSession(s.Kind, s.Subject, s.ExpiresAt)).SingleOrDefaultAsync(cancellationToken);
+
     public Task EndAsync(string token, CancellationToken cancellationToken)
     {
         var hash = TokenHash.Of(token);

@@ -1,4 +1,6 @@
+using IdReissue.Application.HolderAlerts;
 using IdReissue.Domain.Applications;
+using IdReissue.Web.Abuse;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +12,7 @@ namespace IdReissue.Web.HolderAlerts.Pages;
 /// and "不是我本人", which stops it. Stopping is a POST, so a link preview that fetches the page stops nothing.
 /// </summary>
 [AllowAnonymous]
-public sealed class NotMeModel(HolderDenial denial) : FormPage
+public sealed class NotMeModel(OpenHolderLinkHandler open, DisownApplicationHandler disown) : FormPage
 {
     [FromRoute]
     public string Code { get; set; } = string.Empty;
@@ -22,15 +24,14 @@ public sealed class NotMeModel(HolderDenial denial) : FormPage
 
     public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
-        Application = await denial.FindAsync(Code, HttpContext, cancellationToken);
+        Application = (await open.HandleAsync(new OpenHolderLink(Code, ClientNetworks.KeyOf(HttpContext)), cancellationToken)).ValueOrThrow();
         Stopped = Application.HeldAsSuspectedImpersonation;
         return Page();
     }, NotFoundStatus);
 
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
-        Application = await denial.FindAsync(Code, HttpContext, cancellationToken);
-        Application = await denial.DenyAsync(Application, cancellationToken);
+        Application = (await disown.HandleAsync(new DisownApplication(Code, ClientNetworks.KeyOf(HttpContext)), cancellationToken)).ValueOrThrow();
         Stopped = true;
         return Page();
     }, NotFoundStatus);

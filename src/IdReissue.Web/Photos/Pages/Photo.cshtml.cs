@@ -1,3 +1,4 @@
+using IdReissue.Application.Photos;
 using IdReissue.Application.Ports;
 using IdReissue.Domain.Gateways;
 using IdReissue.Infrastructure.Regions;

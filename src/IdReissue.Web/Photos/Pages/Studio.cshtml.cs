@@ -1,3 +1,4 @@
+using IdReissue.Application.Photos;
 using System.ComponentModel.DataAnnotations;
 using IdReissue.Domain.Common;
 using IdReissue.Infrastructure.Regions;

@@ -2,7 +2,7 @@ using IdReissue.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace IdReissue.Web.Operations;
+namespace IdReissue.Infrastructure.Persistence;
 
 /// <summary>Ready when the database answers and every migration of this build is applied.</summary>
 public sealed class DatabaseReadyCheck(IDbContextFactory<IdReissueDbContext> dbFactory) : IHealthCheck

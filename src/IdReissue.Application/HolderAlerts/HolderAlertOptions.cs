@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace IdReissue.Web.HolderAlerts;
+namespace IdReissue.Application.HolderAlerts;
 
 /// <summary>Where the link in the holder's text message points (configuration section "HolderAlerts").</summary>
 public sealed class HolderAlertOptions : IValidatableObject
@@ -22,5 +22,5 @@ public sealed class HolderAlertOptions : IValidatableObject
     }
 
     /// <summary>The holder's link under the public address, keeping a path prefix (a portal served under /idcard/).</summary>
-    public Uri LinkTo(string code) => new(new Uri(PublicBaseUrl.AbsoluteUri.TrimEnd('/') + "/"), HolderLink.Path.TrimStart('/') + code);
+    public Uri LinkTo(string code) => new(new Uri(PublicBaseUrl.AbsoluteUri.TrimEnd('/') + "/"), HolderLinkCode.Path.TrimStart('/') + code);
 }

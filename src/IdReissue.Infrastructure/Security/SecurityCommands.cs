@@ -1,10 +1,10 @@
 using IdReissue.Domain.Common;
 using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Security;
 using IdReissue.Infrastructure.Security.Protection;
 using IdReissue.Infrastructure.Persistence.Stores;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace IdReissue.Web.Operations;
+namespace IdReissue.Infrastructure.Security;
 
 /// <summary>
 /// `dotnet IdReissue.Web.dll security COMMAND`, run with the service's own configuration, while the
