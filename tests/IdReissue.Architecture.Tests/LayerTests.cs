@@ -37,11 +37,6 @@ public sealed partial class LayerTests
         "Photos/PhotosApi.cs",
         "Photos/PortraitChecksApi.cs",
         "Photos/PortraitFixesApi.cs",
-        "Review/DayDashboard.cs",
-        "Review/FaceComparisonView.cs",
-        "Review/OfficerQueues.cs",
-        "Review/Pages/Detail.cshtml.cs",
-        "Review/RealPersonCheckView.cs",
         "Sandbox/SandboxApi.cs",
         "ServiceLevel/ServiceLevelCheckHandler.cs",
     ];
