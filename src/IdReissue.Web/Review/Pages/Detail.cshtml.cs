@@ -157,14 +157,14 @@ public sealed class DetailModel(
         Application = found.Application;
         Region = regions.Get(Application.RegionId);
         PhotoAttempts = View.PhotoSubmissions.Count;
-        var shown = (await evidence.HandleAsync(new GetReviewEvidence(Id, User.AsOfficerScope()), cancellationToken)).ValueOrThrow();
-        if (shown.Photo is { Image: { } image } photo)
+        var panels = (await evidence.HandleAsync(new GetReviewEvidence(Id, User.AsOfficerScope()), cancellationToken)).ValueOrThrow();
+        if (panels.Photo is { Image: { } image } photo)
         {
             ShowPhoto(photo.Submission, image, photo.Original);
         }
 
-        Faces = FaceComparisonView.Of(shown, matcher.Policy);
-        RealPerson = await RealPersonCheckView.LoadAsync(realPersonFrames, shown, Id, User.AsOfficerScope(), cancellationToken);
+        Faces = FaceComparisonView.Of(panels, matcher.Policy);
+        RealPerson = await RealPersonCheckView.LoadAsync(realPersonFrames, panels, Id, User.AsOfficerScope(), cancellationToken);
     }
 
     /// <summary>Images of old failed submissions are not kept (only their verdicts): such a submission shows no photo.</summary>
