@@ -31,7 +31,8 @@ namespace IdReissue.Web.Review.Pages;
 [Authorize(Policy = Policies.Officer)]
 public sealed class DetailModel(
     RegionCatalog regions, PortraitEngine engine, FaceMatcher matcher, TimeProvider time,
-    GetOfficerApplicationHandler detail, GetReviewEvidenceHandler evidence, GetRealPersonFramesHandler realPersonFrames, RevealPersonalDataHandler reveal, ApproveApplicationHandler approve, RejectApplicationHandler reject,
+    GetOfficerApplicationHandler detail, GetReviewEvidenceHandler evidence, GetRealPersonFramesHandler realPersonFrames,
+    RevealPersonalDataHandler reveal, ApproveApplicationHandler approve, RejectApplicationHandler reject,
     ClearHolderDenialHandler clearHolderDenial, RequestNewPhotoHandler requestNewPhoto, DispatchCardHandler dispatch, ConfirmDeliveryHandler confirmDelivery,
     IUnitOfWork unitOfWork)
     : FormPage
