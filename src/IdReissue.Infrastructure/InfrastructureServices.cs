@@ -168,6 +168,8 @@ public static class InfrastructureServices
         services.AddScoped<IApplicantAccountStore, EfApplicantAccountStore>();
         services.AddScoped<IFileStore, EfFileStore>();
         services.AddScoped<IPhotoSubmissionStore, EfPhotoSubmissionStore>();
+        services.AddScoped<IReviewReadModel, EfReviewReadModel>();
+        services.AddScoped<IReviewEvidence, EfReviewEvidence>();
         services.AddScoped<ISmsCodeStore, EfSmsCodeStore>();
         services.AddScoped<ISessionStore, EfSessionStore>();
         services.AddScoped<IIdempotencyKeys, EfIdempotencyKeys>();

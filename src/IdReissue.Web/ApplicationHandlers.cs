@@ -65,6 +65,10 @@ public static class ApplicationHandlers
         services.AddScoped<OfficerApplications>();
         services.AddScoped<OfficerDecision>();
         services.AddScoped<ListQueuedApplicationsHandler>();
+        services.AddScoped<ListQueueViewHandler>();
+        services.AddScoped<GetDayDashboardHandler>();
+        services.AddScoped<GetReviewEvidenceHandler>();
+        services.AddScoped<GetRealPersonFramesHandler>();
         services.AddScoped<GetOfficerApplicationHandler>();
         services.AddScoped<RevealPersonalDataHandler>();
         services.AddScoped<ApproveApplicationHandler>();

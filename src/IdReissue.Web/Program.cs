@@ -46,7 +46,7 @@ builder.Services.AddScoped<PhotoNumberLookup>();
 builder.Services.AddSingleton<ApplicationMetrics>();
 builder.Services.AddSingleton<IdReissue.Application.Ports.IPhotoCheckMetrics>(sp => sp.GetRequiredService<ApplicationMetrics>());
 builder.Services.AddScoped<OfficerQueues>();
-builder.Services.AddScoped<DayDashboard>();
+builder.Services.AddSingleton<IdReissue.Application.Ports.IBorderlinePhotos, BorderlinePhotos>();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options => options.MultipartBodyLengthLimit = MaxRequestBytes);
 builder.Services.AddValidatedOptions<SessionCookieOptions>(builder.Configuration, SessionCookieOptions.Section);
 builder.Services.AddScoped<IOutboxHandler, ApplicantNotificationHandler>();

@@ -18,11 +18,6 @@ public sealed partial class LayerTests
     private static readonly string[] NotYetOnHandlers =
     [
         "Auth/Pages/Login.cshtml.cs",
-        "Review/DayDashboard.cs",
-        "Review/FaceComparisonView.cs",
-        "Review/OfficerQueues.cs",
-        "Review/Pages/Detail.cshtml.cs",
-        "Review/RealPersonCheckView.cs",
         "Sandbox/SandboxApi.cs",
     ];
 

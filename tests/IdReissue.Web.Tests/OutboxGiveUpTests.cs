@@ -6,7 +6,7 @@ using IdReissue.Infrastructure;
 using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Web.Auth;
-using IdReissue.Web.Review;
+using IdReissue.Application.Review;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -107,7 +107,7 @@ public sealed class OutboxGiveUpTests(FailingWorkService service) : IClassFixtur
         await using var scope = service.Services.CreateAsyncScope();
         var admin = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, "admin"), new Claim(SessionClaims.Kind, SessionKinds.Officer), new Claim(SessionClaims.Region, "*")], "test"));
-        var figures = await scope.ServiceProvider.GetRequiredService<DayDashboard>().ComputeAsync(admin, CancellationToken.None);
+        var figures = (await scope.ServiceProvider.GetRequiredService<GetDayDashboardHandler>().HandleAsync(new GetDayDashboard(admin.AsOfficerScope()), CancellationToken.None)).Value;
         Assert.Equal(1, figures.GivenUpCount);
         var task = Assert.Single(figures.GivenUp);
         Assert.Equal("test.always-failing", task.Kind);

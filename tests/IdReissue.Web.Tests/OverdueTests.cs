@@ -2,9 +2,10 @@ using IdReissue.Application.Auth;
 using System.Net;
 using System.Security.Claims;
 using IdReissue.Domain.Common;
+using IdReissue.Application.Review;
 using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Persistence.Stores;
 using IdReissue.Web.Auth;
-using IdReissue.Web.Review;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -72,9 +73,9 @@ public class OverdueTests(ServiceFixture service)
         await using var scope = service.Services.CreateAsyncScope();
         var officer = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, "tianjin-review"), new Claim(SessionClaims.Kind, SessionKinds.Officer), new Claim(SessionClaims.Region, "tianjin")], "test"));
-        var queues = scope.ServiceProvider.GetRequiredService<OfficerQueues>();
-        var figures = await scope.ServiceProvider.GetRequiredService<DayDashboard>().ComputeAsync(officer, CancellationToken.None);
-        var listed = await OfficerQueues.Overdue(queues.InScope(officer, null), ChinaTime.DateOf(DateTimeOffset.UtcNow)).Select(a => a.Id).ToListAsync();
+        var figures = (await scope.ServiceProvider.GetRequiredService<GetDayDashboardHandler>().HandleAsync(new GetDayDashboard(officer.AsOfficerScope()), CancellationToken.None)).Value;
+        var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
+        var listed = await EfReviewReadModel.Overdue(db.Applications.AsNoTracking().Where(a => a.RegionId == "tianjin"), ChinaTime.DateOf(DateTimeOffset.UtcNow)).Select(a => a.Id).ToListAsync();
         Assert.Equal(figures.Overdue, listed.Count);
         return listed;
     }

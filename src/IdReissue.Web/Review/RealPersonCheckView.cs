@@ -1,9 +1,7 @@
-using IdReissue.Application.Ports;
-using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Persistence.Records;
+using IdReissue.Application.Common;
+using IdReissue.Application.Review;
 using IdReissue.Web.Applications;
 using IdReissue.Web.Photos;
-using Microsoft.EntityFrameworkCore;
 
 namespace IdReissue.Web.Review;
 
@@ -24,20 +22,22 @@ public sealed record RealPersonCheckView(RealPersonReport Report, IReadOnlyList<
         _ => Report.Channel,
     };
 
-    public static async Task<RealPersonCheckView?> LoadAsync(IdReissueDbContext db, Guid applicationId, CancellationToken cancellationToken)
+    /// <summary>Null when the application has no report (or one that cannot be read).</summary>
+    public static async Task<RealPersonCheckView?> LoadAsync(
+        GetRealPersonFramesHandler frames, ReviewEvidence evidence, Guid applicationId, OfficerScope officer, CancellationToken cancellationToken)
     {
-        var file = await db.Files.AsNoTracking().Where(f => f.ApplicationId == applicationId && f.Kind == StoredFileKind.RealPersonReport)
-            .OrderByDescending(f => f.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        if (file is null || RealPersonReport.FromJson(file.Content) is not { } report)
+        ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (evidence.RealPersonReport is not { } file || RealPersonReport.FromJson(file.Content) is not { } report)
         {
             return null;
         }
 
         var ids = report.Actions.Where(a => a.FrameFileId is not null).Select(a => a.FrameFileId!.Value).ToList();
-        var frames = await db.Files.AsNoTracking().Where(f => f.ApplicationId == applicationId && ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        var found = (await frames.HandleAsync(new GetRealPersonFrames(applicationId, officer, ids), cancellationToken)).ValueOrThrow().Frames.ToDictionary(f => f.Id);
         return new RealPersonCheckView(report, [.. report.Actions.Select(a => new RealPersonCheckAction(
             a.Action, RealPersonReport.Chinese(a.Action), a.StartFrame, a.EndFrame,
-            a.FrameFileId is { } id && frames.TryGetValue(id, out var frame) ? PhotoVerdictView.DataUrl(frame.Content, frame.ContentType) : null))]);
+            a.FrameFileId is { } id && found.TryGetValue(id, out var frame) ? PhotoVerdictView.DataUrl(frame.Content, frame.ContentType) : null))]);
     }
 }
 

@@ -1,3 +1,4 @@
+using IdReissue.Application.Review;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Web.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IdReissue.Web.Review.Pages;
 
 [Authorize(Policy = Policies.Officer)]
-public sealed class DashboardModel(DayDashboard dashboard, RegionCatalog regions) : PageModel
+public sealed class DashboardModel(GetDayDashboardHandler dashboard, RegionCatalog regions) : PageModel
 {
     public DayFigures Figures { get; private set; } = null!;
 
@@ -14,5 +15,6 @@ public sealed class DashboardModel(DayDashboard dashboard, RegionCatalog regions
 
     public string Scope => User.OfficerRegion() is "*" ? "全部地区" : RegionName(User.OfficerRegion());
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Figures = await dashboard.ComputeAsync(User, cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Figures = (await dashboard.HandleAsync(new GetDayDashboard(User.AsOfficerScope()), cancellationToken)).ValueOrThrow();
 }

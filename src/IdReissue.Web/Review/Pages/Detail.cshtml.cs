@@ -9,21 +9,17 @@ using IdReissue.Domain.Applications;
 using IdReissue.Domain.Gateways;
 using IdReissue.Domain.Identity;
 using IdReissue.Domain.Regions;
-using IdReissue.Infrastructure.Persistence;
-using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Portrait;
-using IdReissue.Portrait.Verification;
 using IdReissue.Web.Applications;
-using IdReissue.Infrastructure.Persistence.Stores;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Delivery;
 using IdReissue.Portrait.Imaging;
+using IdReissue.Portrait.Verification;
 using IdReissue.Web.Photos;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Review.Pages;
@@ -34,9 +30,9 @@ namespace IdReissue.Web.Review.Pages;
 /// </summary>
 [Authorize(Policy = Policies.Officer)]
 public sealed class DetailModel(
-    IdReissueDbContext db, RegionCatalog regions, PortraitEngine engine,
-    IRegistryPhotos registry, IFaceVerification faces, FaceMatcher matcher, TimeProvider time,
-    GetOfficerApplicationHandler detail, RevealPersonalDataHandler reveal, ApproveApplicationHandler approve, RejectApplicationHandler reject,
+    RegionCatalog regions, PortraitEngine engine, FaceMatcher matcher, TimeProvider time,
+    GetOfficerApplicationHandler detail, GetReviewEvidenceHandler evidence, GetRealPersonFramesHandler realPersonFrames,
+    RevealPersonalDataHandler reveal, ApproveApplicationHandler approve, RejectApplicationHandler reject,
     ClearHolderDenialHandler clearHolderDenial, RequestNewPhotoHandler requestNewPhoto, DispatchCardHandler dispatch, ConfirmDeliveryHandler confirmDelivery,
     IUnitOfWork unitOfWork)
     : FormPage
@@ -161,38 +157,28 @@ public sealed class DetailModel(
         View = ReviewApi.ToView(found, regions, ChinaTime.DateOf(time.GetUtcNow()));
         Application = found.Application;
         Region = regions.Get(Application.RegionId);
-        var submissions = db.PhotoSubmissions.AsNoTracking().Where(s => s.ApplicationId == Id);
         PhotoAttempts = View.PhotoSubmissions.Count;
-        var shown = Application.PhotoId is { } accepted
-            ? await submissions.FirstOrDefaultAsync(s => s.FileId == accepted, cancellationToken)
-            : await submissions.OrderByDescending(s => s.SubmittedAt).FirstOrDefaultAsync(cancellationToken);
-        if (shown is not null)
+        var panels = (await evidence.HandleAsync(new GetReviewEvidence(Id, User.AsOfficerScope()), cancellationToken)).ValueOrThrow();
+        if (panels.Photo is { Image: { } image } photo)
         {
-            await ShowPhotoAsync(shown, cancellationToken);
+            ShowPhoto(photo.Submission, image, photo.Original);
         }
 
-        Faces = await FaceComparisonView.LoadAsync(db, registry, faces, matcher.Policy, Id, Application.CitizenId, shown, cancellationToken);
-        RealPerson = await RealPersonCheckView.LoadAsync(db, Id, cancellationToken);
+        Faces = FaceComparisonView.Of(panels, matcher.Policy);
+        RealPerson = await RealPersonCheckView.LoadAsync(realPersonFrames, panels, Id, User.AsOfficerScope(), cancellationToken);
     }
 
-    private async Task ShowPhotoAsync(PhotoSubmission submission, CancellationToken cancellationToken)
+    /// <summary>Images of old failed submissions are not kept (only their verdicts): such a submission shows no photo.</summary>
+    private void ShowPhoto(SubmittedPhoto submission, FileContent image, byte[]? original)
     {
-        // Images of old failed submissions are not kept (only their verdicts).
-        var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == submission.FileId, cancellationToken);
-        if (file is null)
-        {
-            return;
-        }
-
         var measures = JsonSerializer.Deserialize<Dictionary<string, double>>(submission.MeasuresJson) ?? [];
         var reasons = JsonSerializer.Deserialize<List<PortraitReason>>(submission.ReasonsJson) ?? [];
         var spec = engine.Specifications.Find(Region.Photo.Specification);
         var passed = submission.Verdict == PortraitVerdictKind.Pass;
-        Photo = new PhotoVerdictView(PhotoVerdictView.DataUrl(file.Content, file.ContentType), passed, submission.Verdict == PortraitVerdictKind.Error, reasons,
+        Photo = new PhotoVerdictView(PhotoVerdictView.DataUrl(image.Content, image.ContentType), passed, submission.Verdict == PortraitVerdictKind.Error, reasons,
             PhotoGuides.From(measures, spec), passed ? $"由{(submission.SubmittedBy == "studio" ? "照相馆" : "申请人")}提交，自动检测合格。" : "最近一次提交未通过自动检测。");
         Margins = spec is null ? [] : PhotoMargins.Of(measures, spec);
-        if (submission.OriginalFileId is { } originalId
-            && await db.Files.AsNoTracking().Where(f => f.Id == originalId).Select(f => f.Content).SingleOrDefaultAsync(cancellationToken) is { } original)
+        if (original is not null)
         {
             FixedFromDataUrl = JpegWriter.Preview(original, 600) is { } preview ? PhotoVerdictView.DataUrl(preview, "image/jpeg") : null;
         }
