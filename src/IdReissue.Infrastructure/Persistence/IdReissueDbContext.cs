@@ -9,10 +9,9 @@ using IdReissue.Domain.Production;
 using IdReissue.Domain.Regions;
 using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence.Records;
-using IdReissue.Infrastructure.Sandbox.Records;
 using IdReissue.Infrastructure.Security;
+using IdReissue.Infrastructure.Sandbox.Records;
 using IdReissue.Infrastructure.Security.Protection;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -69,48 +68,13 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
     public DbSet<AbuseCounter> AbuseCounters => Set<AbuseCounter>();
 
     /// <summary>The protector this context encrypts with; null only at design time (migrations).</summary>
-    private PersonalDataProtector? Protector => this.GetService<IDbContextOptions>().FindExtension<PersonalDataProtectionExtension>()?.Protector;
-
-    /// <summary>The key the audit chain's MACs are computed with; only design-time contexts have none (and write no audit entries).</summary>
-    private AuditChainKey AuditKey => this.GetService<IDbContextOptions>().FindExtension<PersonalDataProtectionExtension>()?.AuditKey
-        ?? throw new InvalidOperationException("The audit key is not configured (Security:AuditKey).");
+    private PersonalDataProtector? Protector => ProtectedSave.ProtectionOf(this)?.Protector;
 
     /// <summary>The blind index of a value, for look-ups by citizen ID number or phone.</summary>
     public string BlindIndex(string kind, string value) =>
         (Protector ?? throw new InvalidOperationException("Personal data protection is not configured.")).BlindIndex(kind, value);
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        SaveProtectedAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), acceptAllChangesOnSuccess, cancellationToken);
-
-    /// <summary>Only library code (data protection's key store) saves synchronously; it never writes audit entries.</summary>
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveProtectedAsync(() => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess)), acceptAllChangesOnSuccess, CancellationToken.None)
-            .GetAwaiter().GetResult();
-
-    /// <summary>
-    /// The one save path: new state transitions get their outbox messages, blind indexes are filled from the values
-    /// they stand for, personal data is sealed for the write (and the plaintext put back after, so the entities stay
-    /// usable), and new audit entries are chained inside the save's transaction.
-    /// </summary>
-    private async Task<int> SaveProtectedAsync(Func<Task<int>> save, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
-    {
-        TransitionOutbox.AddMessages(this);
-        PersonalDataColumns.ApplyBlindIndexes(this, Protector);
-        var sealedValues = PersonalDataColumns.SealForSave(this, Protector);
-        var saved = false;
-        try
-        {
-            var written = AuditChain.HasNewEntries(this)
-                ? await AuditChain.SaveChainedAsync(this, AuditKey, save, cancellationToken)
-                : await save();
-            saved = acceptAllChangesOnSuccess;
-            return written;
-        }
-        finally
-        {
-            PersonalDataColumns.Restore(sealedValues, saved);
-        }
-    }
+    // Saving (outbox messages, blind indexes, sealing, the audit chain) is ProtectedSave's, an interceptor.
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
