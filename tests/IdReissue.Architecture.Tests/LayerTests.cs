@@ -20,7 +20,6 @@ public sealed partial class LayerTests
         "Applications/ApplicantNotificationHandler.cs",
         "Applications/ApplicationStore.cs",
         "Applications/FaceVerificationStep.cs",
-        "Auth/Pages/Login.cshtml.cs",
         "Auth/SessionAuthenticationHandler.cs",
         "Errors/ProblemExceptionHandler.cs",
         "HolderAlerts/HolderAlertHandler.cs",
@@ -42,7 +41,6 @@ public sealed partial class LayerTests
         "Review/OfficerQueues.cs",
         "Review/Pages/Detail.cshtml.cs",
         "Review/RealPersonCheckView.cs",
-        "Sandbox/SandboxApi.cs",
         "ServiceLevel/ServiceLevelCheckHandler.cs",
     ];
 

@@ -10,11 +10,10 @@ using IdReissue.Domain.Regions;
 using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Security;
-using IdReissue.Infrastructure.Sandbox.Records;
+using IdReissue.Infrastructure.Sandbox;
 using IdReissue.Infrastructure.Security.Protection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace IdReissue.Infrastructure.Persistence;
 
@@ -53,16 +52,6 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
     /// <summary>ASP.NET Core data-protection keys, shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    public DbSet<SandboxResident> SandboxResidents => Set<SandboxResident>();
-
-    public DbSet<SandboxPaymentOrder> SandboxPaymentOrders => Set<SandboxPaymentOrder>();
-
-    public DbSet<SandboxProductionHandoff> SandboxProductionHandoffs => Set<SandboxProductionHandoff>();
-
-    public DbSet<SandboxShipment> SandboxShipments => Set<SandboxShipment>();
-
-    public DbSet<SandboxSmsMessage> SandboxSmsMessages => Set<SandboxSmsMessage>();
-
     public DbSet<DataKeyRecord> DataKeys => Set<DataKeyRecord>();
 
     public DbSet<AbuseCounter> AbuseCounters => Set<AbuseCounter>();
@@ -76,30 +65,14 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
 
     // Saving (outbox messages, blind indexes, sealing, the audit chain) is ProtectedSave's, an interceptor.
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // SQLite has no date-time-offset type: instants are stored there as UTC ticks, so that
-        // comparisons and ordering run in SQL and mean the same as on PostgreSQL's timestamptz.
-        if (Database.IsSqlite())
-        {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-        }
-
-        configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
-        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
-    }
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        StorageConventions.Apply(configurationBuilder, Database);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        // One IEntityTypeConfiguration per entity (Persistence/Configuration, Sandbox/Configuration); then which
-        // columns are personal data, whose converters need this context's protector.
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdReissueDbContext).Assembly);
+        // One IEntityTypeConfiguration per entity (Persistence/Configuration; the sandbox's are SandboxDbContext's);
+        // then which columns are personal data, whose converters need this context's protector.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdReissueDbContext).Assembly, type => !SandboxDbContext.Configures(type));
         PersonalDataColumns.Configure(modelBuilder, Protector);
     }
-
-    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
-        v => v.UtcTicks,
-        ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
-
-    private sealed class MoneyConverter() : ValueConverter<Money, long>(m => m.Fen, fen => new Money(fen));
 }
