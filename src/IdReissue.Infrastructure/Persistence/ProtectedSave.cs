@@ -19,6 +19,9 @@ namespace IdReissue.Infrastructure.Persistence;
 /// <remarks>
 /// One instance serves every context; what a save sealed and the transaction it began are kept per context
 /// between <c>SavingChanges</c> and <c>SavedChanges</c> / <c>SaveChangesFailed</c> / <c>SaveChangesCanceled</c>.
+/// A concurrency conflict reaches no interceptor after the write has failed (ThrowingConcurrencyException comes
+/// from inside the batch, while the transaction is still in use), so the context's own SaveChangesFailed event,
+/// which every failure raises, is subscribed for the length of the save to catch it.
 /// EF Core's event data does not say whether the save accepts its changes; an entry left Added, Modified or Deleted
 /// after a successful save was not accepted (SaveChanges(false)), and its original values are left as they were.
 /// </remarks>
@@ -96,6 +99,17 @@ public sealed class ProtectedSave : SaveChangesInterceptor
         }
 
         Pending.AddOrUpdate(db, new PendingSave(sealedValues, transaction));
+        db.SaveChangesFailed -= OnSaveChangesFailed;
+        db.SaveChangesFailed += OnSaveChangesFailed;
+    }
+
+    /// <summary>A failure no interceptor method was told of (a concurrency conflict): the same as <see cref="AbandonAsync"/>.</summary>
+    private static void OnSaveChangesFailed(object? sender, SaveChangesFailedEventArgs e)
+    {
+        if (sender is DbContext db)
+        {
+            AbandonAsync(db).GetAwaiter().GetResult();
+        }
     }
 
     private static async Task CompleteAsync(DbContext db, CancellationToken cancellationToken)
@@ -106,6 +120,7 @@ public sealed class ProtectedSave : SaveChangesInterceptor
         }
 
         Pending.Remove(db);
+        db.SaveChangesFailed -= OnSaveChangesFailed;
         var saved = false;
         try
         {
@@ -136,6 +151,7 @@ public sealed class ProtectedSave : SaveChangesInterceptor
         }
 
         Pending.Remove(db);
+        db.SaveChangesFailed -= OnSaveChangesFailed;
         try
         {
             if (pending.Transaction is not null)
