@@ -10,7 +10,6 @@ using IdReissue.Infrastructure.Sandbox.DemoData;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Sandbox;
 

@@ -5,7 +5,6 @@ using IdReissue.Application.Ports;
 using IdReissue.Application.Abuse;
 using System.ComponentModel.DataAnnotations;
 using IdReissue.Domain.Gateways;
-using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Sandbox;
 using IdReissue.Infrastructure.Security;
 using IdReissue.Web.Abuse;
