@@ -24,6 +24,11 @@ namespace IdReissue.Infrastructure.Persistence;
 /// which every failure raises, is subscribed for the length of the save to catch it.
 /// EF Core's event data does not say whether the save accepts its changes; an entry left Added, Modified or Deleted
 /// after a successful save was not accepted (SaveChanges(false)), and its original values are left as they were.
+/// The audit chain needs no wrapper around SaveChanges: its lock and numbering run here before the write, inside the
+/// transaction this begins (or the caller's), and the commit after it, as SaveChanges overrides did. One gap an
+/// interceptor cannot close: EF's own change detection runs between SavingChanges and the write, outside its error
+/// handling; were it to throw (it does not for what this writes, values of tracked properties), nothing would be
+/// put back.
 /// </remarks>
 public sealed class ProtectedSave : SaveChangesInterceptor
 {
