@@ -26,7 +26,7 @@ public static class Invariants
         Console.WriteLine("Checks:");
         await Expect("applications delivered", """SELECT count(*) FROM "Applications" WHERE "State" = 'Delivered'""", applicants);
         await Expect("orders paid at the gateway without a paid order here",
-            """SELECT count(*) FROM "SandboxPaymentOrders" g LEFT JOIN "PaymentOrders" o ON o."OrderNumber" = g."OrderNumber" WHERE g."State" = 'Paid' AND (o."State" IS NULL OR o."State" NOT IN ('Paid', 'RefundDue'))""", 0);
+            """SELECT count(*) FROM sandbox."SandboxPaymentOrders" g LEFT JOIN "PaymentOrders" o ON o."OrderNumber" = g."OrderNumber" WHERE g."State" = 'Paid' AND (o."State" IS NULL OR o."State" NOT IN ('Paid', 'RefundDue'))""", 0);
         await Expect("paid orders whose application is not paid by them",
             """SELECT count(*) FROM "PaymentOrders" o JOIN "Applications" a ON a."Id" = o."ApplicationId" WHERE o."State" = 'Paid' AND (a."PaidAt" IS NULL OR a."PaymentOrderNumber" <> o."OrderNumber")""", 0);
         await Expect("applications paid more than once",
@@ -39,9 +39,9 @@ public static class Invariants
             """SELECT count(*) FROM "OutboxMessages" WHERE "ProcessedAt" IS NULL AND "FailedAt" IS NULL AND "AvailableAt" <= now()""", 0);
         await Expect("outbox messages given up", """SELECT count(*) FROM "OutboxMessages" WHERE "FailedAt" IS NOT NULL""", 0);
         await Expect("applicant notices sent more than once",
-            """SELECT count(*) FROM (SELECT "Text", "Phone" FROM "SandboxSmsMessages" WHERE "Text" NOT LIKE '%验证码%' GROUP BY "Text", "Phone" HAVING count(*) > 1) x""", 0);
+            """SELECT count(*) FROM (SELECT "Text", "Phone" FROM sandbox."SandboxSmsMessages" WHERE "Text" NOT LIKE '%验证码%' GROUP BY "Text", "Phone" HAVING count(*) > 1) x""", 0);
         await Expect("notices due (processed notify messages) without their SMS",
-            """SELECT count(*) FROM "OutboxMessages" m WHERE m."Kind" = 'applicant.notify' AND m."ProcessedAt" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "SandboxSmsMessages" s WHERE s."MessageId" = replace(m."Id"::text, '-', ''))""", 0);
+            """SELECT count(*) FROM "OutboxMessages" m WHERE m."Kind" = 'applicant.notify' AND m."ProcessedAt" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sandbox."SandboxSmsMessages" s WHERE s."MessageId" = replace(m."Id"::text, '-', ''))""", 0);
         await Expect("production batches not handed to the production centre", """SELECT count(*) FROM "ProductionBatches" WHERE "HandedOffAt" IS NULL""", 0);
 
         // Every transition legal, every timeline complete and ending in the application's state.

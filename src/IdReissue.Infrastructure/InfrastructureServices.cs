@@ -112,6 +112,10 @@ public static class InfrastructureServices
         if (configuration.GetValue($"{SandboxOptions.Section}:Enabled", false))
         {
             AddSandboxGateways(services, realChannels, realSms, certifiedProvider);
+            // The sandbox's tables, in a context (and migrations) of their own: a host without the sandbox has none.
+            services.AddDbContextFactory<SandboxDbContext>((sp, options) => options.UseSandboxDatabase(provider, connectionString)
+                .UsePersonalDataProtection(sp.GetRequiredService<PersonalDataProtector>(), sp.GetRequiredService<AuditChainKey>()));
+            services.AddScoped<SandboxConsole>();
         }
 
         return services;

@@ -1,4 +1,5 @@
 using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Sandbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -12,5 +13,16 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<IdReissueDbC
         var options = new DbContextOptionsBuilder<IdReissueDbContext>();
         options.UseIdReissueDatabase(DatabaseProvider.PostgreSql, "Host=127.0.0.1;Database=design_time");
         return new IdReissueDbContext(options.Options);
+    }
+}
+
+/// <summary>The same for the sandbox's context (its migrations in SandboxMigrations; see scripts/add-migration.sh --sandbox).</summary>
+public sealed class SandboxDesignTimeFactory : IDesignTimeDbContextFactory<SandboxDbContext>
+{
+    public SandboxDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<SandboxDbContext>();
+        options.UseSandboxDatabase(DatabaseProvider.PostgreSql, "Host=127.0.0.1;Database=design_time");
+        return new SandboxDbContext(options.Options);
     }
 }

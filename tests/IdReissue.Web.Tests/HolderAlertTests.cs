@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Sandbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -158,7 +159,7 @@ public sealed partial class HolderAlertTests(ServiceFixture service)
         Assert.Equal(JsonValueKind.Null, progress.GetProperty("trackingNumber").ValueKind);
         await using (var scope = service.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<SandboxDbContext>();
             var number = progress.GetProperty("applicationNumber").GetString()!;
             Assert.False(await db.SandboxShipments.AnyAsync(s => s.Reference == number));
         }

@@ -99,7 +99,7 @@ public class PaymentNotificationTests(ServiceFixture service)
         var (journey, order) = await ReadyToPay();
         // The gateway took the money but its notification never left: only its own order says so.
         var orderNumber = order.GetProperty("orderNumber").GetString();
-        await using (var db = await service.Services.GetRequiredService<IDbContextFactory<IdReissueDbContext>>().CreateDbContextAsync())
+        await using (var db = await service.Services.GetRequiredService<IDbContextFactory<SandboxDbContext>>().CreateDbContextAsync())
         {
             var gatewayOrder = await db.SandboxPaymentOrders.SingleAsync(o => o.OrderNumber == orderNumber);
             gatewayOrder.State = GatewayPaymentState.Paid;

@@ -71,7 +71,7 @@ public sealed class SecurityReviewTests(SecurityReviewService service) : IClassF
         await Api.Expect(await journey.VerifyFaceWithSandboxClip(), HttpStatusCode.OK);
         await using (var scope = service.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<SandboxDbContext>();
             var index = db.BlindIndex(BlindIndexKinds.CitizenId, journey.Field("citizenId"));
             Assert.Equal(1, await db.SandboxResidents.Where(r => r.CitizenIdIndex == index)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.RegistryPhoto, SecurityReviewService.FacelessRegistryPhoto)));

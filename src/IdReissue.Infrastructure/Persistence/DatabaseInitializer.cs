@@ -10,8 +10,9 @@ using Microsoft.Extensions.Options;
 
 namespace IdReissue.Infrastructure.Persistence;
 
-/// <summary>Applies migrations (EF Core takes a database lock, so nodes starting together do not race),
-/// loads the sandbox signing key and seeds demo data, before the server takes requests.</summary>
+/// <summary>Applies migrations (EF Core takes a database lock, so nodes starting together do not race), the
+/// sandbox's only where the sandbox runs (its context is registered only then: a production database has no
+/// sandbox tables), loads the sandbox signing key and seeds demo data, before the server takes requests.</summary>
 public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration) : IHostedService
 {
     private const string SandboxKeySetting = "sandbox.signing-key";
@@ -23,6 +24,11 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         // The portrait engine's models load now, so the first photo is checked as fast as the rest.
         scope.ServiceProvider.GetRequiredService<IdReissue.Portrait.PortraitEngine>();
         await db.Database.MigrateAsync(cancellationToken);
+        if (scope.ServiceProvider.GetService<IDbContextFactory<SandboxDbContext>>() is { } sandboxContexts)
+        {
+            await using var sandbox = await sandboxContexts.CreateDbContextAsync(cancellationToken);
+            await sandbox.Database.MigrateAsync(cancellationToken);
+        }
         if (db.Database.IsSqlite())
         {
             // Readers do not block the writer, so progress queries stay fast while a payment commits.

@@ -51,6 +51,11 @@ public static class PersonalDataColumns
         });
         model.Entity<SmsCodeRecord>(b => Encrypt(b.Property(s => s.Phone), protector, "SmsCodes.Phone"));
         model.Entity<StoredFile>(b => EncryptBytes(b.Property(f => f.Content), protector, "Files.Content"));
+    }
+
+    /// <summary>The sandbox's personal data (its own context, <see cref="Sandbox.SandboxDbContext"/>), protected the same way.</summary>
+    public static void ConfigureSandbox(ModelBuilder model, PersonalDataProtector? protector)
+    {
         model.Entity<SandboxResident>(b =>
         {
             Encrypt(b.Property(r => r.CitizenId), protector, "SandboxResidents.CitizenId");

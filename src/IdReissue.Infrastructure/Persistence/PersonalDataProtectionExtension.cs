@@ -52,7 +52,8 @@ public static class PersonalDataProtectionOptions
     {
         ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(new PersonalDataProtectionExtension(protector, auditKey));
         // One interceptor per protector: a new instance per context would make EF build a service provider each time.
-        options.AddInterceptors(RowChecks.GetValue(protector, p => new PersonalDataRowCheck(p)));
+        // The save path is one instance for all.
+        options.AddInterceptors(RowChecks.GetValue(protector, p => new PersonalDataRowCheck(p)), ProtectedSave.Instance);
 
         // Each host's protector is part of its model (the column converters), so each host has its own EF
         // service provider: one in a service, dozens in a test process that starts many hosts. Past twenty EF

@@ -13,6 +13,7 @@ namespace IdReissue.Infrastructure.Sandbox;
 /// events as signed callbacks, and answers tracking queries from the same timeline.</summary>
 public sealed class SandboxCourierGateway(
     IDbContextFactory<IdReissueDbContext> dbFactory,
+    IDbContextFactory<SandboxDbContext> sandboxFactory,
     SandboxSigner signer,
     IOptions<SandboxOptions> options,
     TimeProvider time) : ICourierGateway
@@ -37,19 +38,20 @@ public sealed class SandboxCourierGateway(
             InTransitAt = now + o.CourierInTransitDelay,
             DeliveredAt = now + o.CourierDeliveredDelay,
         };
-        db.SandboxShipments.Add(waybill);
+        await using var sandbox = SandboxDbContext.Beside(db);
+        sandbox.SandboxShipments.Add(waybill);
         foreach (var courierEvent in Events(waybill))
         {
             SandboxCallbacks.Enqueue(db, EventsPath, courierEvent, now, courierEvent.At);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await sandbox.SaveTogetherAsync(db, cancellationToken);
         return trackingNumber;
     }
 
     public async Task<IReadOnlyList<CourierEvent>> TrackAsync(string trackingNumber, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await sandboxFactory.CreateDbContextAsync(cancellationToken);
         var waybill = await db.SandboxShipments.AsNoTracking().SingleOrDefaultAsync(s => s.TrackingNumber == trackingNumber, cancellationToken);
         var now = time.GetUtcNow();
         return waybill is null ? [] : [.. Events(waybill).Where(e => e.At <= now)];

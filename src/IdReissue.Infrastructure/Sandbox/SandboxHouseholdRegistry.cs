@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IdReissue.Infrastructure.Sandbox;
 
 /// <summary>The household registry sandbox, backed by generated synthetic residents.</summary>
-public sealed class SandboxHouseholdRegistry(IDbContextFactory<IdReissueDbContext> dbFactory) : IHouseholdRegistry
+public sealed class SandboxHouseholdRegistry(IDbContextFactory<SandboxDbContext> dbFactory) : IHouseholdRegistry
 {
     public async Task<ResidentRecord?> FindAsync(string citizenId, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ namespace IdReissue.Infrastructure.Sandbox;
 /// </summary>
 public sealed class SandboxPaymentGateway(
     PaymentChannel channel,
-    IDbContextFactory<IdReissueDbContext> dbFactory,
+    IDbContextFactory<SandboxDbContext> dbFactory,
     SandboxSigner signer,
     ISandboxCallbackTarget target) : IPaymentGateway
 {
@@ -108,7 +108,8 @@ public sealed class SandboxPaymentGateway(
     /// <summary>The payer confirmed (or failed) at the sandbox cashier: update the order and notify the service.</summary>
     public static async Task<SandboxPaymentOrder> PayAtCashierAsync(IdReissueDbContext db, SandboxOptions options, string orderNumber, bool succeed, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var order = await db.SandboxPaymentOrders.SingleOrDefaultAsync(o => o.OrderNumber == orderNumber, cancellationToken)
+        await using var sandbox = SandboxDbContext.Beside(db);
+        var order = await sandbox.SandboxPaymentOrders.SingleOrDefaultAsync(o => o.OrderNumber == orderNumber, cancellationToken)
             ?? throw new DomainException("order_not_found", "收银台查无此订单。", DomainErrorKind.NotFound);
         if (order.State == GatewayPaymentState.Paid)
         {
@@ -137,7 +138,7 @@ public sealed class SandboxPaymentGateway(
             SandboxCallbacks.Enqueue(db, path, notice, now, now + options.NotificationDelay + TimeSpan.FromMilliseconds(300));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await sandbox.SaveTogetherAsync(db, cancellationToken);
         return order;
     }
 }

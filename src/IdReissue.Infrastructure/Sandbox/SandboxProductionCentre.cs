@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IdReissue.Infrastructure.Sandbox;
 
 /// <summary>Production centre sandbox: keeps each batch it receives once, by batch number.</summary>
-public sealed class SandboxProductionCentre(IDbContextFactory<IdReissueDbContext> dbFactory, TimeProvider time) : IProductionCentre
+public sealed class SandboxProductionCentre(IDbContextFactory<SandboxDbContext> dbFactory, TimeProvider time) : IProductionCentre
 {
     public async Task SubmitBatchAsync(string batchNumber, string content, int lines, CancellationToken cancellationToken)
     {

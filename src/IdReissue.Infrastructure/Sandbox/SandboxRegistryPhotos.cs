@@ -14,7 +14,7 @@ namespace IdReissue.Infrastructure.Sandbox;
 /// </summary>
 /// The "camera-clip" resident's photo is a frame of the sample webcam recordings instead
 /// (<see cref="SandboxLivenessClips.RegistryFrame"/>), so that their clips pass the camera's 实人认证.
-public sealed class SandboxRegistryPhotos(IDbContextFactory<IdReissueDbContext> dbFactory, IOptions<SandboxOptions> options, SandboxLivenessClips clips)
+public sealed class SandboxRegistryPhotos(IDbContextFactory<SandboxDbContext> dbFactory, IOptions<SandboxOptions> options, SandboxLivenessClips clips)
     : IRegistryPhotos
 {
     public const string DemoPersonPhoto = "img15.jpg";

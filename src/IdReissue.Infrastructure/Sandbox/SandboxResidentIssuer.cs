@@ -10,7 +10,7 @@ namespace IdReissue.Infrastructure.Sandbox;
 
 /// <summary>Hands a demo user a freshly generated resident of the profile asked for, so every walk-through
 /// starts from a resident nobody used before (no reset needed).</summary>
-public sealed class SandboxResidentIssuer(IdReissueDbContext db, TimeProvider time)
+public sealed class SandboxResidentIssuer(IdReissueDbContext db, SandboxDbContext sandbox, TimeProvider time)
 {
     public async Task<SandboxResident> IssueAsync(RegionPolicy region, string profile, CancellationToken cancellationToken)
     {
@@ -21,12 +21,12 @@ public sealed class SandboxResidentIssuer(IdReissueDbContext db, TimeProvider ti
 
         var factory = new SyntheticResidentFactory(new Random(RandomNumberGenerator.GetInt32(int.MaxValue)));
         var resident = factory.Create(region, profile, ChinaTime.DateOf(time.GetUtcNow()),
-            id => db.SandboxResidents.Any(r => r.CitizenIdIndex == db.BlindIndex(BlindIndexKinds.CitizenId, id)),
-            phone => db.SandboxResidents.Any(r => r.PhoneIndex == db.BlindIndex(BlindIndexKinds.Phone, phone))
+            id => sandbox.SandboxResidents.Any(r => r.CitizenIdIndex == sandbox.BlindIndex(BlindIndexKinds.CitizenId, id)),
+            phone => sandbox.SandboxResidents.Any(r => r.PhoneIndex == sandbox.BlindIndex(BlindIndexKinds.Phone, phone))
                 || db.ApplicantAccounts.Any(a => EF.Property<string>(a, PersonalDataColumns.AccountPhoneIndex) == db.BlindIndex(BlindIndexKinds.Phone, phone)));
         resident.HandedOut = true;
-        db.SandboxResidents.Add(resident);
-        await db.SaveChangesAsync(cancellationToken);
+        sandbox.SandboxResidents.Add(resident);
+        await sandbox.SaveChangesAsync(cancellationToken);
         return resident;
     }
 }

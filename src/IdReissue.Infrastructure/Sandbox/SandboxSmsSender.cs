@@ -7,7 +7,7 @@ namespace IdReissue.Infrastructure.Sandbox;
 
 /// <summary>SMS sandbox: messages go to an outbox the demo shows instead of a phone; a message id seen
 /// before is not sent again.</summary>
-public sealed class SandboxSmsSender(IDbContextFactory<IdReissueDbContext> dbFactory, TimeProvider time) : ISmsSender
+public sealed class SandboxSmsSender(IDbContextFactory<SandboxDbContext> dbFactory, TimeProvider time) : ISmsSender
 {
     public async Task SendAsync(string messageId, string phone, SmsText message, CancellationToken cancellationToken)
     {

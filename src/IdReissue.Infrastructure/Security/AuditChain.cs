@@ -3,6 +3,7 @@ using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
 using IdReissue.Infrastructure.Security.Protection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IdReissue.Infrastructure.Security;
 
@@ -22,31 +23,43 @@ public static class AuditChain
 
     public static bool HasNewEntries(IdReissueDbContext db) => db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added);
 
-    public static async Task<int> SaveChainedAsync(IdReissueDbContext db, AuditChainKey key, Func<Task<int>> save, CancellationToken cancellationToken)
+    /// <summary>
+    /// Before a save that adds entries (<see cref="Persistence.ProtectedSave"/>): takes the chain's lock inside the
+    /// save's transaction, beginning one unless one is open, and numbers and MACs the new entries after the head.
+    /// Returns the transaction it began, for the save path to commit after the write (and dispose, rolling back,
+    /// if the write fails), or null when the caller's own transaction holds the lock.
+    /// </summary>
+    public static async Task<IDbContextTransaction?> ChainNewEntriesAsync(IdReissueDbContext db, AuditChainKey key, CancellationToken cancellationToken)
     {
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await LockAsync(db, cancellationToken);
-
-        var head = await HeadAsync(db, cancellationToken);
-        var sequence = head?.Sequence ?? 0;
-        var previous = head?.Hash ?? Genesis;
-        foreach (var entry in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList())
+        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
         {
-            // PostgreSQL keeps microseconds: the MAC covers the instant as it will read back.
-            entry.At = new DateTimeOffset(entry.At.UtcTicks - entry.At.UtcTicks % 10, TimeSpan.Zero);
-            entry.Sequence = ++sequence;
-            entry.PreviousHash = previous;
-            entry.Hash = MacOf(entry, key);
-            previous = entry.Hash;
-        }
+            await LockAsync(db, cancellationToken);
 
-        var written = await save();
-        if (transaction is not null)
+            var head = await HeadAsync(db, cancellationToken);
+            var sequence = head?.Sequence ?? 0;
+            var previous = head?.Hash ?? Genesis;
+            foreach (var entry in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList())
+            {
+                // PostgreSQL keeps microseconds: the MAC covers the instant as it will read back.
+                entry.At = new DateTimeOffset(entry.At.UtcTicks - entry.At.UtcTicks % 10, TimeSpan.Zero);
+                entry.Sequence = ++sequence;
+                entry.PreviousHash = previous;
+                entry.Hash = MacOf(entry, key);
+                previous = entry.Hash;
+            }
+
+            return transaction;
+        }
+        catch
         {
-            await transaction.CommitAsync(cancellationToken);
-        }
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
 
-        return written;
+            throw;
+        }
     }
 
     /// <summary>The newest entry's sequence and MAC (what an anchor records), or null for an empty chain.</summary>

@@ -22,6 +22,60 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("IdReissue.Domain.Accounts.ApplicantAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CitizenId")
+                        .HasColumnType("text")
+                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.CitizenId");
+
+                    b.Property<string>("CitizenIdIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("IdentityProvenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.Phone");
+
+                    b.Property<string>("PhoneIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProvenCitizenIdIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RealName")
+                        .HasColumnType("text")
+                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.RealName");
+
+                    b.Property<DateTimeOffset?>("RealNameVerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CitizenIdIndex");
+
+                    b.HasIndex("PhoneIndex")
+                        .IsUnique();
+
+                    b.HasIndex("ProvenCitizenIdIndex")
+                        .IsUnique();
+
+                    b.ToTable("ApplicantAccounts");
+                });
+
             modelBuilder.Entity("IdReissue.Domain.Applications.ReissueApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -210,6 +264,102 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                     b.ToTable("StateTransitions");
                 });
 
+            modelBuilder.Entity("IdReissue.Domain.Payments.PaymentOrder", b =>
+                {
+                    b.Property<string>("OrderNumber")
+                        .HasColumnType("text");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Anomaly")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CashierUrl")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("QrContent")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TransactionId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrderNumber");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.HasIndex(new[] { "ApplicationId" }, "IX_PaymentOrders_ApplicationId_Pending")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'Pending'");
+
+                    b.ToTable("PaymentOrders");
+                });
+
+            modelBuilder.Entity("IdReissue.Domain.Production.ProductionBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ApplicationCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BatchNumber")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("HandedOffAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchNumber")
+                        .IsUnique();
+
+                    b.ToTable("ProductionBatches");
+                });
+
             modelBuilder.Entity("IdReissue.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -262,60 +412,6 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                     b.HasIndex("ProcessedAt", "FailedAt", "AvailableAt");
 
                     b.ToTable("OutboxMessages");
-                });
-
-            modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.ApplicantAccount", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("CitizenId")
-                        .HasColumnType("text")
-                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.CitizenId");
-
-                    b.Property<string>("CitizenIdIndex")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("IdentityProvenAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Phone")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.Phone");
-
-                    b.Property<string>("PhoneIndex")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("ProvenCitizenIdIndex")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("RealName")
-                        .HasColumnType("text")
-                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.RealName");
-
-                    b.Property<DateTimeOffset?>("RealNameVerifiedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CitizenIdIndex");
-
-                    b.HasIndex("PhoneIndex")
-                        .IsUnique();
-
-                    b.HasIndex("ProvenCitizenIdIndex")
-                        .IsUnique();
-
-                    b.ToTable("ApplicantAccounts");
                 });
 
             modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.AuditEntry", b =>
@@ -421,67 +517,6 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                     b.ToTable("Officers");
                 });
 
-            modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.PaymentOrderRecord", b =>
-                {
-                    b.Property<string>("OrderNumber")
-                        .HasColumnType("text");
-
-                    b.Property<long>("AmountFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Anomaly")
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("CashierUrl")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("PaidAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("QrContent")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("TransactionId")
-                        .HasColumnType("text");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("OrderNumber");
-
-                    b.HasIndex("ApplicationId");
-
-                    b.HasIndex("State", "CreatedAt");
-
-                    b.HasIndex(new[] { "ApplicationId" }, "IX_PaymentOrders_ApplicationId_Pending")
-                        .IsUnique()
-                        .HasFilter("\"State\" = 'Pending'");
-
-                    b.ToTable("PaymentOrders");
-                });
-
             modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.PhotoSubmission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -530,41 +565,6 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                     b.HasIndex("ApplicationId", "SubmittedAt");
 
                     b.ToTable("PhotoSubmissions");
-                });
-
-            modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.ProductionBatch", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("ApplicationCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("BatchNumber")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("HandedOffAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RegionId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BatchNumber")
-                        .IsUnique();
-
-                    b.ToTable("ProductionBatches");
                 });
 
             modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.ReceivedNotification", b =>
@@ -712,214 +712,6 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("Files");
-                });
-
-            modelBuilder.Entity("IdReissue.Infrastructure.Sandbox.Records.SandboxPaymentOrder", b =>
-                {
-                    b.Property<string>("OrderNumber")
-                        .HasColumnType("text");
-
-                    b.Property<long>("AmountFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("PaidAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("TransactionId")
-                        .HasColumnType("text");
-
-                    b.HasKey("OrderNumber");
-
-                    b.ToTable("SandboxPaymentOrders");
-                });
-
-            modelBuilder.Entity("IdReissue.Infrastructure.Sandbox.Records.SandboxProductionHandoff", b =>
-                {
-                    b.Property<string>("BatchNumber")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Export")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Lines")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("BatchNumber");
-
-                    b.ToTable("SandboxProductionHandoffs");
-                });
-
-            modelBuilder.Entity("IdReissue.Infrastructure.Sandbox.Records.SandboxResident", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("CardReportedLost")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("CitizenId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasAnnotation("IdReissue:Encrypted", "SandboxResidents.CitizenId");
-
-                    b.Property<string>("CitizenIdIndex")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<bool>("FingerprintsRecorded")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("HandedOut")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateOnly?>("HistoricPhotoTakenOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("HouseholdDivisionCode")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("HouseholdNumber")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasAnnotation("IdReissue:Encrypted", "SandboxResidents.HouseholdNumber");
-
-                    b.Property<DateOnly?>("LastCardIssuedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("LastCardIssuingDivisionCode")
-                        .HasColumnType("text");
-
-                    b.Property<string>("LossReceiptNumber")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasAnnotation("IdReissue:Encrypted", "SandboxResidents.Name");
-
-                    b.Property<string>("Phone")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasAnnotation("IdReissue:Encrypted", "SandboxResidents.Phone");
-
-                    b.Property<string>("PhoneIndex")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Profile")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("RegistryPhoto")
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CitizenIdIndex")
-                        .IsUnique();
-
-                    b.HasIndex("PhoneIndex");
-
-                    b.HasIndex("Profile", "HandedOut");
-
-                    b.ToTable("SandboxResidents");
-                });
-
-            modelBuilder.Entity("IdReissue.Infrastructure.Sandbox.Records.SandboxShipment", b =>
-                {
-                    b.Property<string>("TrackingNumber")
-                        .HasColumnType("text");
-
-                    b.Property<long>("CollectOnDeliveryFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("DeliveredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DivisionCode")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("InTransitAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("PickedUpAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("TrackingNumber");
-
-                    b.ToTable("SandboxShipments");
-                });
-
-            modelBuilder.Entity("IdReissue.Infrastructure.Sandbox.Records.SandboxSmsMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("MessageId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Phone")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasAnnotation("IdReissue:Encrypted", "SandboxSmsMessages.Phone");
-
-                    b.Property<string>("PhoneIndex")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique();
-
-                    b.HasIndex("PhoneIndex");
-
-                    b.ToTable("SandboxSmsMessages");
                 });
 
             modelBuilder.Entity("IdReissue.Infrastructure.Security.AbuseCounter", b =>

@@ -17,6 +17,60 @@ namespace IdReissue.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("IdReissue.Domain.Accounts.ApplicantAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitizenId")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.CitizenId");
+
+                    b.Property<string>("CitizenIdIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IdentityProvenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.Phone");
+
+                    b.Property<string>("PhoneIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvenCitizenIdIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RealName")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.RealName");
+
+                    b.Property<long?>("RealNameVerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CitizenIdIndex");
+
+                    b.HasIndex("PhoneIndex")
+                        .IsUnique();
+
+                    b.HasIndex("ProvenCitizenIdIndex")
+                        .IsUnique();
+
+                    b.ToTable("ApplicantAccounts");
+                });
+
             modelBuilder.Entity("IdReissue.Domain.Applications.ReissueApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -203,6 +257,102 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                     b.ToTable("StateTransitions");
                 });
 
+            modelBuilder.Entity("IdReissue.Domain.Payments.PaymentOrder", b =>
+                {
+                    b.Property<string>("OrderNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anomaly")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CashierUrl")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QrContent")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrderNumber");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.HasIndex(new[] { "ApplicationId" }, "IX_PaymentOrders_ApplicationId_Pending")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'Pending'");
+
+                    b.ToTable("PaymentOrders");
+                });
+
+            modelBuilder.Entity("IdReissue.Domain.Production.ProductionBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApplicationCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BatchNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandedOffAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchNumber")
+                        .IsUnique();
+
+                    b.ToTable("ProductionBatches");
+                });
+
             modelBuilder.Entity("IdReissue.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -255,60 +405,6 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                     b.HasIndex("ProcessedAt", "FailedAt", "AvailableAt");
 
                     b.ToTable("OutboxMessages");
-                });
-
-            modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.ApplicantAccount", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CitizenId")
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.CitizenId");
-
-                    b.Property<string>("CitizenIdIndex")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("IdentityProvenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Phone")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.Phone");
-
-                    b.Property<string>("PhoneIndex")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProvenCitizenIdIndex")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RealName")
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("IdReissue:Encrypted", "ApplicantAccounts.RealName");
-
-                    b.Property<long?>("RealNameVerifiedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CitizenIdIndex");
-
-                    b.HasIndex("PhoneIndex")
-                        .IsUnique();
-
-                    b.HasIndex("ProvenCitizenIdIndex")
-                        .IsUnique();
-
-                    b.ToTable("ApplicantAccounts");
                 });
 
             modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.AuditEntry", b =>
@@ -412,67 +508,6 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                     b.ToTable("Officers");
                 });
 
-            modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.PaymentOrderRecord", b =>
-                {
-                    b.Property<string>("OrderNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AmountFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Anomaly")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CashierUrl")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("PaidAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("QrContent")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TransactionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("OrderNumber");
-
-                    b.HasIndex("ApplicationId");
-
-                    b.HasIndex("State", "CreatedAt");
-
-                    b.HasIndex(new[] { "ApplicationId" }, "IX_PaymentOrders_ApplicationId_Pending")
-                        .IsUnique()
-                        .HasFilter("\"State\" = 'Pending'");
-
-                    b.ToTable("PaymentOrders");
-                });
-
             modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.PhotoSubmission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -521,41 +556,6 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId", "SubmittedAt");
 
                     b.ToTable("PhotoSubmissions");
-                });
-
-            modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.ProductionBatch", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ApplicationCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BatchNumber")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("HandedOffAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RegionId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BatchNumber")
-                        .IsUnique();
-
-                    b.ToTable("ProductionBatches");
                 });
 
             modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.ReceivedNotification", b =>
@@ -703,212 +703,6 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("Files");
-                });
-
-            modelBuilder.Entity("IdReissue.Infrastructure.Sandbox.Records.SandboxPaymentOrder", b =>
-                {
-                    b.Property<string>("OrderNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AmountFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("PaidAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TransactionId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("OrderNumber");
-
-                    b.ToTable("SandboxPaymentOrders");
-                });
-
-            modelBuilder.Entity("IdReissue.Infrastructure.Sandbox.Records.SandboxProductionHandoff", b =>
-                {
-                    b.Property<string>("BatchNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Export")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Lines")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("BatchNumber");
-
-                    b.ToTable("SandboxProductionHandoffs");
-                });
-
-            modelBuilder.Entity("IdReissue.Infrastructure.Sandbox.Records.SandboxResident", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("CardReportedLost")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CitizenId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("IdReissue:Encrypted", "SandboxResidents.CitizenId");
-
-                    b.Property<string>("CitizenIdIndex")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("FingerprintsRecorded")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("HandedOut")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("HistoricPhotoTakenOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HouseholdDivisionCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HouseholdNumber")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("IdReissue:Encrypted", "SandboxResidents.HouseholdNumber");
-
-                    b.Property<DateOnly?>("LastCardIssuedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastCardIssuingDivisionCode")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LossReceiptNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("IdReissue:Encrypted", "SandboxResidents.Name");
-
-                    b.Property<string>("Phone")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("IdReissue:Encrypted", "SandboxResidents.Phone");
-
-                    b.Property<string>("PhoneIndex")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Profile")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegistryPhoto")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CitizenIdIndex")
-                        .IsUnique();
-
-                    b.HasIndex("PhoneIndex");
-
-                    b.HasIndex("Profile", "HandedOut");
-
-                    b.ToTable("SandboxResidents");
-                });
-
-            modelBuilder.Entity("IdReissue.Infrastructure.Sandbox.Records.SandboxShipment", b =>
-                {
-                    b.Property<string>("TrackingNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CollectOnDeliveryFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DeliveredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DivisionCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("InTransitAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PickedUpAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("TrackingNumber");
-
-                    b.ToTable("SandboxShipments");
-                });
-
-            modelBuilder.Entity("IdReissue.Infrastructure.Sandbox.Records.SandboxSmsMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MessageId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Phone")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("IdReissue:Encrypted", "SandboxSmsMessages.Phone");
-
-                    b.Property<string>("PhoneIndex")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique();
-
-                    b.HasIndex("PhoneIndex");
-
-                    b.ToTable("SandboxSmsMessages");
                 });
 
             modelBuilder.Entity("IdReissue.Infrastructure.Security.AbuseCounter", b =>

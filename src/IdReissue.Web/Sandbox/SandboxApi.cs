@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using IdReissue.Domain.Common;
 using IdReissue.Domain.Gateways;
 using IdReissue.Domain.Identity;
-using IdReissue.Infrastructure.Outbox;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Infrastructure.Sandbox;
@@ -11,8 +10,6 @@ using IdReissue.Infrastructure.Sandbox.DemoData;
 using IdReissue.Web.Auth;
 using IdReissue.Web.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Sandbox;
 
@@ -66,19 +63,17 @@ public static class SandboxApi
             resident.LastCardIssuedOn, resident.FingerprintsRecorded, resident.RegistryPhoto));
     }
 
-    public static async Task<Ok<List<SmsView>>> SmsMessages(SmsInboxRequest request, IdReissueDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<SmsView>>> SmsMessages(SmsInboxRequest request, SandboxConsole console, CancellationToken cancellationToken)
     {
-        var normalized = PhoneNumber.Require(request.Phone);
-        var messages = await db.SandboxSmsMessages.AsNoTracking().Where(m => m.PhoneIndex == db.BlindIndex(BlindIndexKinds.Phone, normalized))
-            .OrderByDescending(m => m.Id).Take(20).ToListAsync(cancellationToken);
+        var messages = await console.MessagesToAsync(PhoneNumber.Require(request.Phone), 20, cancellationToken);
         return TypedResults.Ok(messages.Select(m => new SmsView(m.Phone, m.Text, ChinaTime.Local(m.SentAt))).ToList());
     }
 
     /// <summary>The cashier page a payer sees: amount, QR code content, and the buttons of a sandbox payer.</summary>
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Cashier(
-        string orderNumber, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "return")] string? returnPath, IdReissueDbContext db, CancellationToken cancellationToken)
+        string orderNumber, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "return")] string? returnPath, SandboxConsole console, CancellationToken cancellationToken)
     {
-        var order = await db.SandboxPaymentOrders.AsNoTracking().SingleOrDefaultAsync(o => o.OrderNumber == orderNumber, cancellationToken);
+        var order = await console.FindOrderAsync(orderNumber, cancellationToken);
         if (order is null)
         {
             return Problems.NotFound("order_not_found", "收银台查无此订单。");
@@ -110,11 +105,11 @@ public static class SandboxApi
 
     /// <summary>The payer pays (or fails to) at the cashier; the result reaches the service by notification.</summary>
     public static async Task<Results<Ok<CashierResult>, RedirectHttpResult>> Pay(
-        string orderNumber, HttpRequest http, IdReissueDbContext db, IOptions<SandboxOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        string orderNumber, HttpRequest http, SandboxConsole console, CancellationToken cancellationToken)
     {
         var form = http.HasFormContentType ? await http.ReadFormAsync(cancellationToken) : null;
         var outcome = form is not null ? form["outcome"].ToString() : http.Query["outcome"].ToString();
-        var order = await SandboxPaymentGateway.PayAtCashierAsync(db, options.Value, orderNumber, outcome != "fail", time.GetUtcNow(), cancellationToken);
+        var order = await console.PayAtCashierAsync(orderNumber, outcome != "fail", cancellationToken);
         var returnPath = form?["return"].ToString();
         if (IsLocalPath(returnPath))
         {
@@ -128,11 +123,10 @@ public static class SandboxApi
     private static bool IsLocalPath(string? path) =>
         !string.IsNullOrEmpty(path) && path[0] == '/' && (path.Length == 1 || path[1] is not ('/' or '\\'));
 
-    public static async Task<Ok<List<CallbackView>>> Callbacks(IdReissueDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<CallbackView>>> Callbacks(SandboxConsole console, CancellationToken cancellationToken)
     {
-        var callbacks = await db.OutboxMessages.AsNoTracking().Where(m => m.Kind == SandboxCallbacks.Kind)
-            .OrderByDescending(m => m.CreatedAt).Take(50).ToListAsync(cancellationToken);
-        return TypedResults.Ok(callbacks.Select(m => new CallbackView(m.Read<SandboxCallback>().Path, m.AvailableAt, m.Attempts, m.ProcessedAt, m.FailedAt, m.LastError)).ToList());
+        var callbacks = await console.CallbacksAsync(50, cancellationToken);
+        return TypedResults.Ok(callbacks.Select(c => new CallbackView(c.Path, c.DueAt, c.Attempts, c.DeliveredAt, c.FailedAt, c.LastResult)).ToList());
     }
 }
 

@@ -24,6 +24,9 @@ public sealed class DemoDataSeeder(RegionCatalog regions, TimeProvider time)
             return;
         }
 
+        // The officers in the service's tables, the residents in the sandbox's: written together, or not at all.
+        await using var sandbox = SandboxDbContext.Beside(db);
+
         var logins = new StringBuilder();
         logins.AppendLine("# IdReissue demo log-ins (sandbox only; generated on first start)");
         logins.AppendLine("# officer username / password / roles / region");
@@ -58,7 +61,7 @@ public sealed class DemoDataSeeder(RegionCatalog regions, TimeProvider time)
                     var resident = factory.Create(region, profile, today, ids.Contains, phones.Contains);
                     ids.Add(resident.CitizenId);
                     phones.Add(resident.Phone);
-                    db.SandboxResidents.Add(resident);
+                    sandbox.SandboxResidents.Add(resident);
                     if (i == 0)
                     {
                         logins.AppendLine(CultureInfo.InvariantCulture,
@@ -68,7 +71,7 @@ public sealed class DemoDataSeeder(RegionCatalog regions, TimeProvider time)
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await sandbox.SaveTogetherAsync(db, cancellationToken);
         var directory = Path.GetDirectoryName(Path.GetFullPath(loginsFile));
         if (directory is not null)
         {

@@ -2,6 +2,7 @@ using IdReissue.Domain.Accounts;
 using IdReissue.Domain.Applications;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Persistence.Records;
+using IdReissue.Infrastructure.Sandbox;
 using IdReissue.Infrastructure.Sandbox.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -13,24 +14,30 @@ namespace IdReissue.Infrastructure.Security.Protection;
 /// after `new-data-key` this lets an old key be retired, and it seals rows written before encryption
 /// existed (filling their blind indexes on the way). A row changed meanwhile is skipped and counted; run again.
 /// </summary>
-public sealed class PersonalDataResealer(IDbContextFactory<IdReissueDbContext> contexts)
+/// <remarks>The sandbox's personal data too, where the sandbox runs (its context is registered only then).</remarks>
+public sealed class PersonalDataResealer(IDbContextFactory<IdReissueDbContext> contexts, IDbContextFactory<SandboxDbContext>? sandboxContexts = null)
 {
     private const int BatchSize = 200;
 
     public async Task<ResealReport> ResealAsync(CancellationToken cancellationToken)
     {
         var report = new ResealReport();
-        await ResealAsync<ReissueApplication, Guid>(db => db.Applications, a => a.Id, report, cancellationToken);
-        await ResealAsync<ApplicantAccount, Guid>(db => db.ApplicantAccounts, a => a.Id, report, cancellationToken);
-        await ResealAsync<SmsCodeRecord, Guid>(db => db.SmsCodes, c => c.Id, report, cancellationToken);
-        await ResealAsync<StoredFile, Guid>(db => db.Files, f => f.Id, report, cancellationToken);
-        await ResealAsync<SandboxResident, Guid>(db => db.SandboxResidents, r => r.Id, report, cancellationToken);
-        await ResealAsync<SandboxSmsMessage, long>(db => db.SandboxSmsMessages, m => m.Id, report, cancellationToken);
+        await ResealAsync<IdReissueDbContext, ReissueApplication, Guid>(contexts, db => db.Applications, a => a.Id, report, cancellationToken);
+        await ResealAsync<IdReissueDbContext, ApplicantAccount, Guid>(contexts, db => db.ApplicantAccounts, a => a.Id, report, cancellationToken);
+        await ResealAsync<IdReissueDbContext, SmsCodeRecord, Guid>(contexts, db => db.SmsCodes, c => c.Id, report, cancellationToken);
+        await ResealAsync<IdReissueDbContext, StoredFile, Guid>(contexts, db => db.Files, f => f.Id, report, cancellationToken);
+        if (sandboxContexts is not null)
+        {
+            await ResealAsync<SandboxDbContext, SandboxResident, Guid>(sandboxContexts, db => db.SandboxResidents, r => r.Id, report, cancellationToken);
+            await ResealAsync<SandboxDbContext, SandboxSmsMessage, long>(sandboxContexts, db => db.SandboxSmsMessages, m => m.Id, report, cancellationToken);
+        }
+
         return report;
     }
 
-    private async Task ResealAsync<TEntity, TKey>(
-        Func<IdReissueDbContext, IQueryable<TEntity>> set, System.Linq.Expressions.Expression<Func<TEntity, TKey>> key, ResealReport report, CancellationToken cancellationToken)
+    private static async Task ResealAsync<TContext, TEntity, TKey>(IDbContextFactory<TContext> contexts,
+        Func<TContext, IQueryable<TEntity>> set, System.Linq.Expressions.Expression<Func<TEntity, TKey>> key, ResealReport report, CancellationToken cancellationToken)
+        where TContext : DbContext
         where TEntity : class
     {
         List<TKey> ids;

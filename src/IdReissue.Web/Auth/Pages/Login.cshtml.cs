@@ -5,7 +5,6 @@ using IdReissue.Application.Ports;
 using IdReissue.Application.Abuse;
 using System.ComponentModel.DataAnnotations;
 using IdReissue.Domain.Gateways;
-using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Sandbox;
 using IdReissue.Infrastructure.Security;
 using IdReissue.Web.Abuse;
@@ -13,7 +12,6 @@ using IdReissue.Infrastructure.Persistence.Stores;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Auth.Pages;
@@ -21,7 +19,7 @@ namespace IdReissue.Web.Auth.Pages;
 /// <summary>Applicant log-in by phone and SMS code; the sandbox shows the code it "sent" on the page.</summary>
 [AllowAnonymous]
 public sealed class LoginModel(
-    IdReissueDbContext db, SendLoginCodeHandler sendCode, LogInApplicantHandler logIn,
+    SendLoginCodeHandler sendCode, LogInApplicantHandler logIn,
     IOptions<SessionCookieOptions> cookies, IServiceProvider services) : FormPage
 {
     [BindProperty]
@@ -62,13 +60,12 @@ public sealed class LoginModel(
 
     private async Task LoadSandboxMessagesAsync(CancellationToken cancellationToken)
     {
-        if (services.GetService<SandboxSigner>() is null || !PhoneNumber.TryNormalize(Input.Phone, out var phone))
+        if (services.GetService<SandboxConsole>() is not { } console || !PhoneNumber.TryNormalize(Input.Phone, out var phone))
         {
             return;
         }
 
-        SandboxMessages = await db.SandboxSmsMessages.AsNoTracking().Where(m => m.PhoneIndex == db.BlindIndex(BlindIndexKinds.Phone, phone))
-            .OrderByDescending(m => m.Id).Take(1).Select(m => m.Text).ToListAsync(cancellationToken);
+        SandboxMessages = [.. (await console.MessagesToAsync(phone, 1, cancellationToken)).Select(m => m.Text)];
     }
 }
 
