@@ -11,8 +11,8 @@ public class CrossRegionOfficerTests(ServiceFixture service)
     [Fact]
     public async Task An_officer_of_another_region_can_neither_decide_produce_dispatch_nor_export_and_batches_hold_one_region()
     {
-        var hunan = await UnderReviewAsync("hunan");
-        var jilin = await UnderReviewAsync("jilin");
+        var hunan = await Journey.UnderReview(Api, "hunan");
+        var jilin = await Journey.UnderReview(Api, "jilin");
         var jilinReviewer = await Api.LoginOfficer("jilin-review");
         var jilinProducer = await Api.LoginOfficer("jilin-production");
 
@@ -47,29 +47,5 @@ public class CrossRegionOfficerTests(ServiceFixture service)
         await Api.Expect(await Api.Post($"/api/officer/applications/{hunan.ApplicationId}/dispatch", hunanProducer), HttpStatusCode.OK);
         await Api.ExpectProblem(await Api.Post($"/api/officer/applications/{hunan.ApplicationId}/delivery", jilinProducer), HttpStatusCode.NotFound, "application_not_found");
         Assert.Equal("Dispatched", (await hunan.Progress()).GetProperty("state").GetString());
-    }
-
-    private async Task<Journey> UnderReviewAsync(string region)
-    {
-        var journey = await Journey.Begin(Api, region);
-        await journey.ToAddressGiven("Damage");
-        await journey.PayAtCashier(await journey.CreatePayment("WeChatPay"));
-
-        // Paid: a new photo is asked for, or a recent historic one goes straight to review.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        var progress = await journey.Progress();
-        while (progress.GetProperty("state").GetString() is not ("PhotoPending" or "UnderReview") && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-            progress = await journey.Progress();
-        }
-
-        if (progress.GetProperty("state").GetString() == "PhotoPending")
-        {
-            await Api.Expect(await Api.Post($"/api/photos/{progress.GetProperty("photoNumber").GetString()}", null, Api.Upload("photo", Journey.GoodPhoto)), HttpStatusCode.OK);
-        }
-
-        await journey.WaitFor("UnderReview");
-        return journey;
     }
 }

@@ -99,4 +99,31 @@ public sealed class Journey(Api api, JsonElement resident, string token)
 
         await GiveAddress();
     }
+
+    /// <summary>A damage-case application of <paramref name="region"/> paid and, with a new photo where one is asked for, before an officer.</summary>
+    public static async Task<Journey> UnderReview(Api api, string region)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var journey = await Begin(api, region);
+        await journey.ToAddressGiven("Damage");
+        await journey.PayAtCashier(await journey.CreatePayment("WeChatPay"));
+
+        // Paid: a new photo is asked for, or a recent historic one goes straight to review.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var progress = await journey.Progress();
+        while (progress.GetProperty("state").GetString() is not ("PhotoPending" or "UnderReview") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            progress = await journey.Progress();
+        }
+
+        if (progress.GetProperty("state").GetString() == "PhotoPending")
+        {
+            await global::IdReissue.Web.Tests.Api.Expect(
+                await api.Post($"/api/photos/{progress.GetProperty("photoNumber").GetString()}", null, global::IdReissue.Web.Tests.Api.Upload("photo", GoodPhoto)), HttpStatusCode.OK);
+        }
+
+        await journey.WaitFor("UnderReview");
+        return journey;
+    }
 }

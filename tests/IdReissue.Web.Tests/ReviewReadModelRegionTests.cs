@@ -16,7 +16,7 @@ public class ReviewReadModelRegionTests(ServiceFixture service)
     [Fact]
     public async Task An_officer_of_another_region_neither_sees_the_application_page_nor_finds_it_in_the_queue_and_the_refusal_is_not_audited_as_a_view()
     {
-        var hunan = await UnderReviewAsync();
+        var hunan = await Journey.UnderReview(Api, "hunan");
         var number = (await hunan.Progress()).GetProperty("applicationNumber").GetString()!;
         var jilinReviewer = await Api.LoginOfficer("jilin-review");
         var hunanReviewer = await Api.LoginOfficer("hunan-review");
@@ -33,7 +33,7 @@ public class ReviewReadModelRegionTests(ServiceFixture service)
     [Fact]
     public async Task The_evidence_and_the_frames_of_another_regions_application_read_as_not_found()
     {
-        var hunan = await UnderReviewAsync();
+        var hunan = await Journey.UnderReview(Api, "hunan");
         await using var scope = service.Services.CreateAsyncScope();
         var jilin = new OfficerScope("jilin-review", "jilin");
         var evidence = scope.ServiceProvider.GetRequiredService<GetReviewEvidenceHandler>();
@@ -47,7 +47,7 @@ public class ReviewReadModelRegionTests(ServiceFixture service)
     [Fact]
     public async Task A_regional_officers_day_counts_only_their_region_and_names_no_given_up_task()
     {
-        var hunan = await UnderReviewAsync();
+        var hunan = await Journey.UnderReview(Api, "hunan");
         await using var scope = service.Services.CreateAsyncScope();
         var dashboard = scope.ServiceProvider.GetRequiredService<GetDayDashboardHandler>();
 
@@ -73,29 +73,5 @@ public class ReviewReadModelRegionTests(ServiceFixture service)
         await using var scope = service.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
         return await db.AuditEntries.AsNoTracking().CountAsync(a => a.Action == "application.view" && a.Actor == actor && a.Target == number);
-    }
-
-    private async Task<Journey> UnderReviewAsync()
-    {
-        var journey = await Journey.Begin(Api, "hunan");
-        await journey.ToAddressGiven("Damage");
-        await journey.PayAtCashier(await journey.CreatePayment("WeChatPay"));
-
-        // Paid: a new photo is asked for, or a recent historic one goes straight to review.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        var progress = await journey.Progress();
-        while (progress.GetProperty("state").GetString() is not ("PhotoPending" or "UnderReview") && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-            progress = await journey.Progress();
-        }
-
-        if (progress.GetProperty("state").GetString() == "PhotoPending")
-        {
-            await Api.Expect(await Api.Post($"/api/photos/{progress.GetProperty("photoNumber").GetString()}", null, Api.Upload("photo", Journey.GoodPhoto)), HttpStatusCode.OK);
-        }
-
-        await journey.WaitFor("UnderReview");
-        return journey;
     }
 }
