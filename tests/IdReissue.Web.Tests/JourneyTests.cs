@@ -57,6 +57,9 @@ public class JourneyTests(ServiceFixture service)
         var csv = await export.Content.ReadAsStringAsync();
         Assert.Contains(started.GetProperty("applicationNumber").GetString()!, csv, StringComparison.Ordinal);
         Assert.DoesNotContain(journey.Field("citizenId"), csv, StringComparison.Ordinal);
+        // Officers open the export too: Chinese headers and values, the codes beside them for the production centre's machines.
+        Assert.StartsWith("批次号,申请编号,地区,地区代码,业务类型,业务代码,", csv, StringComparison.Ordinal);
+        Assert.Contains(",湖南省,hunan,", csv, StringComparison.Ordinal);
 
         var dispatched = await Api.Expect(await Api.Post($"/api/officer/applications/{journey.ApplicationId}/dispatch", producer), HttpStatusCode.OK);
         Assert.Matches("^11\\d{11}$", dispatched.GetProperty("trackingNumber").GetString());

@@ -26,6 +26,13 @@ public readonly record struct PhotoNumber
         return new PhotoNumber(body + LuhnDigit(body));
     }
 
+    /// <summary>Eighteen (or, issued before, sixteen) digits, whatever the check digit says.</summary>
+    public static bool HasShape(string? input)
+    {
+        var value = input?.Trim() ?? string.Empty;
+        return value.Length is LegacyLength or Length && value.All(char.IsAsciiDigit);
+    }
+
     public static bool TryParse(string? input, out PhotoNumber number)
     {
         number = default;

@@ -7,6 +7,7 @@ using IdReissue.Web.Auth;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace IdReissue.Web.Applications;
 
@@ -49,8 +50,21 @@ public abstract class ApplicantPage(IApplicationStore applications, RegionCatalo
         return current.EndsWith("/" + page, StringComparison.Ordinal) ? null : LocalRedirect(current);
     }
 
-    protected void Step(int number, string? back) =>
-        ViewData["Step"] = new ApplicantStep(number, ApplicantStep.Names[number - 1], back);
+    private (string Key, string? Back)? _step;
+
+    /// <summary>The page's step; the indicator is computed once the handler has run, from the application as it then stands
+    /// (a post names its step before it has loaded the application).</summary>
+    protected void Step(string key, string? back) => _step = (key, back);
+
+    public override void OnPageHandlerExecuted(PageHandlerExecutedContext context)
+    {
+        if (_step is { } step && Application is not null)
+        {
+            ViewData["Step"] = ApplicantStep.Of(step.Key, Application, Region, step.Back);
+        }
+
+        base.OnPageHandlerExecuted(context);
+    }
 
     protected IActionResult Continue() => LocalRedirect(ApplicantJourney.PageFor(Application, Region));
 }

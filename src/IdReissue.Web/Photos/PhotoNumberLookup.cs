@@ -41,7 +41,10 @@ public sealed partial class PhotoNumberLookup(
 
         if (!PhotoNumber.TryParse(input, out var number))
         {
-            throw new DomainException("photo_number_invalid", "相片编号应为18位数字，请核对（可在“进度查询”中查看）。");
+            // Eighteen digits that fail the check digit are a typo, not a wrong format: say which.
+            throw new DomainException("photo_number_invalid", PhotoNumber.HasShape(input)
+                ? "相片编号校验不符，可能有数字输错，请逐位核对（可在“进度查询”中查看）。"
+                : "相片编号应为18位数字，请核对（可在“进度查询”中查看）。");
         }
 
         var application = await applications.FindByPhotoNumberAsync(number.Value, cancellationToken)

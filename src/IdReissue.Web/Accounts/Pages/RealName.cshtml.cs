@@ -33,7 +33,7 @@ public sealed class RealNameModel(GetAccountHandler getAccount, VerifyRealNameHa
 
     protected override string? FieldFor(string code) => code == "name_invalid" ? "name" : "citizenId";
 
-    private void ShowStep() => ViewData["Step"] = new ApplicantStep(1, ApplicantStep.Names[0], "/");
+    private void ShowStep() => ViewData["Step"] = ApplicantStep.Before("real-name", "/");
 }
 
 public sealed class RealNameInput

@@ -53,7 +53,7 @@ public sealed class AddressModel(IApplicationStore applications, RegionCatalog r
 
     private void Prepare()
     {
-        Step(6, "/apply");
+        Step("address", "/apply");
         var divisions = AdministrativeDivisions.Official;
         Province = Province is { Length: 2 } p && p.All(char.IsAsciiDigit) ? p
             : Input.DivisionCode is { Length: 6 } chosen ? chosen[..2] : Application.HouseholdDivisionCode[..2];

@@ -63,7 +63,7 @@ public sealed class ApplyModel(
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        ViewData["Step"] = new ApplicantStep(2, ApplicantStep.Names[1], "/");
+        ViewData["Step"] = ApplicantStep.Before("apply", "/");
         var accountId = User.ApplicantId();
         Account = await getAccount.HandleAsync(new GetAccount(accountId), cancellationToken);
         var applications = await listApplications.HandleAsync(new ListApplications(accountId), cancellationToken);

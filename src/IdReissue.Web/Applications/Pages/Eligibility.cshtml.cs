@@ -21,7 +21,7 @@ public sealed class EligibilityModel(IApplicationStore applications, RegionCatal
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        Step(3, "/apply");
+        Step("eligibility", "/apply");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

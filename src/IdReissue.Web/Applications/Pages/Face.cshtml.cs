@@ -34,7 +34,7 @@ public sealed class FaceModel(IApplicationStore applications, RegionCatalog regi
     public async Task<IActionResult> OnGetAsync(string? attempt, CancellationToken cancellationToken)
     {
         var redirect = await LoadForStepAsync("face", cancellationToken);
-        Step(4, "/apply");
+        Step("face", "/apply");
         ProviderToken = string.IsNullOrWhiteSpace(attempt) || attempt.Length > MostTokenLength ? null : attempt;
         return redirect ?? Page();
     }
@@ -49,7 +49,7 @@ public sealed class FaceModel(IApplicationStore applications, RegionCatalog regi
     {
         var json = WantsJson;
         var redirect = await LoadForStepAsync("face", cancellationToken);
-        Step(4, "/apply");
+        Step("face", "/apply");
         if (redirect is LocalRedirectResult moved)
         {
             return json ? Refused(StatusCodes.Status409Conflict, "step_moved", "申请已不在实人认证这一步，正在为您打开当前步骤。", moved.Url) : redirect;
@@ -100,7 +100,7 @@ public sealed class FaceModel(IApplicationStore applications, RegionCatalog regi
     public async Task<IActionResult> OnPostCompleteAsync(string? token, CancellationToken cancellationToken)
     {
         var redirect = await LoadForStepAsync("face", cancellationToken);
-        Step(4, "/apply");
+        Step("face", "/apply");
         if (redirect is not null)
         {
             return redirect;

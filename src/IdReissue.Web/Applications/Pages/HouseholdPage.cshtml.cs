@@ -18,14 +18,14 @@ public sealed class HouseholdPageModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var redirect = await LoadForStepAsync("household-page", cancellationToken);
-        Step(6, "/apply");
+        Step("household-page", "/apply");
         return redirect ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)
     {
         var redirect = await LoadForStepAsync("household-page", cancellationToken);
-        Step(6, "/apply");
+        Step("household-page", "/apply");
         return redirect ?? await AttemptAsync(async () =>
         {
             (await upload.HandleAsync(new UploadHouseholdPage(Id, User.ApplicantId(), await Uploads.ReadAsync(file, cancellationToken)), cancellationToken)).ValueOrThrow();

@@ -21,13 +21,13 @@ public sealed class LossReportModel(IApplicationStore applications, RegionCatalo
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var redirect = await LoadForStepAsync("loss-report", cancellationToken);
-        Step(5, "/apply");
+        Step("loss-report", "/apply");
         return redirect ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Step(5, "/apply");
+        Step("loss-report", "/apply");
         return await AttemptAsync(async () =>
         {
             var lostAt = ParseLocal(Input.LostAt);

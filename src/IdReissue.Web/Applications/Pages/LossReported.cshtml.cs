@@ -10,6 +10,6 @@ public sealed class LossReportedModel(IApplicationStore applications, RegionCata
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        Step(5, "/apply");
+        Step("loss-report", "/apply");
     }
 }

@@ -22,7 +22,7 @@ public sealed class ProgressModel(IApplicationStore applications, RegionCatalog 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        Step(9, "/apply");
+        Step("progress", "/apply");
         Progress = ApplicationsApi.ToProgress(Application, Region, ChinaTime.DateOf(time.GetUtcNow()));
         var next = ApplicantJourney.PageFor(Application, Region);
         ActionUrl = next == $"/apply/{Id}" ? null : next;

@@ -133,7 +133,7 @@ public sealed class PayModel(
 
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        Step(7, "/apply");
+        Step("payment", "/apply");
         var now = time.GetUtcNow();
         Pending = await orders.StandingPendingForAsync(Id, cancellationToken);
         if (Pending is not null && (Pending.ExpiresAt <= now || !PayableHere(Pending)))

@@ -21,13 +21,13 @@ public sealed class PhotoModel(IApplicationStore applications, RegionCatalog reg
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Step(8, "/apply");
+        Step("photo", "/apply");
         return await LoadForStepAsync("photo", cancellationToken) ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? photo, CancellationToken cancellationToken)
     {
-        Step(8, "/apply");
+        Step("photo", "/apply");
         var redirect = await LoadForStepAsync("photo", cancellationToken);
         if (redirect is not null)
         {
@@ -53,7 +53,7 @@ public sealed class PhotoModel(IApplicationStore applications, RegionCatalog reg
 
     public async Task<IActionResult> OnPostFixAsync(IFormFile? photo, CancellationToken cancellationToken)
     {
-        Step(8, "/apply");
+        Step("photo", "/apply");
         return await LoadForStepAsync("photo", cancellationToken) ?? await AttemptAsync(async () =>
         {
             FixOffer = await fixes.OfferAsync(Application, await Uploads.ReadAsync(photo, cancellationToken), cancellationToken);
@@ -64,7 +64,7 @@ public sealed class PhotoModel(IApplicationStore applications, RegionCatalog reg
     /// <summary>The citizen confirms the fixed photo: it is submitted under the photo number and checked like any other.</summary>
     public async Task<IActionResult> OnPostConfirmFixAsync(string? fix, CancellationToken cancellationToken)
     {
-        Step(8, "/apply");
+        Step("photo", "/apply");
         return await LoadForStepAsync("photo", cancellationToken) ?? await AttemptAsync(async () =>
         {
             var (bytes, original) = fixes.Open(Application, fix);
