@@ -71,6 +71,7 @@ public static class ApplicationHandlers
         services.AddScoped<GetRealPersonFramesHandler>();
         services.AddScoped<GetOfficerApplicationHandler>();
         services.AddScoped<RevealPersonalDataHandler>();
+        services.AddScoped<ViewHouseholdPageHandler>();
         services.AddScoped<ApproveApplicationHandler>();
         services.AddScoped<RejectApplicationHandler>();
         services.AddScoped<ClearHolderDenialHandler>();

@@ -32,7 +32,7 @@ namespace IdReissue.Web.Review.Pages;
 public sealed class DetailModel(
     RegionCatalog regions, PortraitEngine engine, FaceMatcher matcher, TimeProvider time,
     GetOfficerApplicationHandler detail, GetReviewEvidenceHandler evidence, GetRealPersonFramesHandler realPersonFrames,
-    RevealPersonalDataHandler reveal, ApproveApplicationHandler approve, RejectApplicationHandler reject,
+    RevealPersonalDataHandler reveal, ViewHouseholdPageHandler householdPage, ApproveApplicationHandler approve, RejectApplicationHandler reject,
     ClearHolderDenialHandler clearHolderDenial, RequestNewPhotoHandler requestNewPhoto, DispatchCardHandler dispatch, ConfirmDeliveryHandler confirmDelivery,
     IUnitOfWork unitOfWork)
     : FormPage
@@ -53,6 +53,9 @@ public sealed class DetailModel(
     public RegionPolicy Region { get; private set; } = null!;
 
     public RevealedData? Revealed { get; private set; }
+
+    /// <summary>The uploaded 户口页 as an inline image, once an officer with the reveal right asked to see it.</summary>
+    public string? HouseholdPageDataUrl { get; private set; }
 
     public PhotoVerdictView? Photo { get; private set; }
 
@@ -84,6 +87,20 @@ public sealed class DetailModel(
         }
 
         Revealed = RevealedData.From((await reveal.HandleAsync(new RevealPersonalData(Id, User.AsOfficerScope()), cancellationToken)).ValueOrThrow());
+        return Page();
+    }
+
+    /// <summary>A post, not a link: a page preview or a prefetch must not open (and audit) the household's data.</summary>
+    public async Task<IActionResult> OnPostHouseholdPageAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (!MayReveal)
+        {
+            return Forbid();
+        }
+
+        var page = (await householdPage.HandleAsync(new ViewHouseholdPage(Id, User.AsOfficerScope()), cancellationToken)).ValueOrThrow();
+        HouseholdPageDataUrl = $"data:{page.ContentType};base64,{Convert.ToBase64String(page.Content)}";
         return Page();
     }
 
