@@ -65,7 +65,7 @@ public sealed partial class ApplicantRun(FailoverClient client, int index, byte[
         if (Region == "tianjin")
         {
             Stage = "household page";
-            await Step(HttpMethod.Post, "documents/household-register-page", Upload("file"), cancellationToken, HttpStatusCode.Created);
+            await Step(HttpMethod.Post, "documents/household-register-page", Upload("file", HouseholdPage), cancellationToken, HttpStatusCode.Created);
         }
 
         Stage = "payment";
@@ -194,10 +194,13 @@ public sealed partial class ApplicantRun(FailoverClient client, int index, byte[
         }
     }
 
-    private Func<HttpContent> Upload(string field) => () =>
+    /// <summary>A page drawn once: a face photo is refused as a household register page.</summary>
+    private static readonly byte[] HouseholdPage = IdReissue.Infrastructure.Sandbox.SandboxHouseholdPage.Draw();
+
+    private Func<HttpContent> Upload(string field, byte[]? image = null) => () =>
     {
         var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(photo);
+        var file = new ByteArrayContent(image ?? photo);
         file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         form.Add(file, field, "photo.jpg");
         return form;

@@ -94,6 +94,7 @@ public static class InfrastructureServices
         services.AddSingleton<ClosedApplicationFiles>();
         services.AddHostedService(sp => sp.GetRequiredService<ClosedApplicationFiles>());
         services.AddSingleton<IPortraitCheck, EnginePortraitCheck>();
+        services.AddSingleton<IHouseholdPageCheck, EngineHouseholdPageCheck>();
         // The photo fixer's matting model (~90 MB) loads on the first fix, not at start-up: most instances never fix.
         services.AddSingleton(sp => new IdReissue.Portrait.Fixing.PhotoFixer(sp.GetRequiredService<PortraitEngine>(), ModelLocation.Find()));
 

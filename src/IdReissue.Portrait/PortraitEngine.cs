@@ -17,6 +17,9 @@ namespace IdReissue.Portrait;
 public sealed class PortraitEngine : IDisposable
 {
     private const float DetectionThreshold = 0.6f;
+
+    /// <summary>A face at least this share of a photo's long side is a portrait's; smaller ones are faces in a scene.</summary>
+    private const float PortraitFaceShare = 0.2f;
     private const float CountedFaceThreshold = 0.75f;
 
     private readonly BlazeFaceDetector _detector;
@@ -47,6 +50,21 @@ public sealed class PortraitEngine : IDisposable
     }
 
     /// <summary>
+    /// Whether the image is a portrait (a face of at least a fifth of its long side, found in one pass), as a document's
+    /// scan must not be; null when it is not an image.
+    /// </summary>
+    public bool? ShowsAPortrait(ReadOnlySpan<byte> file)
+    {
+        if (PhotoDecoder.DecodeForOneCheck(file).Photo is not { } photo)
+        {
+            return null;
+        }
+
+        var longSide = Math.Max(photo.Image.Width, photo.Image.Height);
+        return _detector.Detect(photo.Image, DetectionThreshold).Any(f => f.Width >= longSide * PortraitFaceShare);
+    }
+
+    /// <summary>
     /// One pass over the whole photo finds a portrait's face. Only when it finds none, or only a face too
     /// small to be a portrait's (under a fifth of the photo's long side), are smaller faces looked for in
     /// tiles: a framed ID photo never pays for that search, a couple or group photo does.
@@ -55,7 +73,7 @@ public sealed class PortraitEngine : IDisposable
     {
         var faces = _detector.Detect(image, DetectionThreshold);
         var longSide = Math.Max(image.Width, image.Height);
-        return faces.Count > 0 && (!smallFacesToo || faces.Max(f => f.Width) >= longSide * 0.2f) ? faces : _detector.DetectTiled(image, DetectionThreshold);
+        return faces.Count > 0 && (!smallFacesToo || faces.Max(f => f.Width) >= longSide * PortraitFaceShare) ? faces : _detector.DetectTiled(image, DetectionThreshold);
     }
 
     public SpecificationCatalog Specifications { get; }

@@ -1,3 +1,4 @@
+using IdReissue.Infrastructure.Sandbox;
 using IdReissue.Application.Ports;
 using System.Net;
 using IdReissue.Infrastructure.Persistence;
@@ -57,7 +58,7 @@ public sealed class BoundedStorageTests(StorageLimitedService service) : IClassF
         var path = $"/api/applications/{journey.ApplicationId}/documents/household-register-page";
         for (var upload = 0; upload < 3; upload++)
         {
-            await Api.Expect(await Api.Post(path, journey.Token, Api.Upload("file", ServiceFixture.DevSetPhoto(FailingPhotos[upload]))), HttpStatusCode.Created);
+            await Api.Expect(await Api.Post(path, journey.Token, Api.Upload("file", SandboxHouseholdPage.Draw(upload))), HttpStatusCode.Created);
         }
 
         var refused = await Api.Post(path, journey.Token, Api.Upload("file", Journey.GoodPhoto));
@@ -66,7 +67,7 @@ public sealed class BoundedStorageTests(StorageLimitedService service) : IClassF
         await using var db = await service.Services.GetRequiredService<IDbContextFactory<IdReissueDbContext>>().CreateDbContextAsync();
         var pages = await db.Files.AsNoTracking().Where(f => f.ApplicationId == journey.ApplicationId && f.Kind == StoredFileKind.HouseholdRegisterPage).ToListAsync();
         var page = Assert.Single(pages);
-        Assert.Equal(ServiceFixture.DevSetPhoto(FailingPhotos[2]), page.Content);
+        Assert.Equal(SandboxHouseholdPage.Draw(2), page.Content);
         Assert.Equal(page.Id, (await db.Applications.AsNoTracking().SingleAsync(a => a.Id == journey.ApplicationId)).HouseholdPageDocumentId);
     }
 

@@ -1,3 +1,4 @@
+using IdReissue.Infrastructure.Sandbox;
 using System.Net;
 using System.Text.RegularExpressions;
 using IdReissue.Infrastructure.Persistence;
@@ -17,7 +18,7 @@ public partial class HouseholdPageViewTests(ServiceFixture service)
     {
         var journey = await Journey.Begin(Api, "tianjin");
         await journey.ToAddressGiven("Loss");
-        var page = HouseholdPages.Document();
+        var page = SandboxHouseholdPage.Draw();
         await Api.Expect(await Api.Post($"/api/applications/{journey.ApplicationId}/documents/household-register-page", journey.Token,
             Api.Upload("file", page, "hukou.jpg")), HttpStatusCode.Created);
         var number = (await journey.Progress()).GetProperty("applicationNumber").GetString()!;
@@ -43,6 +44,22 @@ public partial class HouseholdPageViewTests(ServiceFixture service)
         var refused = await PostHandlerAsync(producer, journey.ApplicationId, "HouseholdPage", withoutRight);
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal(1, await ViewsAsync(number));
+    }
+
+    [Fact]
+    public async Task A_portrait_offered_as_the_household_page_is_refused_and_nothing_is_kept_a_page_is_taken()
+    {
+        var journey = await Journey.Begin(Api, "tianjin");
+        await journey.ToAddressGiven("Loss");
+        var path = $"/api/applications/{journey.ApplicationId}/documents/household-register-page";
+
+        var refused = await Api.ExpectProblem(await Api.Post(path, journey.Token, Api.Upload("file", Journey.GoodPhoto, "hukou.jpg")),
+            HttpStatusCode.UnprocessableEntity, "household_page_is_a_portrait");
+        Assert.Equal("file", refused.GetProperty("field").GetString());
+        Assert.False((await Api.Get($"/api/applications/{journey.ApplicationId}", journey.Token)).GetProperty("householdPageUploaded").GetBoolean());
+
+        await Api.Expect(await Api.Post(path, journey.Token, Api.Upload("file", SandboxHouseholdPage.Draw(), "hukou.jpg")), HttpStatusCode.Created);
+        Assert.True((await Api.Get($"/api/applications/{journey.ApplicationId}", journey.Token)).GetProperty("householdPageUploaded").GetBoolean());
     }
 
     private async Task<HttpResponseMessage> PostHandlerAsync(string token, Guid applicationId, string handler, string pageHtml)

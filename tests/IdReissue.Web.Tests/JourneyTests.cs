@@ -1,3 +1,4 @@
+using IdReissue.Infrastructure.Sandbox;
 using System.Net;
 using System.Text.Json;
 
@@ -111,7 +112,7 @@ public class JourneyTests(ServiceFixture service)
             new { channel = "UnionPay", acknowledgeNoCancellationNoRefund = true }), HttpStatusCode.UnprocessableEntity, "payment_channel_not_offered");
 
         await Api.Expect(await Api.Post($"/api/applications/{journey.ApplicationId}/documents/household-register-page", journey.Token,
-            Api.Upload("file", Journey.GoodPhoto, "hukou.jpg")), HttpStatusCode.Created);
+            Api.Upload("file", SandboxHouseholdPage.Draw(), "hukou.jpg")), HttpStatusCode.Created);
         var order = await journey.CreatePayment("WeChatPay");
         await journey.PayAtCashier(order);
         await journey.WaitFor("UnderReview");

@@ -1,3 +1,4 @@
+using IdReissue.Infrastructure.Sandbox;
 using IdReissue.Application.Auth;
 using System.Net;
 using System.Security.Claims;
@@ -22,7 +23,7 @@ public class OverdueTests(ServiceFixture service)
     {
         var journey = await Journey.Begin(Api, "tianjin");
         await journey.ToAddressGiven("Loss");
-        await Api.Expect(await Api.Post($"/api/applications/{journey.ApplicationId}/documents/household-register-page", journey.Token, Api.Upload("file", Journey.GoodPhoto)), HttpStatusCode.Created);
+        await Api.Expect(await Api.Post($"/api/applications/{journey.ApplicationId}/documents/household-register-page", journey.Token, Api.Upload("file", SandboxHouseholdPage.Draw())), HttpStatusCode.Created);
         await journey.PayAtCashier(await journey.CreatePayment("WeChatPay"));
         var paid = await WaitForReviewOrPhotoAsync(journey);
         if (paid == "PhotoPending")

@@ -10,7 +10,7 @@ namespace IdReissue.Application.Applications;
 public sealed record UploadHouseholdPage(Guid ApplicationId, Guid AccountId, byte[] Image);
 
 public sealed class UploadHouseholdPageHandler(
-    IApplicationStore applications, IRegionPolicies regions, IFileStore files, IAbuseLimiter limiter, AbuseLimitOptions limits, IUnitOfWork unitOfWork, TimeProvider time)
+    IApplicationStore applications, IRegionPolicies regions, IFileStore files, IHouseholdPageCheck pages, IAbuseLimiter limiter, AbuseLimitOptions limits, IUnitOfWork unitOfWork, TimeProvider time)
 {
     public async Task<Result<ReissueApplication>> HandleAsync(UploadHouseholdPage command, CancellationToken cancellationToken)
     {
@@ -31,6 +31,11 @@ public sealed class UploadHouseholdPageHandler(
         application.RequireHouseholdPageAllowed();
         await limiter.LimitAsync($"household-page:{application.Id:N}", limits.HouseholdPageUploadsPerApplicationPerDay, TimeSpan.FromDays(1),
             "household_page_too_frequent", "今日上传户口页次数过多，请{0}后再试。", cancellationToken);
+        if (pages.ShowsAPortrait(command.Image))
+        {
+            return Problem.Invalid("household_page_is_a_portrait", "这张图片是人像照片，不是户口页。请拍摄或扫描户口簿中申请人本人的那一页后上传。", "file");
+        }
+
         await files.RequireQuotaAsync(application.Id, command.Image.Length, limits.StoredBytesPerApplication, previous, cancellationToken);
         application.AttachHouseholdPage(files.AddImage(command.Image, StoredFileKind.HouseholdRegisterPage, application.Id, now), now);
         await unitOfWork.SaveAsync(cancellationToken);
