@@ -77,9 +77,21 @@ public class PortalSentenceTests(ServiceFixture service)
         Assert.Contains("18位数字", tooShort.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_rejected_application_promises_no_posting_date_and_its_rejection_is_marked_as_a_stop()
+    {
+        var journey = await Journey.UnderReview(Api, "hunan");
+        var reviewer = await Api.LoginOfficer("hunan-review");
+        await Api.Expect(await Api.Post($"/api/officer/applications/{journey.ApplicationId}/reject", reviewer, new { reason = "照片与本人不符" }), HttpStatusCode.OK);
+
+        var progress = await PageAsync(journey, "");
+        Assert.DoesNotContain("前寄出", progress, StringComparison.Ordinal);
+        Assert.Contains("<li class=\"stopped\">", progress, StringComparison.Ordinal);
+    }
+
     private async Task<string> PageAsync(Journey journey, string step)
     {
-        var response = await Api.Send(HttpMethod.Get, $"/apply/{journey.ApplicationId}/{step}", journey.Token);
+        var response = await Api.Send(HttpMethod.Get, step.Length == 0 ? $"/apply/{journey.ApplicationId}" : $"/apply/{journey.ApplicationId}/{step}", journey.Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }

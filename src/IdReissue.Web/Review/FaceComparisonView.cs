@@ -1,6 +1,7 @@
 using IdReissue.Application.Photos;
 using System.Text.Json;
 using IdReissue.Application.Review;
+using IdReissue.Portrait.Liveness;
 using IdReissue.Portrait.Verification;
 using IdReissue.Web.Photos;
 
@@ -16,6 +17,14 @@ public sealed record FaceComparisonView(
 {
     /// <summary>A similarity below "same person": the officer must look closely before deciding.</summary>
     public bool NeedsAttention => new[] { CaptureToRegistry, PhotoToRegistry, PhotoToCapture }.Any(s => s < Policy.SameAtLeast);
+
+    /// <summary>
+    /// The submitted photo is, to the model, the same picture as the 实人认证 capture or the registry photo (at least the
+    /// engine's copy limit, which a copy of one picture reaches and two photos of one person do not): a card photo
+    /// should be taken anew, so a reused or re-photographed picture is for the officer to look at.
+    /// </summary>
+    public string? PhotoCopies => PhotoToCapture >= LivenessLimits.RegistryCopyAtLeast ? "实人认证人脸"
+        : PhotoToRegistry >= LivenessLimits.RegistryCopyAtLeast ? "人口库照片" : null;
 
     /// <summary>Null when there is neither a capture nor a submitted photo to compare.</summary>
     public static FaceComparisonView? Of(ReviewEvidence evidence, FaceMatchPolicy policy)

@@ -1,4 +1,10 @@
+using IdReissue.Application.Abuse;
 using IdReissue.Application.Photos;
+using IdReissue.Application.Ports;
+using IdReissue.Domain.Gateways;
+using IdReissue.Portrait.Fixing;
+using IdReissue.Portrait.Imaging;
+using IdReissue.Web.Operations;
 using System.ComponentModel.DataAnnotations;
 using IdReissue.Domain.Common;
 using IdReissue.Infrastructure.Regions;
@@ -13,10 +19,16 @@ namespace IdReissue.Web.Photos.Pages;
 /// <summary>
 /// A photo studio (照相馆) submits the photo it took under the applicant's photo number. It needs no
 /// account: the number is the applicant's authorisation, and the page shows nothing but a masked name.
+/// Without a number the check and the fixer are free to anyone, as the source document says, and submit nothing.
 /// </summary>
 [AllowAnonymous]
-public sealed class StudioModel(PhotoNumberLookup lookup, RegionCatalog regions, PhotoIntake intake, PhotoFixOffers fixes, PortraitEngine engine) : FormPage
+public sealed class StudioModel(
+    PhotoNumberLookup lookup, RegionCatalog regions, PhotoIntake intake, PhotoFixOffers fixes, PortraitEngine engine, PhotoFixer fixer,
+    IAbuseLimiter limiter, AbuseLimitOptions limits, ApplicationMetrics metrics) : FormPage
 {
+    /// <summary>The national ID card's specification, which the free check and fixer use when there is no application to name its region's.</summary>
+    private const string IdCardSpecification = "cn-id-card";
+
     [BindProperty]
     public StudioInput Input { get; set; } = new();
 
@@ -31,8 +43,17 @@ public sealed class StudioModel(PhotoNumberLookup lookup, RegionCatalog regions,
     {
     }
 
+    /// <summary>Without a photo number: checked and shown, nothing submitted.</summary>
+    public bool CheckedOnly { get; private set; }
+
     public Task<IActionResult> OnPostAsync(IFormFile? photo, CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
+        if (string.IsNullOrWhiteSpace(Input.PhotoNumber))
+        {
+            await CheckOnlyAsync(photo, cancellationToken);
+            return Page();
+        }
+
         var application = await lookup.FindAsync(Input.PhotoNumber, HttpContext, cancellationToken);
         MaskedName = application.MaskedName;
         var bytes = await Uploads.ReadAsync(photo, cancellationToken);
@@ -50,6 +71,17 @@ public sealed class StudioModel(PhotoNumberLookup lookup, RegionCatalog regions,
 
     public Task<IActionResult> OnPostFixAsync(IFormFile? photo, CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
+        if (string.IsNullOrWhiteSpace(Input.PhotoNumber))
+        {
+            // Free: the fixed photo is shown to download, with nothing stored and nothing to confirm.
+            await AnonymousPortraitRequest.CountAsync(limiter, limits, HttpContext, cancellationToken);
+            var original = await Uploads.ReadAsync(photo, cancellationToken);
+            var fix = await fixer.FixAsync(original, IdCardSpecification, cancellationToken);
+            var preview = JpegWriter.Preview(original, 600) is { } small ? PhotoVerdictView.DataUrl(small, "image/jpeg") : null;
+            FixOffer = new PhotoFixOffer(fix, preview, fix.Photo is { } fixedPhoto ? PhotoVerdictView.DataUrl(fixedPhoto, "image/jpeg") : null, null);
+            return Page();
+        }
+
         var application = await lookup.FindAsync(Input.PhotoNumber, HttpContext, cancellationToken);
         MaskedName = application.MaskedName;
         FixOffer = await fixes.OfferAsync(application, await Uploads.ReadAsync(photo, cancellationToken), cancellationToken);
@@ -67,6 +99,29 @@ public sealed class StudioModel(PhotoNumberLookup lookup, RegionCatalog regions,
         return Page();
     });
 
+    private async Task CheckOnlyAsync(IFormFile? photo, CancellationToken cancellationToken)
+    {
+        await AnonymousPortraitRequest.CountAsync(limiter, limits, HttpContext, cancellationToken);
+        var bytes = await Uploads.ReadAsync(photo, cancellationToken);
+        var spec = engine.Specifications.Find(IdCardSpecification);
+        var result = engine.Check(bytes, IdCardSpecification);
+        metrics.PhotoCheck(result.Verdict, TimeSpan.FromMilliseconds(result.ElapsedMs));
+        if (result.Verdict == "error")
+        {
+            ModelState.AddModelError("Input.Photo", result.Reasons[0].Message);
+            return;
+        }
+
+        CheckedOnly = true;
+        Verdict = new PhotoVerdictView(
+            PhotoVerdictView.DataUrl(bytes, photo!.ContentType is "image/png" ? "image/png" : "image/jpeg"),
+            result.Passed,
+            Unreadable: false,
+            [.. result.Reasons.Select(r => new PortraitReason(r.Code, r.Value, r.Limit, r.Unit, r.Message))],
+            PhotoGuides.From(result.Measures, spec),
+            result.Passed ? "照片符合居民身份证制证要求。未填写相片编号，照片没有提交；提交时请填写申请人的相片编号。" : "照片不符合制证要求，请按提示重新拍摄，或点“生成合格照片”。");
+    }
+
     protected override string? FieldFor(string code) => code switch
     {
         "photo_fix_expired" => null,
@@ -78,6 +133,6 @@ public sealed class StudioModel(PhotoNumberLookup lookup, RegionCatalog regions,
 
 public sealed class StudioInput
 {
-    [Display(Name = "相片编号")]
+    [Display(Name = "相片编号（提交时填写）")]
     public string? PhotoNumber { get; set; }
 }
