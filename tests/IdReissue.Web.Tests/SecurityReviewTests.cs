@@ -43,8 +43,8 @@ public sealed class SecurityReviewTests(SecurityReviewService service) : IClassF
     public async Task The_officer_is_not_warned_when_all_three_similarities_reach_the_same_person_limit()
     {
         var journey = await ReviewSteps.AtPhotoStepAsync(Api);
-        // Registry photo face-pairs img15 (p03), capture img13 (p03), photo df__img13__ok (cut from img13).
-        await ReviewSteps.KeepCaptureAsync(service, journey.ApplicationId, ReviewSteps.FacePair("img13.jpg"));
+        // Registry photo face-pairs img15 (p03), capture img57 (p03), photo df__img13__ok (cut from img13, p03): three pictures of one person.
+        await ReviewSteps.KeepCaptureAsync(service, journey.ApplicationId, ReviewSteps.FacePair("img57.jpg"));
         var photo = await ReviewSteps.SubmitPhotoAsync(Api, journey, Journey.GoodPhoto);
         Assert.True(photo.GetProperty("accepted").GetBoolean());
 
@@ -57,6 +57,22 @@ public sealed class SecurityReviewTests(SecurityReviewService service) : IClassF
 
         Assert.DoesNotContain("id=\"face-attention\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("请仔细核对", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_officer_is_warned_when_the_submitted_photo_is_the_same_picture_as_the_capture()
+    {
+        var journey = await ReviewSteps.AtPhotoStepAsync(Api);
+        // Capture img13 and a photo cut from img13: the same picture, not a photo taken for the card.
+        await ReviewSteps.KeepCaptureAsync(service, journey.ApplicationId, ReviewSteps.FacePair("img13.jpg"));
+        var photo = await ReviewSteps.SubmitPhotoAsync(Api, journey, Journey.GoodPhoto);
+        Assert.True(photo.GetProperty("accepted").GetBoolean());
+
+        var html = await ReviewSteps.OfficerPageAsync(Api, journey.ApplicationId);
+        Assert.True(ReviewSteps.Score(html, "photo-capture") >= IdReissue.Portrait.Liveness.LivenessLimits.RegistryCopyAtLeast);
+        Assert.DoesNotContain("id=\"face-attention\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"photo-copies\"", html, StringComparison.Ordinal);
+        Assert.Contains("提交的证件照片与实人认证人脸几乎完全相同", html, StringComparison.Ordinal);
     }
 
     [Fact]
