@@ -1,12 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 
 namespace IdReissue.Web.Tests;
 
 /// <summary>The studio page checks and fixes a photo for anyone without a photo number (free, as the source document says), and then submits nothing.</summary>
 [Collection(SharedService.Name)]
-public partial class StudioFreeCheckTests(ServiceFixture service)
+public class StudioFreeCheckTests(ServiceFixture service)
 {
     [Fact]
     public async Task Without_a_photo_number_a_compliant_photo_is_checked_and_shown_and_nothing_is_submitted()
@@ -31,11 +30,10 @@ public partial class StudioFreeCheckTests(ServiceFixture service)
         // Its own client, so that the antiforgery cookie of this form is the one posted back.
         using var client = service.CreateClient();
         var page = await client.GetStringAsync(new Uri("/studio", UriKind.Relative));
-        var token = AntiforgeryField().Match(page);
-        Assert.True(token.Success, "The studio page carries no antiforgery token.");
+        var token = PageForms.AntiforgeryToken(page);
         using var form = new MultipartFormDataContent
         {
-            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__antiforgery" },
+            { new StringContent(token.Value), token.Key },
             { new StringContent(string.Empty), "Input.PhotoNumber" },
         };
         var file = new ByteArrayContent(photo);
@@ -45,7 +43,4 @@ public partial class StudioFreeCheckTests(ServiceFixture service)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
-
-    [GeneratedRegex("name=\"__antiforgery\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

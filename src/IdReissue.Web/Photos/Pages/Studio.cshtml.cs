@@ -24,7 +24,7 @@ namespace IdReissue.Web.Photos.Pages;
 [AllowAnonymous]
 public sealed class StudioModel(
     PhotoNumberLookup lookup, RegionCatalog regions, PhotoIntake intake, PhotoFixOffers fixes, PortraitEngine engine, PhotoFixer fixer,
-    IAbuseLimiter limiter, AbuseLimitOptions limits, ApplicationMetrics metrics) : FormPage
+    IPortraitCheck portraitCheck, IAbuseLimiter limiter, AbuseLimitOptions limits, ApplicationMetrics metrics, TimeProvider time) : FormPage
 {
     /// <summary>The national ID card's specification, which the free check and fixer use when there is no application to name its region's.</summary>
     private const string IdCardSpecification = "cn-id-card";
@@ -103,23 +103,23 @@ public sealed class StudioModel(
     {
         await AnonymousPortraitRequest.CountAsync(limiter, limits, HttpContext, cancellationToken);
         var bytes = await Uploads.ReadAsync(photo, cancellationToken);
-        var spec = engine.Specifications.Find(IdCardSpecification);
-        var result = engine.Check(bytes, IdCardSpecification);
-        metrics.PhotoCheck(result.Verdict, TimeSpan.FromMilliseconds(result.ElapsedMs));
-        if (result.Verdict == "error")
+        var started = time.GetTimestamp();
+        var verdict = await portraitCheck.CheckAsync(bytes, IdCardSpecification, cancellationToken);
+        metrics.PhotoCheck(verdict.Verdict.ToString().ToLowerInvariant(), time.GetElapsedTime(started));
+        if (verdict.Verdict == PortraitVerdictKind.Error)
         {
-            ModelState.AddModelError("Input.Photo", result.Reasons[0].Message);
+            ModelState.AddModelError("Input.Photo", verdict.Reasons[0].Message);
             return;
         }
 
         CheckedOnly = true;
         Verdict = new PhotoVerdictView(
             PhotoVerdictView.DataUrl(bytes, photo!.ContentType is "image/png" ? "image/png" : "image/jpeg"),
-            result.Passed,
+            verdict.Passed,
             Unreadable: false,
-            [.. result.Reasons.Select(r => new PortraitReason(r.Code, r.Value, r.Limit, r.Unit, r.Message))],
-            PhotoGuides.From(result.Measures, spec),
-            result.Passed ? "照片符合居民身份证制证要求。未填写相片编号，照片没有提交；提交时请填写申请人的相片编号。" : "照片不符合制证要求，请按提示重新拍摄，或点“生成合格照片”。");
+            verdict.Reasons,
+            PhotoGuides.From(verdict.Measures, engine.Specifications.Find(IdCardSpecification)),
+            verdict.Passed ? "照片符合居民身份证制证要求。未填写相片编号，照片没有提交；提交时请填写申请人的相片编号。" : "照片不符合制证要求，请按提示重新拍摄，或点“生成合格照片”。");
     }
 
     protected override string? FieldFor(string code) => code switch
