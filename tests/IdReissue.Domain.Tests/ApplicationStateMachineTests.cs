@@ -175,7 +175,7 @@ public class ApplicationStateMachineTests
 
         Assert.True(application.FaceVerificationPending);
         Assert.Throws<DomainException>(() => application.GiveAddress(Address(), Hunan().Postage.Quote("430102", "430103"), Hunan(), Now, Applicant));
-        Assert.Throws<DomainException>(() => application.AttachHouseholdPage(Guid.NewGuid(), Now));
+        Assert.Throws<DomainException>(() => application.AttachHouseholdPage(Guid.NewGuid(), Now, Applicant));
         application.RecordFaceVerified(Now, Actor.Gateway("face"));
         application.GiveAddress(Address(), Hunan().Postage.Quote("430102", "430103"), Hunan(), Now, Applicant);
         Assert.Equal(ApplicationState.AddressGiven, application.State);
@@ -228,8 +228,25 @@ public class ApplicationStateMachineTests
         hunanApplication.RequireReadyToPay(Hunan(), acknowledgedNoRefund: true);
 
         Assert.Equal("document_missing", Assert.Throws<DomainException>(() => hunanApplication.RequireReadyToPay(Tianjin(), acknowledgedNoRefund: true)).Code);
-        hunanApplication.AttachHouseholdPage(Guid.NewGuid(), Now);
+        hunanApplication.AttachHouseholdPage(Guid.NewGuid(), Now, Applicant);
         hunanApplication.RequireReadyToPay(Tianjin(), acknowledgedNoRefund: true);
+    }
+
+    [Fact]
+    public void A_household_page_upload_is_on_the_timeline_without_changing_the_state()
+    {
+        var application = InState(ApplicationState.AddressGiven);
+        var before = application.Transitions.Count;
+
+        application.AttachHouseholdPage(Guid.NewGuid(), Now, Applicant);
+        application.AttachHouseholdPage(Guid.NewGuid(), Now.AddMinutes(5), Applicant);
+
+        Assert.Equal(ApplicationState.AddressGiven, application.State);
+        Assert.Equal(before + 2, application.Transitions.Count);
+        var uploads = application.Transitions.Skip(before).ToList();
+        Assert.All(uploads, t => Assert.False(t.ChangesState));
+        Assert.Equal(["已上传户口页", "已重新上传户口页（替换此前上传的）"], uploads.Select(t => t.Note));
+        Assert.All(application.Transitions.Take(before), t => Assert.True(t.ChangesState));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using IdReissue.Application.Abuse;
 using IdReissue.Application.Common;
 using IdReissue.Application.Ports;
 using IdReissue.Domain.Applications;
+using IdReissue.Domain.Common;
 using IdReissue.Domain.Regions;
 
 namespace IdReissue.Application.Applications;
@@ -37,7 +38,7 @@ public sealed class UploadHouseholdPageHandler(
         }
 
         await files.RequireQuotaAsync(application.Id, command.Image.Length, limits.StoredBytesPerApplication, previous, cancellationToken);
-        application.AttachHouseholdPage(files.AddImage(command.Image, StoredFileKind.HouseholdRegisterPage, application.Id, now), now);
+        application.AttachHouseholdPage(files.AddImage(command.Image, StoredFileKind.HouseholdRegisterPage, application.Id, now), now, Actor.Applicant(command.AccountId));
         await unitOfWork.SaveAsync(cancellationToken);
 
         // A new page replaces the old one: only the page the officer will see is kept.

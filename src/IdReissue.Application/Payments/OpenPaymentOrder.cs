@@ -9,10 +9,12 @@ namespace IdReissue.Application.Payments;
 /// <summary>
 /// Pay the card fee by <paramref name="Channel"/>: opens (or reuses) the application's order at the gateway.
 /// With <paramref name="PayerOpenId"/> (the payment page inside WeChat) a WeChat Pay order is one for WeChat's
-/// payment sheet (JSAPI). <paramref name="PayerIp"/> is the payer's address, which some gateways must be given.
+/// payment sheet (JSAPI). <paramref name="PayerIp"/> is the payer's address, which some gateways must be given;
+/// <paramref name="PayerOnPhone"/> asks for the gateway's phone payment (H5) where it has one.
 /// </summary>
 public sealed record OpenPaymentOrder(
-    Guid ApplicationId, Guid AccountId, PaymentChannel? Channel, bool AcknowledgedNoCancellationNoRefund, string? PayerIp, string? PayerOpenId);
+    Guid ApplicationId, Guid AccountId, PaymentChannel? Channel, bool AcknowledgedNoCancellationNoRefund, string? PayerIp, string? PayerOpenId,
+    bool PayerOnPhone = false);
 
 /// <summary>The order to pay, and whether it was opened now (false: an open one was reused).</summary>
 public sealed record OpenedPaymentOrder(PaymentOrder Order, bool Created);
@@ -57,7 +59,7 @@ public sealed class OpenPaymentOrderHandler(
         var orderNumber = PaymentOrder.NewNumber(now);
         var gatewayOrder = await gateways.GatewayFor(channel).CreateOrderAsync(
             new PaymentOrderRequest(orderNumber, application.CardFee, $"居民身份证{application.Case.Chinese()}工本费", now + timings.OrderLifetime,
-                command.PayerIp, payerOpenId),
+                command.PayerIp, payerOpenId, command.PayerOnPhone),
             cancellationToken);
         var order = PaymentOrder.Open(orderNumber, application.Id, channel, application.CardFee, gatewayOrder, now, now + timings.OrderLifetime);
         orders.Add(order);

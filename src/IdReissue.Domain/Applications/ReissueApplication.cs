@@ -324,10 +324,13 @@ public sealed class ReissueApplication
         }
     }
 
-    public void AttachHouseholdPage(Guid documentId, DateTimeOffset now)
+    public void AttachHouseholdPage(Guid documentId, DateTimeOffset now, Actor actor)
     {
         RequireHouseholdPageAllowed();
+        var replaced = HouseholdPageDocumentId is not null;
         HouseholdPageDocumentId = documentId;
+        // On the timeline like every other step the applicant took; the state stays what it was.
+        _transitions.Add(new StateTransition(_transitions.Count + 1, State, State, now, actor, replaced ? "已重新上传户口页（替换此前上传的）" : "已上传户口页"));
         Touch(now);
     }
 

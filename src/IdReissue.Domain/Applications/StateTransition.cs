@@ -41,4 +41,8 @@ public sealed class StateTransition
     public string? Note { get; private set; }
 
     public Actor Actor => Actor.Parse(ActorId);
+
+    /// <summary>False for a step recorded without a change of state (an upload, such as the 户口页): the timeline shows it,
+    /// but nothing that follows a state change (notices, alerts, deadlines) may act on it.</summary>
+    public bool ChangesState => From != To;
 }

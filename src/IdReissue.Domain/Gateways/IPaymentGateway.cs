@@ -35,9 +35,11 @@ public interface IPaymentGateway
 public sealed record GatewayAnswer(int StatusCode, string ContentType, string Body);
 
 /// <summary>An order to create. <paramref name="PayerIp"/> is the payer's address, which WeChat Pay's H5 orders must carry;
-/// <paramref name="PayerOpenId"/>, when known, makes a WeChat Pay order one paid in WeChat's own payment sheet (JSAPI).</summary>
+/// <paramref name="PayerOpenId"/>, when known, makes a WeChat Pay order one paid in WeChat's own payment sheet (JSAPI);
+/// <paramref name="PayerOnPhone"/> says the payer pays on the phone that shows the page (a gateway's H5 payment, not a QR code).</summary>
 public sealed record PaymentOrderRequest(
-    string OrderNumber, Money Amount, string Description, DateTimeOffset ExpiresAt, string? PayerIp = null, string? PayerOpenId = null);
+    string OrderNumber, Money Amount, string Description, DateTimeOffset ExpiresAt, string? PayerIp = null, string? PayerOpenId = null,
+    bool PayerOnPhone = false);
 
 /// <summary>Where the applicant pays: a cashier page and the content of its QR code; or, for an order paid inside the
 /// payer's app, <see cref="InAppCashier"/> and the app's payment parameter (WeChat's <c>package</c>, <c>prepay_id=…</c>).</summary>

@@ -37,7 +37,7 @@ public static class TransitionOutbox
         foreach (var transition in added)
         {
             var application = applications.FirstOrDefault(a => a.Transitions.Contains(transition));
-            if (application is null)
+            if (application is null || !transition.ChangesState)
             {
                 continue;
             }

@@ -44,7 +44,8 @@ public sealed partial class WeChatPayGateway(
             return GatewayOrder.InApp(request.OrderNumber, "prepay_id=" + (answer.PrepayId ?? throw Unavailable("prepay answer without prepay_id")));
         }
 
-        var h5 = settings.TradeType == WeChatPayTradeType.H5;
+        // H5 opens WeChat from the phone's browser and works only there: a desktop is given the Native QR code to scan.
+        var h5 = settings.TradeType == WeChatPayTradeType.H5 && request.PayerOnPhone;
         var order = new WeChatPayOrder(settings.AppId, settings.MchId, request.Description, request.OrderNumber, expires, settings.NotifyUrl,
             new WeChatPayAmount(request.Amount.Fen),
             h5 ? new WeChatPaySceneInfo(request.PayerIp ?? IPAddress.Loopback.ToString(), new WeChatPayH5Info("Wap")) : null);

@@ -45,7 +45,8 @@ public sealed class WeChatPayOptions : IValidatableObject
     /// <summary>Where WeChat Pay posts notifications: https://{host}/api/payments/notify/WeChatPay.</summary>
     public string NotifyUrl { get; set; } = string.Empty;
 
-    /// <summary>Native (a QR code to scan, the default) or H5 (a payment page opened in the phone's browser).</summary>
+    /// <summary>Native (a QR code to scan, the default) or H5: payers on a phone get WeChat Pay's H5 payment, which opens
+    /// WeChat from the phone's browser (the merchant needs H5 enabled), and payers at a desktop still the Native QR code.</summary>
     public WeChatPayTradeType TradeType { get; set; } = WeChatPayTradeType.Native;
 
     /// <summary>Inside WeChat's browser, pay in WeChat's own payment sheet (JSAPI) with the payer's openid, learnt by a silent

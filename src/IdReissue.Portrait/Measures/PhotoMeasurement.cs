@@ -223,14 +223,15 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         var mouth = measures["mouthOpening"];
         var teeth = RecordTeeth();
 
-        // Either an open jaw (the inner lips apart) or lips parted over closed teeth (a smile).
+        // Either an open jaw (the inner lips apart) or lips parted over closed teeth (a smile): one defect, one sentence.
+        const string mouthOpen = "嘴巴张开或露出牙齿，请闭合嘴唇、保持自然表情重新拍摄。";
         if (mouth > spec.MaxMouthOpening)
         {
-            Add(PhotoReasons.MouthOpen, mouth, $"<={spec.MaxMouthOpening:0.##}", "嘴巴张开或露齿，请闭合嘴唇、保持自然表情重新拍摄。");
+            Add(PhotoReasons.MouthOpen, mouth, $"<={spec.MaxMouthOpening:0.##}", mouthOpen);
         }
         else if (teeth > spec.MaxTeethFraction)
         {
-            Add(PhotoReasons.MouthOpen, Round(teeth.Value), $"<={spec.MaxTeethFraction:0.##}", "嘴唇张开、露出牙齿，请闭合嘴唇、保持自然表情重新拍摄。");
+            Add(PhotoReasons.MouthOpen, Round(teeth.Value), $"<={spec.MaxTeethFraction:0.##}", mouthOpen);
         }
     }
 

@@ -124,7 +124,10 @@ public sealed record ProgressView(
 
 public sealed record TimelineEntry(int Sequence, DateTimeOffset At, ApplicationState State, string StateName, string By, string? Note)
 {
-    public static TimelineEntry From(StateTransition t) => new(t.Sequence, ChinaTime.Local(t.At), t.To, t.To.Chinese(), ByText(t.Actor.Kind), t.Note);
+    /// <summary>A step that changed nothing's state (an upload) is named by its note.</summary>
+    public static TimelineEntry From(StateTransition t) => t.ChangesState
+        ? new(t.Sequence, ChinaTime.Local(t.At), t.To, t.To.Chinese(), ByText(t.Actor.Kind), t.Note)
+        : new(t.Sequence, ChinaTime.Local(t.At), t.To, t.Note ?? t.To.Chinese(), ByText(t.Actor.Kind), null);
 
     private static string ByText(ActorKind kind) => kind switch
     {

@@ -7,6 +7,7 @@ using IdReissue.Web.Auth;
 using IdReissue.Web.Errors;
 using IdReissue.Web.Idempotency;
 using IdReissue.Web.Operations;
+using IdReissue.Web.Presentation;
 using IdReissue.Web.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -36,7 +37,8 @@ public static partial class PaymentsApi
         Guid id, CreatePaymentRequest request, ClaimsPrincipal user, OpenPaymentOrderHandler handler, HttpContext http, CancellationToken cancellationToken)
     {
         var opened = await handler.HandleAsync(
-            new OpenPaymentOrder(id, user.ApplicantId(), request.Channel, request.AcknowledgeNoCancellationNoRefund, http.Connection.RemoteIpAddress?.ToString(), PayerOpenId: null),
+            new OpenPaymentOrder(id, user.ApplicantId(), request.Channel, request.AcknowledgeNoCancellationNoRefund, http.Connection.RemoteIpAddress?.ToString(), PayerOpenId: null,
+                PhoneBrowser.IsPhone(http.Request)),
             cancellationToken);
         if (!opened.Succeeded)
         {

@@ -13,7 +13,7 @@ public sealed record PhotoVerdictView(string? ImageDataUrl, bool Passed, bool Un
     /// <summary>A photo just submitted, as the portal and the studio page show it.</summary>
     public static PhotoVerdictView OfSubmission(PhotoCheckView checkedPhoto, byte[] bytes, string? uploadedType, PhotoSpecification? spec, string message) => new(
         DataUrl(bytes, uploadedType is "image/png" ? "image/png" : "image/jpeg"),
-        checkedPhoto.Accepted,
+        checkedPhoto.Verdict == "pass",
         checkedPhoto.Verdict == "error",
         checkedPhoto.Reasons,
         PhotoGuides.From(checkedPhoto.Measures, spec),

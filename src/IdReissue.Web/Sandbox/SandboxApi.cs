@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using IdReissue.Domain.Common;
 using IdReissue.Domain.Gateways;
 using IdReissue.Domain.Identity;
+using IdReissue.Domain.Payments;
 using IdReissue.Infrastructure.Persistence;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Infrastructure.Sandbox;
@@ -31,6 +32,8 @@ public static class SandboxApi
 
         group.MapGet("/cashier/{orderNumber}", Cashier).WithName("ShowSandboxCashier").WithSummary("Sandbox: the payment cashier page");
         group.MapPost("/cashier/{orderNumber}/pay", Pay).DisableAntiforgery().WithName("PayAtSandboxCashier").WithSummary("Sandbox: the payer pays (or fails to) at the cashier");
+        group.MapGet("/household-page.jpg", HouseholdPageSample).WithName("GetSandboxHouseholdPage")
+            .WithSummary("Sandbox: a drawn household register page (户口页) to upload where a region asks for one");
         group.MapGet("/callbacks", Callbacks).WithName("ListSandboxCallbacks").WithSummary("Sandbox: the gateway callbacks sent and due");
         group.MapSandboxFaceApi();
         return group;
@@ -82,11 +85,11 @@ public static class SandboxApi
         var html = HtmlEncoder.Default;
         var page = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-            .Append("<title>沙箱收银台</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"page\"><h1>沙箱收银台（").Append(html.Encode(order.Channel.ToString())).Append("）</h1>")
+            .Append("<title>沙箱收银台</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"page\"><h1>沙箱收银台（").Append(html.Encode(order.Channel.Chinese())).Append("）</h1>")
             .Append("<p>订单号：").Append(html.Encode(order.OrderNumber)).Append("</p>")
             .Append("<p>商品：").Append(html.Encode(order.Description)).Append("</p>")
             .Append("<p>金额：").Append(html.Encode(new Money(order.AmountFen).ToString())).Append("</p>")
-            .Append("<p>状态：").Append(html.Encode(order.State.ToString())).Append("</p>");
+            .Append("<p>状态：").Append(html.Encode(StateText(order.State))).Append("</p>");
         if (order.State == GatewayPaymentState.NotPaid)
         {
             page.Append("<form method=\"post\" action=\"/sandbox/cashier/").Append(html.Encode(order.OrderNumber)).Append("/pay\">");
@@ -119,6 +122,20 @@ public static class SandboxApi
 
         return TypedResults.Ok(new CashierResult(order.OrderNumber, order.State.ToString(), order.State == GatewayPaymentState.Paid ? "支付成功，结果将通知办理系统。" : "支付未成功。"));
     }
+
+    /// <summary>A drawn 户口页 for a walk through a region that asks for one: a photo of a face is refused as a page, and no real
+    /// page may be used in the sandbox.</summary>
+    public static FileContentHttpResult HouseholdPageSample() =>
+        TypedResults.File(SandboxHouseholdPage.Draw(), "image/jpeg", "沙箱示例户口页.jpg");
+
+    private static string StateText(GatewayPaymentState state) => state switch
+    {
+        GatewayPaymentState.NotPaid => "待支付",
+        GatewayPaymentState.Paid => "已支付",
+        GatewayPaymentState.Closed => "已关闭",
+        GatewayPaymentState.Failed => "支付失败",
+        _ => "未知",
+    };
 
     private static bool IsLocalPath(string? path) =>
         !string.IsNullOrEmpty(path) && path[0] == '/' && (path.Length == 1 || path[1] is not ('/' or '\\'));

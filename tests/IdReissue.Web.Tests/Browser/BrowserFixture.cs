@@ -53,10 +53,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         await ((IAsyncLifetime)Service).DisposeAsync();
     }
 
+    /// <summary>Chrome on an Android phone, as it names itself: the service reads a phone from it (it pays in the gateway's app).</summary>
+    public const string PhoneUserAgent =
+        "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+
     /// <summary>A phone in portrait (390 × 844), as most applicants use the portal.</summary>
     public Task<IBrowserContext> PhoneAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
     {
         Permissions = ["camera"],
+        UserAgent = PhoneUserAgent,
         BaseURL = BaseUrl.ToString(),
         ViewportSize = new ViewportSize { Width = 390, Height = 844 },
         IsMobile = true,

@@ -55,9 +55,9 @@ public sealed class CareModeJourneyTests(BrowserFixture browser, ITestOutputHelp
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "选择办理业务" })).ToBeVisibleAsync();
         await ShotBothAsync(page, "care-04-start");
-        await TabToAsync(page, page.Locator("input[name='Input.Region']").First);
-        await ChooseAsync(page, "湖南省");
-        await PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "下一题" }));
+        // The region is already chosen from the ID number's province (43, 湖南省), so care mode starts at the case.
+        await Expect(page.GetByLabel("湖南省")).ToBeCheckedAsync();
+        await TabToAsync(page, page.Locator("input[name='Input.Case']").First);
         await ChooseAsync(page, "丢失补领");
         await PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "下一题" }));
         await Expect(page.GetByLabel("户号")).ToBeFocusedAsync();
@@ -84,14 +84,17 @@ public sealed class CareModeJourneyTests(BrowserFixture browser, ITestOutputHelp
         await ShotBothAsync(page, "care-07-loss-report");
         await TypeIntoAsync(page, page.GetByLabel("遗失地点"), "长沙市岳麓区地铁2号线溁湾镇站");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.GetByLabel("遗失时间（大致即可）")).ToBeFocusedAsync();
-        // Headless Chromium lays the field out as mm/dd/yyyy, hh:mm AM; the year takes up to six digits,
-        // so the arrow key moves on from it.
-        await page.Keyboard.TypeAsync("11202026");
-        await page.Keyboard.PressAsync("ArrowRight");
-        await page.Keyboard.TypeAsync("0930A");
-        await Expect(page.GetByLabel("遗失时间（大致即可）")).ToHaveValueAsync("2026-11-20T09:30");
-        await page.Keyboard.PressAsync("Enter");
+        // The loss time as four Chinese choices (年、月、日、约几点), each a drop-down moved with the arrow keys.
+        await Expect(page.GetByLabel("遗失年份")).ToBeFocusedAsync();
+        await SelectAsync(page, "2026");
+        await page.Keyboard.PressAsync("Tab");
+        await SelectAsync(page, "11");
+        await page.Keyboard.PressAsync("Tab");
+        await SelectAsync(page, "20");
+        await page.Keyboard.PressAsync("Tab");
+        await SelectAsync(page, "9");
+        await Expect(page.GetByLabel("遗失时刻（大约几点）")).ToHaveValueAsync("9");
+        await PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "下一题" }));
         await Expect(page.GetByLabel("需要挂失申报回执")).ToBeCheckedAsync();
         await PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "确认挂失" }));
 
@@ -129,8 +132,8 @@ public sealed class CareModeJourneyTests(BrowserFixture browser, ITestOutputHelp
         await PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "下一题" }));
         await ChooseAsync(page, "微信支付");
         await PressAsync(page, page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^确认并支付") }));
-        await Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("微信支付支付二维码") })).ToBeVisibleAsync();
-        await ShotBothAsync(page, "care-11-qr");
+        await Expect(page.Locator("#cashier-link")).ToHaveTextAsync(new Regex("^打开微信支付支付"));
+        await ShotBothAsync(page, "care-11-cashier");
         await PressAsync(page, page.Locator("#cashier-link"));
         await PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "确认支付" }));
         await page.WaitForURLAsync(new Regex($"/apply/{applicationId}/photo$"), new() { Timeout = 30_000 });
@@ -143,7 +146,9 @@ public sealed class CareModeJourneyTests(BrowserFixture browser, ITestOutputHelp
         await ShotBothAsync(page, "care-13-photo-rejected");
         await ChooseFileAsync(page, page.Locator("#photo"), ServiceFixture.DevSetPath("df__img13__ok.jpg"));
         await Expect(page.GetByText("检测合格。")).ToBeVisibleAsync();
-        await ShotBothAsync(page, "care-14-photo-accepted");
+        await ShotBothAsync(page, "care-14-photo-passed");
+        await PressAsync(page, page.Locator("#confirm-photo"));
+        await Expect(page.Locator("#photo-confirmed")).ToBeVisibleAsync();
         await PressAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "查看办理进度" }));
 
         // The officers do their part in the workbench's API; the applicant follows it on the progress page.

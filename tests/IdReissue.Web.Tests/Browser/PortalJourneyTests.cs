@@ -46,7 +46,10 @@ public sealed class PortalJourneyTests(BrowserFixture browser, ITestOutputHelper
         // Only the proven holder reports the card lost: the loss report follows face verification.
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "挂失原身份证" })).ToBeVisibleAsync();
         await page.GetByLabel("遗失地点").FillAsync("长沙市岳麓区地铁2号线溁湾镇站");
-        await page.GetByLabel("遗失时间（大致即可）").FillAsync("2026-11-20T09:30");
+        await page.GetByLabel("遗失年份").SelectOptionAsync(new SelectOptionValue { Label = "2026年" });
+        await page.GetByLabel("遗失月份").SelectOptionAsync(new SelectOptionValue { Label = "11月" });
+        await page.GetByLabel("遗失日期（日）").SelectOptionAsync(new SelectOptionValue { Label = "20日" });
+        await page.GetByLabel("遗失时刻（大约几点）").SelectOptionAsync(new SelectOptionValue { Label = "约9点" });
         await ShotBothAsync(page, "hunan-06-loss-report");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认挂失" }).ClickAsync();
         await Expect(page.Locator("#receipt-number")).ToHaveTextAsync(new Regex("^GS\\d{16}$"));
@@ -75,8 +78,9 @@ public sealed class PortalJourneyTests(BrowserFixture browser, ITestOutputHelper
         await page.GetByLabel("微信支付").CheckAsync();
         await ShotBothAsync(page, "hunan-09-payment");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认并支付" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("微信支付支付二维码") })).ToBeVisibleAsync();
-        await ShotBothAsync(page, "hunan-10-qr");
+        // On the phone WeChat Pay opens first; the QR code is only for paying from another phone.
+        await Expect(page.Locator("#cashier-link")).ToHaveTextAsync(new Regex("^打开微信支付支付"));
+        await ShotBothAsync(page, "hunan-10-cashier");
         await page.Locator("#cashier-link").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "确认支付" }).ClickAsync();
         // Back from the cashier; the page learns of the payment (notification or query) and moves on.
@@ -90,7 +94,10 @@ public sealed class PortalJourneyTests(BrowserFixture browser, ITestOutputHelper
         await ShotBothAsync(page, "hunan-11-photo-rejected");
         await page.SetInputFilesAsync("#photo", ServiceFixture.DevSetPath("df__img13__ok.jpg"));
         await Expect(page.GetByText("检测合格。")).ToBeVisibleAsync();
-        await ShotBothAsync(page, "hunan-12-photo-accepted");
+        await ShotBothAsync(page, "hunan-12-photo-passed");
+        await page.Locator("#confirm-photo").ClickAsync();
+        await Expect(page.Locator("#photo-confirmed")).ToContainTextAsync("已提交公安机关审核");
+        await ShotBothAsync(page, "hunan-12-photo-confirmed");
 
         await using var desk = await browser.DeskAsync();
         var officer = await desk.NewPageAsync();
@@ -105,6 +112,10 @@ public sealed class PortalJourneyTests(BrowserFixture browser, ITestOutputHelper
         await BrowserFixture.ScreenshotAsync(officer, "hunan-14-officer-detail-desk");
         await officer.Locator("#reveal").ClickAsync();
         await Expect(officer.Locator("#revealed")).ToContainTextAsync(resident.Field("citizenId"));
+        // Approving asks first whether the evidence above was looked at.
+        await officer.Locator("#approve").ClickAsync();
+        await Expect(officer.Locator("#evidencechecked-error")).ToContainTextAsync("请先核对");
+        await officer.GetByLabel("我已核对申请人信息、证件照片、实人认证和人证比对结果").CheckAsync();
         await officer.Locator("#approve").ClickAsync();
         await Expect(officer.GetByText("已审核通过")).ToBeVisibleAsync();
         await officer.GetByRole(AriaRole.Link, new() { Name = "待退款" }).ClickAsync();

@@ -14,10 +14,17 @@ public sealed class EfPhotoSubmissionStore(IdReissueDbContext db) : IPhotoSubmis
             .Select(s => new PhotoSubmissionSummary(s.Id, s.SubmittedBy, s.SubmittedAt, s.Verdict, s.ReasonsJson, s.OriginalFileId is not null))
             .ToList();
 
-    public async Task<IReadOnlyList<Guid>> FailedPhotoFilesBeyondAsync(Guid applicationId, int keep, Guid? acceptedPhotoId, CancellationToken cancellationToken) =>
-        [.. (await db.PhotoSubmissions.Where(s => s.ApplicationId == applicationId && s.Verdict != PortraitVerdictKind.Pass && s.FileId != acceptedPhotoId)
+    public async Task<IReadOnlyList<Guid>> UnusedPhotoFilesBeyondAsync(Guid applicationId, int keep, Guid? acceptedPhotoId, CancellationToken cancellationToken) =>
+        [.. (await db.PhotoSubmissions.Where(s => s.ApplicationId == applicationId && s.FileId != acceptedPhotoId)
                 .OrderByDescending(s => s.SubmittedAt).Skip(keep).Select(s => new { s.FileId, s.OriginalFileId }).ToListAsync(cancellationToken))
             .SelectMany(s => s.OriginalFileId is { } original ? [s.FileId, original] : new[] { s.FileId })];
+
+    public async Task<NewestPhotoSubmission?> NewestForApplicationAsync(Guid applicationId, CancellationToken cancellationToken) =>
+        (await db.PhotoSubmissions.AsNoTracking().Where(s => s.ApplicationId == applicationId)
+            .Select(s => new { s.FileId, s.Verdict, s.SubmittedAt }).ToListAsync(cancellationToken))
+            .OrderByDescending(s => s.SubmittedAt)
+            .Select(s => new NewestPhotoSubmission(s.FileId, s.Verdict, s.SubmittedAt))
+            .FirstOrDefault();
 
     public void Add(NewPhotoSubmission submission)
     {

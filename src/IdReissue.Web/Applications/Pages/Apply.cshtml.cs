@@ -34,8 +34,20 @@ public sealed class ApplyModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        return Account.RealNameVerifiedAt is null ? LocalRedirect("/apply/real-name") : Page();
+        if (Account.RealNameVerifiedAt is null)
+        {
+            return LocalRedirect("/apply/real-name");
+        }
+
+        // The ID number's first two digits are the province where it was first issued: most people still live there,
+        // so that region is chosen for them (and said so), and anyone who has moved changes it.
+        SuggestedRegion = AllRegions.FirstOrDefault(r => Account.CitizenId?.StartsWith(r.ProvinceCode, StringComparison.Ordinal) == true);
+        Input.Region ??= SuggestedRegion?.Id;
+        return Page();
     }
+
+    /// <summary>The region of the ID number's province, chosen in advance.</summary>
+    public RegionPolicy? SuggestedRegion { get; private set; }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

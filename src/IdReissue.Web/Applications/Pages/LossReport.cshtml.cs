@@ -13,10 +13,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace IdReissue.Web.Applications.Pages;
 
 /// <summary>挂失: where and roughly when the card was lost; the printable receipt follows.</summary>
-public sealed class LossReportModel(IApplicationStore applications, RegionCatalog regions, ReportLossHandler reportLoss) : ApplicantPage(applications, regions)
+public sealed class LossReportModel(IApplicationStore applications, RegionCatalog regions, ReportLossHandler reportLoss, TimeProvider time)
+    : ApplicantPage(applications, regions)
 {
     [BindProperty]
     public LossInput Input { get; set; } = new() { ReceiptWanted = true };
+
+    /// <summary>This year in China and the five before it, newest first.</summary>
+    public IEnumerable<int> Years => Enumerable.Range(0, 6).Select(back => ChinaTime.Local(time.GetUtcNow()).Year - back);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -30,7 +34,7 @@ public sealed class LossReportModel(IApplicationStore applications, RegionCatalo
         Step("loss-report", "/apply");
         return await AttemptAsync(async () =>
         {
-            var lostAt = ParseLocal(Input.LostAt);
+            var lostAt = Input.LostAtInChina();
             (await reportLoss.HandleAsync(new ReportLoss(Id, User.ApplicantId(), Input.Place, lostAt, Input.ReceiptWanted), cancellationToken)).ValueOrThrow();
             return LocalRedirect($"/apply/{Id}/loss-report/done");
         }, () => ReloadAsync(cancellationToken));
@@ -42,19 +46,6 @@ public sealed class LossReportModel(IApplicationStore applications, RegionCatalo
         "loss_time_required" or "loss_time_invalid" or "loss_time_in_future" => "lostAt",
         _ => null,
     };
-
-    /// <summary>A datetime-local value is the applicant's wall-clock time in China.</summary>
-    private static DateTimeOffset? ParseLocal(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaTime.Offset)
-            : throw new DomainException("loss_time_invalid", "请按“年-月-日 时:分”填写遗失时间。");
-    }
 }
 
 public sealed class LossInput
@@ -62,8 +53,44 @@ public sealed class LossInput
     [Display(Name = "遗失地点")]
     public string? Place { get; set; }
 
+    /// <summary>Not sent by the form: the key the loss time's errors are shown under, next to its four choices.</summary>
     [Display(Name = "遗失时间（大致即可）")]
     public string? LostAt { get; set; }
+
+    public int? LostYear { get; set; }
+
+    public int? LostMonth { get; set; }
+
+    public int? LostDay { get; set; }
+
+    /// <summary>The hour, when the applicant remembers it; otherwise the day's start.</summary>
+    public int? LostHour { get; set; }
+
+    /// <summary>The chosen day and hour as the applicant's wall-clock time in China; null when nothing was chosen.</summary>
+    public DateTimeOffset? LostAtInChina()
+    {
+        if (LostYear is null && LostMonth is null && LostDay is null)
+        {
+            return null;
+        }
+
+        if (LostYear is not { } year || LostMonth is not { } month || LostDay is not { } day)
+        {
+            throw new DomainException("loss_time_invalid", "请选择遗失时间的年、月、日。");
+        }
+
+        if (year is < 1 or > 9999 || month is < 1 or > 12 || day < 1 || LostHour is < 0 or > 23)
+        {
+            throw new DomainException("loss_time_invalid", "请从列表中选择遗失时间。");
+        }
+
+        if (day > DateTime.DaysInMonth(year, month))
+        {
+            throw new DomainException("loss_time_invalid", $"{year}年{month}月没有{day}日，请重新选择日期。");
+        }
+
+        return new DateTimeOffset(year, month, day, LostHour ?? 0, 0, 0, ChinaTime.Offset);
+    }
 
     [Display(Name = "需要挂失申报回执")]
     public bool ReceiptWanted { get; set; }

@@ -31,6 +31,15 @@ public sealed class PayModel(
 
     public string? QrDataUrl { get; private set; }
 
+    /// <summary>Seen on a phone: the gateway's app is opened first, the QR code is only for paying from another device.</summary>
+    public bool OnPhone { get; private set; }
+
+    /// <summary>What became of the applicant's last order when none is open now (failed, closed, expired), said in Chinese.</summary>
+    public string? LastAttempt { get; private set; }
+
+    /// <summary>"我已完成支付" was pressed but the gateway has not confirmed the payment yet.</summary>
+    public bool NotYetConfirmed { get; private set; }
+
     /// <summary>WeChat's payment sheet for a pending JSAPI order, signed for this showing.</summary>
     public WeChatPaySheet? Sheet { get; private set; }
 
@@ -103,7 +112,8 @@ public sealed class PayModel(
         return await AttemptAsync(async () =>
         {
             (await openOrder.HandleAsync(
-                new OpenPaymentOrder(Id, User.ApplicantId(), Input.Channel, Input.Acknowledge, HttpContext.Connection.RemoteIpAddress?.ToString(), payerOpenId),
+                new OpenPaymentOrder(Id, User.ApplicantId(), Input.Channel, Input.Acknowledge, HttpContext.Connection.RemoteIpAddress?.ToString(), payerOpenId,
+                    PhoneBrowser.IsPhone(Request)),
                 cancellationToken)).ValueOrThrow();
             return LocalRedirect($"/apply/{Id}/payment");
         }, () => PrepareAsync(cancellationToken));
@@ -114,14 +124,35 @@ public sealed class PayModel(
     {
         await LoadAsync(cancellationToken);
         await currentPayment.HandleAsync(new GetCurrentPayment(Id, User.ApplicantId()), cancellationToken);
-        return Continue();
+        var redirect = await LoadForStepAsync("payment", cancellationToken);
+        if (redirect is not null)
+        {
+            // Paid (or otherwise moved on): the next step.
+            return redirect;
+        }
+
+        // Still at the payment step: say so, rather than showing the same page as if nothing was asked.
+        await PrepareAsync(cancellationToken);
+        NotYetConfirmed = Pending is not null;
+        return Page();
     }
 
+    /// <summary>The poll of a pending payment: "settled" once the application moved on or the order ended unpaid (the page then says so).</summary>
     public async Task<IActionResult> OnGetStatusAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        var current = await currentPayment.HandleAsync(new GetCurrentPayment(Id, User.ApplicantId()), cancellationToken);
+        var endedUnpaid = current.Succeeded && current.Value.State is PaymentOrderState.Failed or PaymentOrderState.Closed;
+        return new JsonResult(new { settled = Application.State != ApplicationState.AddressGiven || endedUnpaid });
+    }
+
+    /// <summary>Back from the gateway's cashier (paid, failed or abandoned): the gateway is asked at once, then the page
+    /// (or the next step) is shown afresh.</summary>
+    public async Task<IActionResult> OnGetReturnedAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
         await currentPayment.HandleAsync(new GetCurrentPayment(Id, User.ApplicantId()), cancellationToken);
-        return new JsonResult(new { settled = Application.State != ApplicationState.AddressGiven });
+        return Continue();
     }
 
     protected override string? FieldFor(string code) => code switch
@@ -147,13 +178,36 @@ public sealed class PayModel(
         QrDataUrl = Pending is null || inApp ? null : QrCodeImage.DataUrl(Pending.QrContent);
         Sheet = inApp ? weChatPayer.Sheet(Pending!.QrContent, now) : null;
         Channels = WeChatBrowser.UsableChannels(Request, Region.PaymentChannels);
+        OnPhone = PhoneBrowser.IsPhone(Request);
+        var latest = Pending is null ? await orders.LatestForAsync(Id, cancellationToken) : null;
+        LastAttempt = latest is null ? null : LastAttemptSentence(latest, now);
+        if (latest is not null && Channels.Contains(latest.Channel))
+        {
+            // Back after a failed or abandoned payment: the form keeps what was chosen (the notice was agreed to then).
+            Input.Channel ??= latest.Channel;
+            Input.Acknowledge |= Application.NoRefundAcknowledgedAt is not null;
+        }
+
         Input.Channel ??= Pending?.Channel ?? (Channels.Count > 0 ? Channels[0] : null);
     }
+
+    private static string? LastAttemptSentence(PaymentOrder order, DateTimeOffset now) => order.State switch
+    {
+        PaymentOrderState.Failed => $"上次{order.Channel.Chinese()}支付未成功，没有扣款。请重新支付，或换一种支付方式。",
+        PaymentOrderState.Closed => $"上次{order.Channel.Chinese()}支付未完成，订单已关闭，没有扣款。请重新支付。",
+        PaymentOrderState.Pending when order.ExpiresAt <= now => $"上次{order.Channel.Chinese()}支付未在规定时间内完成，没有扣款。请重新支付。",
+        _ => null,
+    };
 
     private bool PayableHere(PaymentOrder order) =>
         order.IsInApp == (order.Channel == PaymentChannel.WeChatPay && weChatPayer.PaysWithJsapi(Request));
 
-    public string CashierLink(PaymentOrder order) => order.CashierUrl + "?return=" + Uri.EscapeDataString($"/apply/{Id}/payment");
+    /// <summary>The order's cashier. The sandbox's cashier is told where to send the payer back; a real gateway's address is
+    /// signed as it stands (a parameter added to Alipay's would break its signature) and returns by the merchant's configured URL.</summary>
+    public string CashierLink(PaymentOrder order) =>
+        Uri.TryCreate(order.CashierUrl, UriKind.Absolute, out var cashier) && cashier.AbsolutePath.StartsWith("/sandbox/cashier/", StringComparison.Ordinal) && cashier.Query.Length == 0
+            ? order.CashierUrl + "?return=" + Uri.EscapeDataString($"/apply/{Id}/payment?handler=Returned")
+            : order.CashierUrl;
 }
 
 public sealed class PayInput

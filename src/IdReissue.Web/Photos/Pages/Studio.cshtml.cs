@@ -84,20 +84,22 @@ public sealed class StudioModel(
 
         var application = await lookup.FindAsync(Input.PhotoNumber, HttpContext, cancellationToken);
         MaskedName = application.MaskedName;
-        FixOffer = await fixes.OfferAsync(application, await Uploads.ReadAsync(photo, cancellationToken), cancellationToken);
+        FixOffer = await fixes.OfferAsync(application, await Uploads.ReadAsync(photo, cancellationToken), "studio", Actor.Gateway("photo-studio"), cancellationToken);
         return Page();
     });
 
-    public Task<IActionResult> OnPostConfirmFixAsync(string? fix, CancellationToken cancellationToken) => AttemptAsync(async () =>
+    /// <summary>The studio confirms, with the applicant, the fixed photo it was shown (checked when it was offered).</summary>
+    public Task<IActionResult> OnPostConfirmFixAsync(Guid? photoFile, CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
         var application = await lookup.FindAsync(Input.PhotoNumber, HttpContext, cancellationToken);
         MaskedName = application.MaskedName;
-        var (bytes, original) = fixes.Open(application, fix);
-        var checkedPhoto = await intake.SubmitAsync(application, bytes, "studio", Actor.Gateway("photo-studio"), cancellationToken, original);
-        Verdict = PhotoVerdictView.OfSubmission(checkedPhoto, bytes, "image/jpeg", engine.Specifications.Find(regions.Get(application.RegionId).Photo.Specification),
-            checkedPhoto.Accepted ? "照片已绑定到申请人的申请，申请人的办理进度会同步更新。" : checkedPhoto.Message);
+        await intake.ConfirmAsync(application, photoFile, Actor.Gateway("photo-studio"), cancellationToken);
+        Confirmed = true;
         return Page();
     });
+
+    /// <summary>The fixed photo was confirmed and bound to the application.</summary>
+    public bool Confirmed { get; private set; }
 
     private async Task CheckOnlyAsync(IFormFile? photo, CancellationToken cancellationToken)
     {
@@ -124,7 +126,7 @@ public sealed class StudioModel(
 
     protected override string? FieldFor(string code) => code switch
     {
-        "photo_fix_expired" => null,
+        "photo_check_outdated" => null,
         "photo_number_invalid" or "photo_number_not_found" or "photo_number_client_limit" or "photo_number_miss_limit" => "photoNumber",
         "photo_not_expected" => null,
         _ => "photo",

@@ -104,8 +104,11 @@ public sealed class DetailModel(
         return Page();
     }
 
+    /// <summary>审核通过 asks the officer to confirm that the evidence above it was looked at: an approval cannot be taken back.</summary>
     public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) =>
-        DecideAsync("approved", () => approve.HandleAsync(new ApproveApplication(Id, User.AsOfficerScope()), cancellationToken), cancellationToken);
+        DecideAsync("approved", () => Input.EvidenceChecked
+            ? approve.HandleAsync(new ApproveApplication(Id, User.AsOfficerScope()), cancellationToken)
+            : throw new DomainException("evidence_not_confirmed", "请先核对证件照片、实人认证和人证比对结果，勾选“已核对”后再审核通过。"), cancellationToken);
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) =>
         DecideAsync("rejected", () => reject.HandleAsync(new RejectApplication(Id, User.AsOfficerScope(), Input.Reason), cancellationToken), cancellationToken);
@@ -144,7 +147,12 @@ public sealed class DetailModel(
         }, () => ReloadAsync(cancellationToken));
     }
 
-    protected override string? FieldFor(string code) => code is "reason_required" or "reason_invalid" ? "reason" : null;
+    protected override string? FieldFor(string code) => code switch
+    {
+        "reason_required" or "reason_invalid" => "reason",
+        "evidence_not_confirmed" => "evidenceChecked",
+        _ => null,
+    };
 
     private async Task<IActionResult> DecideAsync(string done, Func<Task<Result<ReissueApplication>>> decide, CancellationToken cancellationToken)
     {
@@ -206,5 +214,8 @@ public sealed class DecisionInput
 {
     [Display(Name = "审核意见（申请人可见）")]
     public string? Reason { get; set; }
+
+    [Display(Name = "我已核对申请人信息、证件照片、实人认证和人证比对结果")]
+    public bool EvidenceChecked { get; set; }
 }
 
