@@ -24,7 +24,7 @@ public static partial class AuditTextMask
 
         var masked = CitizenId().Replace(text, m => IsCitizenId(m.Value) ? PersonalDataMask.CitizenId(m.Value) : m.Value);
         masked = OldCitizenId().Replace(masked, m => PersonalDataMask.CitizenId(m.Value));
-        masked = Mobile().Replace(masked, m => PersonalDataMask.Phone(m.Value));
+        masked = Mobile().Replace(masked, m => m.Groups["prefix"].Value + PersonalDataMask.Phone(m.Groups["number"].Value));
         return LabelledName().Replace(masked, m => m.Groups["label"].Value + ChineseName().Replace(m.Groups["names"].Value, n => PersonalDataMask.Name(n.Value)));
     }
 
@@ -46,7 +46,7 @@ public static partial class AuditTextMask
     [GeneratedRegex("(?<![0-9A-Za-z])[1-9][0-9]{5}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}(?![0-9A-Za-z])")]
     private static partial Regex OldCitizenId();
 
-    [GeneratedRegex("(?<![0-9A-Za-z])(?:\\+?86[- ]?)?1[3-9][0-9]{9}(?![0-9A-Za-z])")]
+    [GeneratedRegex("(?<![0-9A-Za-z])(?<prefix>\\+?86[- ]?)?(?<number>1[3-9][0-9]{9})(?![0-9A-Za-z])")]
     private static partial Regex Mobile();
 
     [GeneratedRegex("(?<label>(?:姓名|申请人|收件人|持证人|联系人|显示名称?|(?i:display\\s*name|name))(?:\\s*[:：=]\\s*|\\s+))(?<names>[\\p{IsCJKUnifiedIdeographs}·]{1,12}(?:\\s*(?:→|->|=>)\\s*[\\p{IsCJKUnifiedIdeographs}·]{1,12})?)")]
