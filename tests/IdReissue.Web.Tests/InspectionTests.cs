@@ -87,6 +87,12 @@ public sealed partial class InspectionTests(ServiceFixture service) : IClassFixt
         Assert.Contains("起始日期不能晚于截止日期。", reversed, StringComparison.Ordinal);
         Assert.Contains("id=\"to-error\"", reversed, StringComparison.Ordinal);
 
+        // A date that does not parse is refused next to its field, and nothing is searched.
+        var unreadable = await SearchAsync(admin, "from=2026-13-45");
+        Assert.Contains("id=\"from-error\"", unreadable, StringComparison.Ordinal);
+        Assert.Contains("请按“年-月-日”填写日期。", WebUtility.HtmlDecode(unreadable), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"audit-total\"", unreadable, StringComparison.Ordinal);
+
         // Paged, 50 to a page, newest first.
         await PlantAsync("test.paging", 60, i => $"entry {i}");
         var first = await SearchAsync(admin, "operation=test.paging");
