@@ -48,6 +48,10 @@ public sealed partial class InspectionTests(ServiceFixture service) : IClassFixt
         Assert.Contains("href=\"/officer/policy\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await Api.Send(HttpMethod.Get, "/officer/policy", admin)).StatusCode);
 
+        // Without a session the workbench asks for an officer's log-in first.
+        var anonymous = await Api.Send(HttpMethod.Get, "/officer/audit", null);
+        Assert.Equal("/officer/login", anonymous.RequestMessage!.RequestUri!.AbsolutePath);
+
         // An applicant's session is no officer's.
         var journey = await Journey.Begin(Api, "jilin");
         Assert.Equal(HttpStatusCode.Forbidden, (await Api.Send(HttpMethod.Get, "/officer/audit", journey.Token)).StatusCode);
