@@ -12,6 +12,7 @@ using IdReissue.Web.Auth;
 using IdReissue.Web.Delivery;
 using IdReissue.Web.Errors;
 using IdReissue.Web.Idempotency;
+using IdReissue.Web.Inspection;
 using IdReissue.Web.Payments;
 using IdReissue.Web.Photos;
 using IdReissue.Web.Production;
@@ -37,6 +38,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddIdReissueInfrastructure(builder.Configuration);
 builder.Services.AddApplicationHandlers(builder.Configuration);
+builder.Services.AddInspection();
 builder.Services.AddSingleton<SessionCache>();
 builder.Services.AddSingleton<IdReissue.Web.Payments.WeChatPayerAuthorization>();
 builder.Services.AddHttpContextAccessor();

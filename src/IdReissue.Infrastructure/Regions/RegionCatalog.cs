@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IdReissue.Application.Ports;
@@ -7,8 +9,11 @@ using IdReissue.Domain.Regions;
 
 namespace IdReissue.Infrastructure.Regions;
 
-/// <summary>The regions this service runs for, one policy file each, validated when loaded.</summary>
-public sealed class RegionCatalog : IRegionPolicies
+/// <summary>
+/// The regions this service runs for, one policy file each, validated when loaded; each file's path and SHA-256 are
+/// kept as read, so inspection can confirm what is enforced (<see cref="IRegionPolicySources"/>).
+/// </summary>
+public sealed class RegionCatalog : IRegionPolicies, IRegionPolicySources
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -19,7 +24,14 @@ public sealed class RegionCatalog : IRegionPolicies
 
     private readonly FrozenDictionary<string, RegionPolicy> _regions;
 
+    private readonly FrozenDictionary<string, (string File, string Sha256, long Bytes)> _files;
+
     public RegionCatalog(IEnumerable<RegionPolicy> regions)
+        : this(regions, new Dictionary<string, (string, string, long)>())
+    {
+    }
+
+    private RegionCatalog(IEnumerable<RegionPolicy> regions, IReadOnlyDictionary<string, (string File, string Sha256, long Bytes)> files)
     {
         var list = regions.ToList();
         var errors = list.SelectMany(r => r.Validate().Select(e => $"{r.Id}: {e}")).ToList();
@@ -35,7 +47,11 @@ public sealed class RegionCatalog : IRegionPolicies
         }
 
         _regions = list.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+        _files = files.ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    public IReadOnlyList<RegionPolicySource> Sources =>
+        All.Select(p => _files.TryGetValue(p.Id, out var file) ? new RegionPolicySource(p, file.File, file.Sha256, file.Bytes) : new RegionPolicySource(p, null, null, null)).ToList();
 
     public IEnumerable<RegionPolicy> All => _regions.Values.OrderBy(r => r.ProvinceCode, StringComparer.Ordinal);
 
@@ -57,11 +73,15 @@ public sealed class RegionCatalog : IRegionPolicies
         }
 
         var regions = new List<RegionPolicy>();
+        var files = new Dictionary<string, (string, string, long)>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
         {
             try
             {
-                var policy = JsonSerializer.Deserialize<RegionPolicy>(File.ReadAllText(file), Json)
+                // Read once: the policy enforced and the hash shown are of the same bytes.
+                var bytes = File.ReadAllBytes(file);
+                using var text = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                var policy = JsonSerializer.Deserialize<RegionPolicy>(text.ReadToEnd(), Json)
                     ?? throw new InvalidOperationException("empty file");
                 if (policy.Id != Path.GetFileNameWithoutExtension(file))
                 {
@@ -69,6 +89,7 @@ public sealed class RegionCatalog : IRegionPolicies
                 }
 
                 regions.Add(policy);
+                files[policy.Id] = (Path.GetFullPath(file), Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.LongLength);
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
             {
@@ -76,6 +97,6 @@ public sealed class RegionCatalog : IRegionPolicies
             }
         }
 
-        return new RegionCatalog(regions);
+        return new RegionCatalog(regions, files);
     }
 }

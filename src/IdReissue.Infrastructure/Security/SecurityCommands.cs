@@ -86,30 +86,12 @@ public static class SecurityCommands
         }
     }
 
-    /// <summary>The chain entry by entry, then against every anchor kept outside the database.</summary>
+    /// <summary>The chain entry by entry, then against every anchor kept outside the database (the inspection page runs the same check).</summary>
     private static async Task<int> VerifyAuditAsync(IServiceProvider services, IdReissueDbContext db, TextWriter output)
     {
-        var anchors = services.GetRequiredService<AuditAnchors>();
-        var anchorFile = anchors.Read();
-        if (anchorFile.Problem is not null)
-        {
-            await output.WriteLineAsync($"无法校验审计日志：{anchorFile.Problem}（{anchors.File}）。");
-            return 1;
-        }
-
-        var report = await AuditChain.VerifyAsync(db, services.GetRequiredService<AuditChainKey>(), anchorFile.Anchors, CancellationToken.None);
-        if (!report.Intact)
-        {
-            var where = report.FirstBrokenSequence is { } sequence ? $"第{sequence}条" + (report.FirstBrokenId is { } id ? $"（id {id}）" : string.Empty) : $"id {report.FirstBrokenId}";
-            await output.WriteLineAsync($"审计日志在{where}处断裂：{report.Problem}。此前{report.EntriesChecked}条完好。");
-            return 1;
-        }
-
-        var anchored = anchorFile.Anchors.Count == 0
-            ? anchors.File is null ? "；未配置锚点文件（Security:AuditAnchorFile），无法发现末尾被截去的记录" : "；尚无锚点"
-            : $"，与{anchorFile.Anchors.Count}个锚点相符（最新至第{anchorFile.Anchors.Max(a => a.Sequence)}条）";
-        await output.WriteLineAsync($"审计日志完整：共{report.EntriesChecked}条，HMAC-SM3链校验通过{anchored}。");
-        return 0;
+        var verification = await AuditChainVerification.RunAsync(db, services.GetRequiredService<AuditAnchors>(), services.GetRequiredService<AuditChainKey>(), CancellationToken.None);
+        await output.WriteLineAsync(verification.Summary);
+        return verification.Intact ? 0 : 1;
     }
 
     private static string AnchorPlace(IServiceProvider services) =>
