@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using IdReissue.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static IdReissue.Web.Tests.Browser.PortalSteps;
@@ -130,6 +133,22 @@ public sealed class PaymentAndPhotoStepTests(BrowserFixture browser, ITestOutput
         await Expect(page.Locator("#timeline")).ToContainTextAsync("已上传户口页");
         await Expect(page.Locator("#timeline time").Last).ToHaveTextAsync(new Regex("^\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}$"));
         await ShotBothAsync(page, "tianjin-03-timeline");
+
+        // The region's reviewer opens the page on the application's detail page (zoomable); the viewing is audited.
+        await using var desk = await browser.DeskAsync();
+        var officer = await desk.NewPageAsync();
+        await OfficerLogInAsync(officer, browser.Service, "tianjin-review");
+        await officer.GotoAsync($"/officer/applications/{journey.ApplicationId}");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "查看户口页" }).ClickAsync();
+        await Expect(officer.GetByRole(AriaRole.Img, new() { Name = "申请人上传的户口页" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(officer, "tianjin-04-officer-household-page-desk");
+        await officer.Locator("#household-page a.zoom-in").ClickAsync();
+        await Expect(officer.Locator("#household-page img")).ToHaveCSSAsync("max-width", "none");
+        await BrowserFixture.SaveAsync(officer, "tianjin-05-officer-household-page-zoomed-desk");
+        var number = (await journey.Progress()).GetProperty("applicationNumber").GetString()!;
+        await using var scope = browser.Service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
+        Assert.Equal(1, await db.AuditEntries.AsNoTracking().CountAsync(a => a.Action == "application.household-page.view" && a.Target == number));
     }
 
     /// <summary>The journey's API session as the browser's session cookie (the same token), so the page is signed in
