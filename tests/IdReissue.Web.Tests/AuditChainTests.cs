@@ -166,11 +166,6 @@ public class AuditChainTests
     [Fact]
     public async Task The_security_commands_work_from_the_command_line_in_a_process_of_their_own()
     {
-        if (ServiceFixture.Provider != "Sqlite")
-        {
-            return; // the child process is pointed at the fixture's SQLite file; PostgreSQL runs the same code
-        }
-
         await WithServiceAsync(async service =>
         {
             var journey = await Journey.Begin(service.Api, "hunan");
@@ -200,7 +195,9 @@ public class AuditChainTests
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IdReissue.Web.dll"));
         start.ArgumentList.Add("security");
         start.ArgumentList.Add(command);
-        start.Environment["ConnectionStrings__IdReissue"] = $"Data Source={Path.Combine(service.DataDirectory, "idreissue.db")}";
+        // The fixture's own database, SQLite or PostgreSQL (./test.sh runs the suite on both).
+        start.Environment["Database__Provider"] = ServiceFixture.Provider;
+        start.Environment["ConnectionStrings__IdReissue"] = service.ConnectionString;
         start.Environment["Security__MasterKeys__test-1"] = Convert.ToBase64String(service.MasterKey);
         start.Environment["Security__ActiveMasterKey"] = "test-1";
         start.Environment["Security__AuditAnchorFile"] = service.AuditAnchorFile;

@@ -1,6 +1,12 @@
-using System.Diagnostics;
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using IdReissue.Application.Ports;
+using IdReissue.Infrastructure.Persistence.Stores;
+using IdReissue.Infrastructure.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IdReissue.Web.Tests;
 
@@ -74,32 +80,69 @@ public class ParallelLoginTests(ServiceFixture service)
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
     }
+}
 
-    [Fact]
-    public async Task Officer_log_in_takes_as_long_for_an_unknown_username_as_for_a_wrong_password()
+/// <summary>The service with its officer account store watched: every password check a log-in asks for.</summary>
+public sealed class WatchedPasswordService : ServiceFixture
+{
+    public ConcurrentQueue<(string Username, OfficerCredentials? Officer)> PasswordChecks { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        // Interleaved, so both kinds meet the same machine load; medians, so one slow request cannot decide.
-        var known = new List<double>();
-        var unknown = new List<double>();
-        for (var round = 0; round < 3; round++)
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services =>
         {
-            known.Add(await TimeFailedLoginAsync("tianjin-production"));
-            unknown.Add(await TimeFailedLoginAsync($"no-such-officer-{round}"));
+            services.RemoveAll<IOfficerAccountStore>();
+            services.AddScoped<IOfficerAccountStore>(sp => new Watched(ActivatorUtilities.CreateInstance<EfOfficerAccountStore>(sp), this));
+        });
+    }
+
+    private sealed class Watched(EfOfficerAccountStore store, WatchedPasswordService owner) : IOfficerAccountStore
+    {
+        private string? _lastUsername;
+
+        public Task<OfficerCredentials?> FindAsync(string username, CancellationToken cancellationToken)
+        {
+            _lastUsername = username;
+            return store.FindAsync(username, cancellationToken);
         }
 
-        // A known username costs a PBKDF2 verification (~0.1 s); an unknown one must cost the same, not ~1 ms.
-        Assert.True(Median(unknown) > 0.5 * Median(known), $"unknown {Median(unknown):F1} ms, known {Median(known):F1} ms");
-        await Api.LoginOfficer("tianjin-production"); // clears the failures counted against the real account
+        public bool PasswordMatches(OfficerCredentials? officer, string password)
+        {
+            owner.PasswordChecks.Enqueue((_lastUsername ?? string.Empty, officer));
+            return store.PasswordMatches(officer, password);
+        }
     }
+}
 
-    private async Task<double> TimeFailedLoginAsync(string username)
+/// <summary>An unknown username costs what a wrong password costs: proven by the work done, not by a stopwatch.</summary>
+public sealed class OfficerLoginTimingTests(WatchedPasswordService service) : IClassFixture<WatchedPasswordService>
+{
+    [Fact]
+    public async Task Officer_log_in_hashes_as_much_for_an_unknown_username_as_for_a_wrong_password()
     {
-        var watch = Stopwatch.StartNew();
-        var response = await Api.Http.PostAsJsonAsync("/api/auth/officer-sessions", new { username, password = "wrong-password" });
-        watch.Stop();
-        await Api.ExpectProblem(response, HttpStatusCode.Unauthorized, "invalid_credentials");
-        return watch.Elapsed.TotalMilliseconds;
-    }
+        foreach (var username in new[] { "tianjin-production", "no-such-officer" })
+        {
+            await Api.ExpectProblem(await service.Api.Http.PostAsJsonAsync("/api/auth/officer-sessions", new { username, password = "wrong-password" }),
+                HttpStatusCode.Unauthorized, "invalid_credentials");
+        }
 
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+        // Each failed log-in asked for one password check, the unknown username's against no officer...
+        var checks = service.PasswordChecks.ToList();
+        Assert.Equal(["tianjin-production", "no-such-officer"], checks.Select(c => c.Username));
+        var known = checks[0].Officer ?? throw new InvalidOperationException("the seeded officer was not found");
+        Assert.Null(checks[1].Officer);
+
+        // ...which verifies against a hash of the same cost as the officer's own: PBKDF2 with the same iterations, salt and
+        // output sizes (the time a check takes is decided by these alone), and matches no password.
+        static (string Iterations, int Salt, int Hash) Cost(string stored) =>
+            stored.Split('.') is [var iterations, var salt, var hash] ? (iterations, Convert.FromBase64String(salt).Length, Convert.FromBase64String(hash).Length)
+                : throw new FormatException(stored);
+        Assert.Equal(Cost(known.PasswordHash), Cost(PasswordHasher.Unmatchable));
+        Assert.Equal(Cost(known.PasswordHash), Cost(PasswordHasher.Hash("any password")));
+        await using var scope = service.Services.CreateAsyncScope();
+        var store = ActivatorUtilities.CreateInstance<EfOfficerAccountStore>(scope.ServiceProvider);
+        Assert.False(store.PasswordMatches(null, "wrong-password"));
+        Assert.False(store.PasswordMatches(null, string.Empty));
+    }
 }

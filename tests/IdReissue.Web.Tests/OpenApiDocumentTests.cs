@@ -100,6 +100,50 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service)
         AssertListed(operations["ListApplications"], 401, anonymous);
     }
 
+    /// <summary>Codes the source raises that no operation answers with, each with where it is answered instead.</summary>
+    private static readonly Dictionary<string, string> AnsweredElsewhere = new()
+    {
+        ["holder_denial_too_early"] = "the 不是我本人 page (HolderAlerts/Pages/NotMe) shows it; no operation",
+        ["holder_denial_too_late"] = "the 不是我本人 page (HolderAlerts/Pages/NotMe) shows it; no operation",
+        ["holder_denial_cleared"] = "the 不是我本人 page (HolderAlerts/Pages/NotMe) shows it; no operation",
+        ["wechat_authorization_state_mismatch"] = "WeChat's 网页授权 redirect back to the payment page (Payments/Pages/Pay)",
+        ["wechat_authorization_expired"] = "WeChat's 网页授权 redirect back to the payment page (Payments/Pages/Pay)",
+        ["wechat_authorization_failed"] = "WeChat's 网页授权 redirect back to the payment page (Payments/Pages/Pay)",
+        ["payment_already_settled"] = "an invariant of PaymentOrder.RecordPaid; PaymentSettlement checks IsSettled first",
+        ["payment_not_pending"] = "an invariant of PaymentOrder.Close; only pending orders are closed",
+    };
+
+    [Fact]
+    public async Task Every_problem_code_the_source_raises_is_listed_by_the_document()
+    {
+        // Every code written where a problem is made: new Problem(kind, "code", …), Problems.X("code", …), DomainException("code", …)
+        // and the gateways' rejections. A handler that returns a new code and forgets OpenApi/ProblemCatalogue.cs fails here.
+        var raised = Directory.EnumerateFiles(Path.Combine(ServiceFixture.RepositoryRoot, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => RaisedCode().Matches(File.ReadAllText(f)).Select(m => m.Groups["code"].Value))
+            .ToHashSet();
+        Assert.True(raised.Count > 60, $"only {raised.Count} codes found in the source: the pattern no longer matches how problems are made");
+
+        var document = await DocumentAsync(service.Api);
+        var listed = new HashSet<string>();
+        foreach (var operation in Operations(document).Select(o => o.Operation)
+            .Concat(document.GetProperty("webhooks").EnumerateObject().SelectMany(w => w.Value.EnumerateObject()).Select(o => o.Value)))
+        {
+            foreach (var response in operation.GetProperty("responses").EnumerateObject())
+            {
+                if (response.Value.TryGetProperty("content", out var content) && content.TryGetProperty("application/problem+json", out var media)
+                    && media.TryGetProperty("examples", out var examples))
+                {
+                    listed.UnionWith(examples.EnumerateObject().Select(e => e.Value.GetProperty("value").GetProperty("code").GetString()!));
+                }
+            }
+        }
+
+        Assert.Empty(raised.Except(listed).Except(AnsweredElsewhere.Keys).Order());
+        // An exception that is listed after all has no business in the list of exceptions.
+        Assert.DoesNotContain(AnsweredElsewhere.Keys, listed.Contains);
+    }
+
     [Fact]
     public async Task Gateway_callbacks_are_webhooks_with_their_signature_headers_not_client_paths()
     {
@@ -138,6 +182,9 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service)
             .GetProperty("content").GetProperty("application/problem+json").GetProperty("examples");
         Assert.True(listed.TryGetProperty(problem.GetProperty("code").GetString()!, out _), $"{operation.GetProperty("operationId")} {status}: {problem.GetProperty("code")} not listed");
     }
+
+    [GeneratedRegex(@"(?:new Problem\([^,()]+,\s*|Problems\.[A-Za-z]+\(|DomainException\(|RejectedException\(|Unverified\()""(?<code>[a-z0-9_]+)""")]
+    private static partial Regex RaisedCode();
 
     [GeneratedRegex("^[A-Z][A-Za-z]+$")]
     private static partial Regex PascalCase();

@@ -10,20 +10,32 @@ using IdReissue.Application.Review;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IdReissue.Web.Tests;
 
-/// <summary>A service with two extra kinds of background work: one that always fails, one that works; retries are fast.</summary>
+/// <summary>A service with two extra kinds of background work: one that always fails, one that works. Its own outbox loop
+/// is off: the test runs the processor itself, pass by pass, on a fake clock it moves.</summary>
 public sealed class FailingWorkService() : ServiceFixture(new Dictionary<string, string>
 {
+    ["Outbox:Enabled"] = "false",
     ["Outbox:MaxAttempts"] = "4",
     ["Outbox:RetryDelay"] = "00:00:00.150",
-    ["Outbox:PollInterval"] = "00:00:00.020",
 })
 {
+    /// <summary>The processor's clock, and the handlers': it moves only when the test moves it.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds())); // whole seconds: PostgreSQL keeps microseconds
+
     public ConcurrentQueue<(int Attempt, DateTimeOffset ScheduledFor, DateTimeOffset RanAt)> FailingRuns { get; } = new();
 
     public ConcurrentQueue<DateTimeOffset> WorkingRuns { get; } = new();
+
+    /// <summary>The service's own outbox processor (its database, handlers, options and metrics) on <see cref="Clock"/>.</summary>
+    public OutboxProcessor Processor() => new(
+        Services.GetRequiredService<IServiceScopeFactory>(), Services.GetRequiredService<IOptions<OutboxOptions>>(), Services.GetRequiredService<OutboxMetrics>(),
+        Clock, NullLogger<OutboxProcessor>.Instance);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -41,7 +53,7 @@ public sealed class FailingWorkService() : ServiceFixture(new Dictionary<string,
 
         public Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
-            owner.FailingRuns.Enqueue((message.Attempts, message.AvailableAt, DateTimeOffset.UtcNow));
+            owner.FailingRuns.Enqueue((message.Attempts, message.AvailableAt, owner.Clock.GetUtcNow()));
             throw new InvalidOperationException($"courier system unreachable (attempt {message.Attempts})");
         }
     }
@@ -52,7 +64,7 @@ public sealed class FailingWorkService() : ServiceFixture(new Dictionary<string,
 
         public Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
-            owner.WorkingRuns.Enqueue(DateTimeOffset.UtcNow);
+            owner.WorkingRuns.Enqueue(owner.Clock.GetUtcNow());
             return Task.FromResult(OutboxOutcome.Done);
         }
     }
@@ -65,40 +77,56 @@ public sealed class OutboxGiveUpTests(FailingWorkService service) : IClassFixtur
     {
         using var givenUp = new GivenUpCounter();
         var factory = service.Services.GetRequiredService<IDbContextFactory<IdReissueDbContext>>();
+        var processor = service.Processor();
+        var clock = service.Clock;
         Guid failingId;
         await using (var db = await factory.CreateDbContextAsync())
         {
-            var now = DateTimeOffset.UtcNow;
-            failingId = db.Enqueue("test.always-failing", new { }, now).Id;
+            failingId = db.Enqueue("test.always-failing", new { }, clock.GetUtcNow()).Id;
             await db.SaveChangesAsync();
         }
 
-        // Work queued behind the failing message runs while it waits for its retries.
-        for (var i = 0; i < 3; i++)
+        // Attempt 1 fails at once; each retry is due twice as long after the failure before it (0.3 s, 0.6 s, 1.2 s:
+        // Outbox:RetryDelay × 2^attempts). The clock stands still within a pass, so the schedule is exact, and a pass a
+        // millisecond before it is due runs nothing.
+        await processor.RunOnceAsync(CancellationToken.None);
+        for (var attempt = 1; attempt < 4; attempt++)
         {
-            await using var db = await factory.CreateDbContextAsync();
-            db.Enqueue("test.working", new { Number = i }, DateTimeOffset.UtcNow);
-            await db.SaveChangesAsync();
-            await WaitUntilAsync(() => service.WorkingRuns.Count > i);
-        }
+            var delay = TimeSpan.FromMilliseconds(300 * Math.Pow(2, attempt - 1));
 
-        Assert.True(service.FailingRuns.Count < 4, "the working messages did not wait for the failing one to give up");
-        await WaitUntilAsync(() => givenUp.Count > 0);
+            // Work queued behind the failing message runs while it waits for its retry.
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                db.Enqueue("test.working", new { Number = attempt }, clock.GetUtcNow());
+                await db.SaveChangesAsync();
+            }
+
+            Assert.Equal(1, await processor.RunOnceAsync(CancellationToken.None));
+            Assert.Equal(attempt, service.WorkingRuns.Count);
+
+            clock.Advance(delay - TimeSpan.FromMilliseconds(1));
+            Assert.Equal(0, await processor.RunOnceAsync(CancellationToken.None));
+            Assert.Equal(attempt, service.FailingRuns.Count);
+
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+            Assert.Equal(1, await processor.RunOnceAsync(CancellationToken.None));
+        }
 
         var runs = service.FailingRuns.ToList();
         Assert.Equal([1, 2, 3, 4], runs.Select(r => r.Attempt));
-        // Each retry was scheduled twice as far after the failure before it: 0.3 s, 0.6 s, 1.2 s. Measured from
-        // the start of the failed run, so a little more by the time the failure itself took to record.
-        var delays = runs.Zip(runs.Skip(1), (before, after) => (after.ScheduledFor - before.RanAt).TotalMilliseconds).ToList();
-        for (var i = 0; i < delays.Count; i++)
-        {
-            Assert.InRange(delays[i], 300 * Math.Pow(2, i), (300 * Math.Pow(2, i)) + 250);
-        }
+        var delays = runs.Zip(runs.Skip(1), (before, after) => after.ScheduledFor - before.RanAt).ToList();
+        Assert.Equal([TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(600), TimeSpan.FromMilliseconds(1200)], delays);
+        Assert.All(runs.Skip(1), r => Assert.Equal(r.ScheduledFor, r.RanAt));
+
+        // Set aside after the fourth: a pass a day later claims nothing.
+        clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, await processor.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(4, service.FailingRuns.Count);
 
         await using (var db = await factory.CreateDbContextAsync())
         {
             var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == failingId);
-            Assert.NotNull(message.FailedAt);
+            Assert.Equal(runs[^1].RanAt, message.FailedAt);
             Assert.Null(message.ProcessedAt);
             Assert.Contains("attempt 4", message.LastError, StringComparison.Ordinal);
         }
@@ -112,16 +140,6 @@ public sealed class OutboxGiveUpTests(FailingWorkService service) : IClassFixtur
         var task = Assert.Single(figures.GivenUp);
         Assert.Equal("test.always-failing", task.Kind);
         Assert.Equal(4, task.Attempts);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for background work");
-            await Task.Delay(10);
-        }
     }
 
     /// <summary>The give-up counter as a monitoring system reads it.</summary>

@@ -1,6 +1,9 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
+using IdReissue.Application.Ports;
 using IdReissue.Infrastructure.Persistence;
+using IdReissue.Infrastructure.Persistence.Stores;
 using IdReissue.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,9 +35,53 @@ public class SecurityTests(ServiceFixture service)
 
         // The photo's bytes are not there either (a 64-byte run from the middle of the JPEG).
         Assert.False(Contains(stored, Journey.GoodPhoto.AsSpan(Journey.GoodPhoto.Length / 2, 64).ToArray()));
+        // Nor a plain hash of any stored file, by which a database and a face image would confirm each other: the digest
+        // kept with each file is keyed (and still the same for the same content, so copies can be found).
+        await using (var db = await service.Services.GetRequiredService<IDbContextFactory<IdReissueDbContext>>().CreateDbContextAsync())
+        {
+            var files = await db.Files.AsNoTracking().Where(f => f.ApplicationId == journey.ApplicationId).Select(f => new { f.Content, f.Sha256 }).ToListAsync();
+            Assert.NotEmpty(files);
+            foreach (var file in files)
+            {
+                var plain = SHA256.HashData(file.Content);
+                Assert.NotEqual(Convert.ToHexString(plain), file.Sha256, StringComparer.OrdinalIgnoreCase);
+                Assert.False(Contains(stored, Encoding.ASCII.GetBytes(Convert.ToHexString(plain))), "a stored file's plain SHA-256 is in the database");
+                Assert.False(Contains(stored, plain), "a stored file's plain SHA-256 is in the database");
+                Assert.Matches("^[0-9A-F]{64}$", file.Sha256);
+            }
+        }
+
+        foreach (var upload in new[] { Journey.GoodPhoto })
+        {
+            Assert.False(Contains(stored, Encoding.ASCII.GetBytes(Convert.ToHexString(SHA256.HashData(upload)))), "the uploaded photo's plain SHA-256 is in the database");
+        }
         // ...while the service itself still reads it all back.
         var revealed = await Api.Expect(await Api.Post($"/api/officer/applications/{journey.ApplicationId}/reveal", reviewer), HttpStatusCode.OK);
         Assert.Equal(journey.Field("citizenId"), revealed.GetProperty("citizenId").GetString());
+    }
+
+    [Fact]
+    public async Task A_stored_face_image_keeps_a_keyed_digest_equal_for_equal_content_and_unlike_its_plain_hash()
+    {
+        var factory = service.Services.GetRequiredService<IDbContextFactory<IdReissueDbContext>>();
+        var image = Journey.GoodPhoto;
+        var ids = new List<Guid>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            ids.Add(EfFileStore.Store(db, image, StoredFileKind.FaceCapture, null, "image/jpeg", DateTimeOffset.UtcNow).Id);
+            ids.Add(EfFileStore.Store(db, image, StoredFileKind.FaceCapture, null, "image/jpeg", DateTimeOffset.UtcNow).Id);
+            ids.Add(EfFileStore.Store(db, [.. image, 0], StoredFileKind.FaceCapture, null, "image/jpeg", DateTimeOffset.UtcNow).Id);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var digests = await db.Files.AsNoTracking().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Sha256);
+            Assert.Equal(digests[ids[0]], digests[ids[1]]);
+            Assert.NotEqual(digests[ids[0]], digests[ids[2]]);
+            Assert.NotEqual(Convert.ToHexString(SHA256.HashData(image)), digests[ids[0]], StringComparer.OrdinalIgnoreCase);
+            await db.Files.Where(f => ids.Contains(f.Id)).ExecuteDeleteAsync();
+        }
     }
 
     [Fact]

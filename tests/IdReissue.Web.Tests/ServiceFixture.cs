@@ -38,6 +38,13 @@ public class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DataDirectory => _dataDirectory.FullName;
 
+    /// <summary>This fixture's own database: a SQLite file in <see cref="DataDirectory"/>, or a database of its own on the PostgreSQL server.</summary>
+    public string ConnectionString => _connectionString ??= Provider == "Sqlite"
+        ? $"Data Source={Path.Combine(_dataDirectory.FullName, "idreissue.db")}"
+        : new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = $"idreissue_test_{Guid.NewGuid():N}" }.ConnectionString;
+
+    private string? _connectionString;
+
     /// <summary>Where the audit chain's anchors are written: outside the database, per fixture.</summary>
     public string AuditAnchorFile => Path.Combine(_dataDirectory.FullName, "audit-anchors.log");
 
@@ -53,9 +60,7 @@ public class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", Provider);
-        builder.UseSetting("ConnectionStrings:IdReissue", Provider == "Sqlite"
-            ? $"Data Source={Path.Combine(_dataDirectory.FullName, "idreissue.db")}"
-            : new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = $"idreissue_test_{Guid.NewGuid():N}" }.ConnectionString);
+        builder.UseSetting("ConnectionStrings:IdReissue", ConnectionString);
         builder.UseSetting("DemoData:LoginsFile", LoginsFile);
         builder.UseSetting("Sandbox:SigningKey", Convert.ToBase64String(SigningKey));
         builder.UseSetting("Security:MasterKeys:test-1", Convert.ToBase64String(MasterKey));

@@ -101,11 +101,18 @@ public sealed partial class AlipayGateway(
             throw new PaymentNotificationRejectedException("wrong_merchant", "通知不属于本应用，已拒绝。");
         }
 
+        // notify_time is when Alipay sent this notification (each of its retries is sent, and signed, anew): one sent
+        // longer ago than the window, or without the time, is a captured copy posted again.
+        if (BeijingTime(parameters.GetValueOrDefault("notify_time")) is not { } notifiedAt || (now - notifiedAt).Duration() > options.Value.MaxNotificationAge)
+        {
+            throw PaymentNotificationRejectedException.Unverified("stale_notification");
+        }
+
         try
         {
             return new PaymentNotification(parameters["notify_id"], parameters["out_trade_no"], StateOf(parameters["trade_status"]),
                 AmountOf(parameters["total_amount"]), parameters.GetValueOrDefault("trade_no") ?? string.Empty,
-                BeijingTime(parameters.GetValueOrDefault("gmt_payment")), BeijingTime(parameters.GetValueOrDefault("notify_time")) ?? now);
+                BeijingTime(parameters.GetValueOrDefault("gmt_payment")), notifiedAt);
         }
         catch (Exception e) when (e is KeyNotFoundException or FormatException or ArgumentException)
         {

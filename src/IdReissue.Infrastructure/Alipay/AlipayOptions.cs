@@ -31,6 +31,9 @@ public sealed class AlipayOptions : IValidatableObject
     /// <summary>Where the phone cashier (alipay.trade.wap.pay) returns the payer; also its "quit" address.</summary>
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Notifications whose notify_time is further than this from now are refused as replays (as WeChat Pay's signatures are).</summary>
+    public TimeSpan MaxNotificationAge { get; set; } = TimeSpan.FromMinutes(5);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         !Enabled ? [] : new GatewaySettingsCheck(Section)
             .Text(AppId, nameof(AppId))

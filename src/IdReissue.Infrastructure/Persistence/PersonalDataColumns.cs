@@ -102,6 +102,11 @@ public static class PersonalDataColumns
                 case SandboxSmsMessage message:
                     message.PhoneIndex = protector.BlindIndex(BlindIndexKinds.Phone, message.Phone);
                     break;
+                case StoredFile file when entry.State == EntityState.Added:
+                    // Keyed, like an index: a plain hash of a face image would confirm, to anyone holding the database and
+                    // the image, that the image is in it.
+                    file.Sha256 = protector.FileDigest(file.Content);
+                    break;
             }
         }
     }

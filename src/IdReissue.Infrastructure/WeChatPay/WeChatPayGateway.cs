@@ -113,7 +113,10 @@ public sealed partial class WeChatPayGateway(
             throw new PaymentNotificationRejectedException("malformed_notification", "通知内容无法解密或解析。");
         }
 
-        if (!string.Equals(transaction.Mchid, options.Value.MchId, StringComparison.Ordinal))
+        // Both orders we make (Native and JSAPI) name our merchant and our 公众号 appid: a transaction of another
+        // merchant or of another application under a shared merchant (服务商) is not ours to settle.
+        if (!string.Equals(transaction.Mchid, options.Value.MchId, StringComparison.Ordinal)
+            || !string.Equals(transaction.Appid, options.Value.AppId, StringComparison.Ordinal))
         {
             throw new PaymentNotificationRejectedException("wrong_merchant", "通知不属于本商户，已拒绝。");
         }

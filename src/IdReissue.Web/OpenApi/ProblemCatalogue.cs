@@ -16,12 +16,16 @@ internal static class ProblemCatalogue
     private static readonly string[] PhotoUploadCodes = ["file_required", "file_too_large", "unreadable_image"];
 
     /// <summary>What the application's state machine answers when a step comes at the wrong time.</summary>
-    private static readonly string[] OutOfOrder = ["step_out_of_order", "illegal_transition"];
+    private static readonly string[] OutOfOrder = ["step_out_of_order", "illegal_transition", "held_as_suspected_impersonation"];
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<int, string[]>> ByOperation = new Dictionary<string, IReadOnlyDictionary<int, string[]>>
     {
         ["GetRegion"] = Codes((404, ["not_found"])),
-        ["SendSmsCode"] = Codes((422, ["invalid_phone"]), (429, ["sms_too_frequent", "sms_daily_limit", "sms_client_limit", "sms_client_daily_limit"])),
+        ["SendSmsCode"] = Codes(
+            (409, ["sms_rate_limited"]),
+            (422, ["invalid_phone", "sms_number_rejected"]),
+            (429, ["sms_too_frequent", "sms_daily_limit", "sms_client_limit", "sms_client_daily_limit"]),
+            (503, ["sms_unavailable"])),
         ["LogInApplicant"] = Codes((422, ["invalid_phone", "sms_code_expired", "sms_code_invalid"]), (429, ["login_locked", "login_client_limit"])),
         ["LogInOfficer"] = Codes((401, ["invalid_credentials"]), (429, ["login_locked", "login_client_limit"])),
         ["VerifyRealName"] = Codes((409, ["real_name_already_verified", "citizen_id_bound_elsewhere"]), (422, ["name_invalid", "real_name_mismatch", .. CitizenIdCodes])),
@@ -52,11 +56,11 @@ internal static class ProblemCatalogue
         ["QuotePostage"] = Codes((422, ["division_code_invalid"])),
         ["GiveAddress"] = Codes((409, ["document_missing", .. OutOfOrder]), (422, ["division_code_invalid", "recipient_invalid", "address_detail_invalid", "invalid_phone", "document_missing"])),
         ["UploadHouseholdRegisterPage"] = Codes((409, ["document_not_required", "storage_quota_exceeded", .. OutOfOrder]), (422, PhotoUploadCodes), (429, ["household_page_too_frequent"])),
-        ["CancelApplication"] = Codes((409, ["payment_in_progress", .. OutOfOrder])),
+        ["CancelApplication"] = Codes((409, ["payment_in_progress", .. OutOfOrder]), (503, ["payment_gateway_unavailable"])),
         ["CreatePayment"] = Codes(
             (409, ["payment_in_progress", .. OutOfOrder]),
             (422, ["payment_channel_not_offered", "acknowledgement_required"]),
-            (503, ["payment_channel_unavailable"])),
+            (503, ["payment_channel_unavailable", "payment_gateway_unavailable"])),
         ["GetCurrentPayment"] = Codes((404, ["payment_not_found"])),
         ["SubmitPhoto"] = Codes(
             (409, ["photo_not_expected", "storage_quota_exceeded", .. OutOfOrder]), (422, PhotoUploadCodes), (429, ["photo_upload_too_frequent"]), (503, ["registry_photo_unavailable"])),
@@ -67,6 +71,8 @@ internal static class ProblemCatalogue
             (422, ["photo_number_invalid", .. PhotoUploadCodes]),
             (429, ["photo_number_client_limit", "photo_number_miss_limit", "photo_upload_too_frequent"]),
             (503, ["registry_photo_unavailable"])),
+        ["PrintSheet"] = Codes((422, ["unknown_format", "not_an_id_photo", .. PhotoUploadCodes])),
+        ["ClearHolderDenial"] = Codes((409, ["not_held"])),
         ["CheckPortrait"] = Codes((422, ["unknown_specification", .. PhotoUploadCodes]), (429, ["portrait_check_too_frequent"])),
         ["ApproveApplication"] = Codes((409, OutOfOrder)),
         ["RejectApplication"] = Codes((409, OutOfOrder), (422, ["reason_required"])),
@@ -77,7 +83,7 @@ internal static class ProblemCatalogue
         ["ExportProductionBatch"] = Codes((404, ["batch_not_found"])),
         ["RecordRefund"] = Codes((404, ["refund_not_found"]), (409, ["refund_not_due"])),
         ["ReceivePaymentNotification"] = Codes(
-            (401, ["signature_missing", "invalid_signature", "stale_notification", "malformed_notification"]),
+            (401, ["signature_missing", "invalid_signature", "stale_notification", "malformed_notification", "wrong_merchant"]),
             (404, ["unknown_channel", "order_not_found"]),
             (413, ["notification_too_large"]),
             (422, ["amount_mismatch"])),

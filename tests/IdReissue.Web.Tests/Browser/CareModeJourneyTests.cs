@@ -141,11 +141,12 @@ public sealed class CareModeJourneyTests(BrowserFixture browser, ITestOutputHelp
         // The photo, again without a camera: chosen from the keyboard, checked at once; the verdict is text.
         await ShotBothAsync(page, "care-12-photo");
         await ChooseFileAsync(page, page.Locator("#photo"), ServiceFixture.DevSetPath("df__img13__offcentre.jpg"));
-        await Expect(page.Locator("#photo-reasons li[data-code=off_center]")).ToBeVisibleAsync();
+        // The check is the engine's work: waited for generously, not with Playwright's default 5 s.
+        await Expect(page.Locator("#photo-reasons li[data-code=off_center]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("参考线") })).ToBeVisibleAsync();
         await ShotBothAsync(page, "care-13-photo-rejected");
         await ChooseFileAsync(page, page.Locator("#photo"), ServiceFixture.DevSetPath("df__img13__ok.jpg"));
-        await Expect(page.GetByText("检测合格。")).ToBeVisibleAsync();
+        await Expect(page.GetByText("检测合格。")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await ShotBothAsync(page, "care-14-photo-passed");
         await PressAsync(page, page.Locator("#confirm-photo"));
         await Expect(page.Locator("#photo-confirmed")).ToBeVisibleAsync();

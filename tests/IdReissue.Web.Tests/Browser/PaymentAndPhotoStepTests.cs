@@ -54,7 +54,7 @@ public sealed class PaymentAndPhotoStepTests(BrowserFixture browser, ITestOutput
         await ShotBothAsync(page, "pay-02-sandbox-cashier");
         await page.GetByRole(AriaRole.Button, new() { Name = "模拟支付失败" }).ClickAsync();
         await page.WaitForURLAsync(new Regex($"/apply/{journey.ApplicationId}/payment$"));
-        await Expect(page.Locator("#last-attempt")).ToContainTextAsync("上次支付宝支付未成功，没有扣款", new() { Timeout = 30_000 });
+        await Expect(page.Locator("#last-attempt")).ToContainTextAsync("上次支付宝支付未成功，没有扣款", new() { Timeout = 60_000 });
         await Expect(page.GetByLabel("我已阅读并同意：缴费后不能取消，工本费不予退还")).ToBeCheckedAsync();
         await Expect(page.GetByLabel("支付宝")).ToBeCheckedAsync();
         await ShotBothAsync(page, "pay-03-failed-said");
@@ -62,14 +62,14 @@ public sealed class PaymentAndPhotoStepTests(BrowserFixture browser, ITestOutput
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^确认并支付") }).ClickAsync();
         await page.Locator("#cashier-link").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "确认支付" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/apply/{journey.ApplicationId}/photo$"), new() { Timeout = 30_000 });
+        await page.WaitForURLAsync(new Regex($"/apply/{journey.ApplicationId}/photo$"), new() { Timeout = 60_000 });
 
         // Choose → verdict with the guides → confirm: a failing photo offers nothing to confirm.
         await page.SetInputFilesAsync("#photo", ServiceFixture.DevSetPath("df__img13__offcentre.jpg"));
-        await Expect(page.Locator("#photo-reasons li[data-code=off_center]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.Locator("#photo-reasons li[data-code=off_center]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(page.Locator("#confirm-photo")).ToHaveCountAsync(0);
         await page.SetInputFilesAsync("#photo", ServiceFixture.DevSetPath("df__img13__ok.jpg"));
-        await Expect(page.GetByText("检测合格。")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByText("检测合格。")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(page.Locator(".photo-frame ellipse")).ToBeVisibleAsync();
         await Expect(page.Locator("#confirm-photo")).ToBeVisibleAsync();
         await ShotBothAsync(page, "photo-01-verdict-before-confirm");

@@ -89,11 +89,11 @@ public sealed class PortalJourneyTests(BrowserFixture browser, ITestOutputHelper
         var photoNumber = (await page.Locator("#photo-number").InnerTextAsync()).Trim();
         Assert.Matches("^43\\d{16}$", photoNumber);
         await page.SetInputFilesAsync("#photo", ServiceFixture.DevSetPath("df__img13__offcentre.jpg"));
-        await Expect(page.Locator("#photo-reasons li[data-code=off_center]")).ToBeVisibleAsync();
+        await Expect(page.Locator("#photo-reasons li[data-code=off_center]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(page.Locator(".photo-frame ellipse")).ToBeVisibleAsync();
         await ShotBothAsync(page, "hunan-11-photo-rejected");
         await page.SetInputFilesAsync("#photo", ServiceFixture.DevSetPath("df__img13__ok.jpg"));
-        await Expect(page.GetByText("检测合格。")).ToBeVisibleAsync();
+        await Expect(page.GetByText("检测合格。")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await ShotBothAsync(page, "hunan-12-photo-passed");
         await page.Locator("#confirm-photo").ClickAsync();
         await Expect(page.Locator("#photo-confirmed")).ToContainTextAsync("已提交公安机关审核");

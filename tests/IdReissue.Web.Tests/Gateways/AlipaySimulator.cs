@@ -34,7 +34,11 @@ public sealed class AlipaySimulator : IAsyncDisposable
 
     public ConcurrentQueue<(string Method, string OutTradeNo)> Calls { get; } = new();
 
+    /// <summary>The first precreate of each trade is never answered: held until the client abandons it (a lost answer).</summary>
     public bool StallFirstPrecreate { get; set; }
+
+    /// <summary>Precreates the client gave up on (it cancelled the request) while they were held.</summary>
+    public ConcurrentQueue<string> AbandonedPrecreates { get; } = new();
 
     public int RefusedRequests => _refused;
 
@@ -48,8 +52,7 @@ public sealed class AlipaySimulator : IAsyncDisposable
         ["Alipay:AlipayPublicKeyFile"] = _alipayPublicKeyFile,
         ["Alipay:NotifyUrl"] = "https://idreissue.example.cn/api/payments/notify/Alipay",
         ["Alipay:ReturnUrl"] = "https://idreissue.example.cn/",
-        // Under the stalled answer (5 s) but well over a loaded CI machine's slowest real answer: a 1 s limit timed out
-        // the retry too there, and the test saw three attempts.
+        // Well over a loaded CI machine's slowest real answer; a stalled precreate is held until this gives up on it.
         ["Alipay:Resilience:AttemptTimeout:Timeout"] = "00:00:03",
         ["Alipay:Resilience:Retry:Delay"] = "00:00:00.100",
     };
@@ -75,12 +78,13 @@ public sealed class AlipaySimulator : IAsyncDisposable
     }
 
     /// <summary>A trade_status_sync notification (form-encoded body) for a trade; its parameters may be changed after signing to tamper with it.</summary>
-    public string Notification(string outTradeNo, string? notifyId = null, Action<Dictionary<string, string>>? afterSigning = null, bool withSignature = true)
+    public string Notification(
+        string outTradeNo, string? notifyId = null, Action<Dictionary<string, string>>? afterSigning = null, bool withSignature = true, DateTimeOffset? sentAt = null)
     {
         var trade = _trades[outTradeNo];
         var parameters = new Dictionary<string, string>
         {
-            ["notify_time"] = Beijing(DateTimeOffset.UtcNow), ["notify_type"] = "trade_status_sync", ["notify_id"] = notifyId ?? Guid.NewGuid().ToString("N"),
+            ["notify_time"] = Beijing(sentAt ?? DateTimeOffset.UtcNow), ["notify_type"] = "trade_status_sync", ["notify_id"] = notifyId ?? Guid.NewGuid().ToString("N"),
             ["app_id"] = AppId, ["charset"] = "utf-8", ["version"] = "1.0", ["sign_type"] = "RSA2", ["trade_no"] = trade.TradeNo ?? string.Empty,
             ["out_trade_no"] = outTradeNo, ["trade_status"] = trade.Status, ["total_amount"] = trade.Total, ["receipt_amount"] = trade.Total,
             ["gmt_create"] = Beijing(trade.CreatedAt), ["gmt_payment"] = Beijing(trade.PaidAt ?? DateTimeOffset.UtcNow), ["subject"] = trade.Subject,
@@ -116,7 +120,9 @@ public sealed class AlipaySimulator : IAsyncDisposable
             case "alipay.trade.precreate":
                 if (StallFirstPrecreate && Calls.Count(c => c.Method == method && c.OutTradeNo == number) == 1)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(5), http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                    // Held until the client gives up on it (its attempt timeout): no stall of a fixed length to race against.
+                    await LoopbackServer.HoldUntilAbandoned(http);
+                    AbandonedPrecreates.Enqueue(number);
                     return;
                 }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 
@@ -27,6 +28,19 @@ public sealed class LoopbackServer : IAsyncDisposable
         map(app);
         app.StartAsync().GetAwaiter().GetResult();
         return new LoopbackServer(app, new Uri(app.Urls.First()));
+    }
+
+    /// <summary>Answers nothing until the caller abandons the request (or, as a backstop, two minutes pass): a lost
+    /// answer whose length is the caller's own timeout, not a fixed stall that races it.</summary>
+    public static async Task HoldUntilAbandoned(HttpContext http)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromMinutes(2), http.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -71,7 +71,10 @@ public sealed partial class WeChatPaySimulator : IAsyncDisposable
     /// <summary>Requests refused for a bad or missing signature.</summary>
     public int RefusedRequests => _refused;
 
-    /// <summary>The first create of each order hangs past the client's attempt timeout (a lost answer).</summary>
+    /// <summary>Creates the client gave up on (it cancelled the request) while they were held.</summary>
+    public ConcurrentQueue<string> AbandonedCreates { get; } = new();
+
+    /// <summary>The first create of each order is never answered: held until the client abandons it (a lost answer).</summary>
     public bool StallFirstCreate { get; set; }
 
     /// <summary>Answers signed with a key that is not the platform's (a forged answer).</summary>
@@ -95,8 +98,7 @@ public sealed partial class WeChatPaySimulator : IAsyncDisposable
         ["WeChatPay:AppSecret"] = AppSecret,
         ["WeChatPay:OAuthAuthorizeUrl"] = new Uri(_server.BaseUrl, "/connect/oauth2/authorize").ToString(),
         ["WeChatPay:OAuthBaseUrl"] = _server.BaseUrl.ToString(),
-        // Under the stalled answer (5 s) but well over a loaded CI machine's slowest real answer: a 1 s limit timed out
-        // the retry too there, and the test saw three attempts.
+        // Well over a loaded CI machine's slowest real answer; a stalled create is held until this gives up on it.
         ["WeChatPay:Resilience:AttemptTimeout:Timeout"] = "00:00:03",
         ["WeChatPay:Resilience:Retry:Delay"] = "00:00:00.100",
     };
@@ -118,7 +120,8 @@ public sealed partial class WeChatPaySimulator : IAsyncDisposable
     }
 
     /// <summary>A TRANSACTION.SUCCESS notification for a paid order, as WeChat Pay posts it: body and headers.</summary>
-    public (string Body, Dictionary<string, string> Headers) Notification(string outTradeNo, string? id = null, DateTimeOffset? signedAt = null, long? total = null)
+    public (string Body, Dictionary<string, string> Headers) Notification(
+        string outTradeNo, string? id = null, DateTimeOffset? signedAt = null, long? total = null, Action<JsonObject>? transactionEdit = null)
     {
         var order = _orders[outTradeNo];
         var transaction = new JsonObject
@@ -128,6 +131,7 @@ public sealed partial class WeChatPaySimulator : IAsyncDisposable
             ["success_time"] = China(order.PaidAt ?? DateTimeOffset.UtcNow), ["payer"] = new JsonObject { ["openid"] = JsapiPayers.GetValueOrDefault(outTradeNo, "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o") },
             ["amount"] = new JsonObject { ["total"] = total ?? order.Total, ["payer_total"] = total ?? order.Total, ["currency"] = "CNY", ["payer_currency"] = "CNY" },
         };
+        transactionEdit?.Invoke(transaction);
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var plaintext = Encoding.UTF8.GetBytes(transaction.ToJsonString());
         var sealedBytes = new byte[plaintext.Length + 16];
@@ -169,8 +173,11 @@ public sealed partial class WeChatPaySimulator : IAsyncDisposable
         if (StallFirstCreate && Creates.Count(c => c.OutTradeNo == number) == 1)
         {
             // The order is made, but the answer never reaches the merchant in time.
+            // Held until the client gives up on it (its attempt timeout), however long that takes on a loaded machine:
+            // no stall of a fixed length to race against.
             _orders.TryAdd(number, new Order(request["amount"]!["total"]!.GetValue<long>()));
-            await Task.Delay(TimeSpan.FromSeconds(5), http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            await LoopbackServer.HoldUntilAbandoned(http);
+            AbandonedCreates.Enqueue(number);
             return;
         }
 

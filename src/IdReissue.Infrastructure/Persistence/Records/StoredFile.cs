@@ -19,6 +19,8 @@ public sealed class StoredFile
     /// quotas are summed over this column.</summary>
     public long SizeBytes { get; set; }
 
+    /// <summary>Despite its name (kept: renaming it is a schema change), the keyed digest of the content,
+    /// HMAC-SHA256 under a key derived from the index key (PersonalDataProtector.FileDigest), set when saved.</summary>
     public required string Sha256 { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using IdReissue.Application.Ports;
 using IdReissue.Domain.Common;
 using IdReissue.Infrastructure.Persistence.Records;
@@ -52,7 +51,8 @@ public sealed class EfFileStore(IdReissueDbContext db) : IFileStore
             ContentType = contentType,
             Content = bytes,
             SizeBytes = bytes.Length,
-            Sha256 = Convert.ToHexString(SHA256.HashData(bytes)),
+            // The keyed digest (PersonalDataProtector.FileDigest) is filled in when the file is saved, with the blind indexes.
+            Sha256 = string.Empty,
             CreatedAt = now,
         };
         db.Files.Add(stored);

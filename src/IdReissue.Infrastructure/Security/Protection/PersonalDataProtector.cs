@@ -107,6 +107,18 @@ public sealed class PersonalDataProtector(IMasterKeyStore masterKeys, TimeProvid
         return Convert.ToHexStringLower(Sm3.Hmac(ring.IndexKey, Encoding.UTF8.GetBytes(kind + "\n" + value)));
     }
 
+    /// <summary>
+    /// The keyed digest of a stored file (StoredFile.Sha256): HMAC-SHA256 under a key derived from the index key, upper-case
+    /// hex as the plain SHA-256 was. Equal files still give equal digests (a copy can be found, a file checked against its
+    /// row), but without the key ring a stolen database cannot confirm whether a given face image is in it.
+    /// </summary>
+    public string FileDigest(ReadOnlySpan<byte> content)
+    {
+        Span<byte> key = stackalloc byte[32];
+        HMACSHA256.HashData(Ring().IndexKey, "IdReissue stored-file digest v1"u8, key);
+        return Convert.ToHexString(HMACSHA256.HashData(key, content));
+    }
+
     public Guid ActiveDataKeyId => Ring().ActiveDataKeyId;
 
     /// <summary>data key id ‖ [row length ‖ row, when row-bound] ‖ nonce ‖ ciphertext ‖ tag.</summary>
