@@ -111,6 +111,8 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service)
         ["wechat_authorization_failed"] = "WeChat's 网页授权 redirect back to the payment page (Payments/Pages/Pay)",
         ["payment_already_settled"] = "an invariant of PaymentOrder.RecordPaid; PaymentSettlement checks IsSettled first",
         ["payment_not_pending"] = "an invariant of PaymentOrder.Close; only pending orders are closed",
+        ["photo_check_outdated"] = "the photo page's confirmation (Photos/Pages/Photo, Studio): the API submits a photo in one call",
+        ["evidence_not_confirmed"] = "the officer's detail page (Review/Pages/Detail) asks for it before 审核通过; the API approves in one call",
     };
 
     [Fact]
