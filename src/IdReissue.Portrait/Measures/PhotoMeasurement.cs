@@ -131,7 +131,9 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
 
         measures["glareFraction"] = Round(worstGlare);
         measures["eyeRegionLightnessRatio"] = Round(skinLightness > 0 ? darkest / skinLightness : 1);
-        if (worstGlare > spec.MaxGlareFraction)
+        // On an overexposed face the lenses' bright pixels are the exposure's (itself refused): saying "glare" as well would
+        // send the applicant to move a lamp that is not there (a compliant photo made 15 % brighter read 0.15 here).
+        if (worstGlare > spec.MaxGlareFraction && !reasons.Any(r => r.Code == PhotoReasons.Overexposed.Code))
         {
             Add(PhotoReasons.GlassesGlare, Round(worstGlare), $"<={spec.MaxGlareFraction:0.##}", "眼镜镜片有反光，请调整灯光或角度（可略低头、灯光从侧上方照射）后重新拍摄。");
         }
@@ -141,6 +143,10 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
             Add(PhotoReasons.TintedGlasses, Round(darkest / skinLightness), $">={spec.MinEyeRegionLightnessRatio:0.##}", "眼部过暗，疑似佩戴有色眼镜或墨镜，请摘下有色眼镜（可戴无色透明眼镜）重新拍摄。");
         }
     }
+
+    /// <summary>One sentence for the defect, whether the hair comes close to the top edge or runs past it.</summary>
+    private string HeadTooHighSentence(double hairTopMargin) =>
+        $"头顶距照片上边缘只有{Math.Max(0, hairTopMargin):0}像素（头发不能超出上边缘），应为{spec.HairTopMarginPx.Min:0}至{spec.HairTopMarginPx.Max:0}像素，请把头部在画面中下移或缩小。";
 
     private void CheckGeometry(double hairTopMargin)
     {
@@ -163,10 +169,16 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
         {
             Add(PhotoReasons.HeadTooLow, hairTopMargin, spec.HairTopMarginPx.ToString(), $"头顶距照片上边缘{hairTopMargin:0}像素，应为{spec.HairTopMarginPx.Min:0}至{spec.HairTopMarginPx.Max:0}像素，请把头部在画面中上移。");
         }
+        else if (hairTopMargin < 1)
+        {
+            // Hair touching or cut by the top edge (a bun, tall hair): the standard asks for a margin above the hair, and no
+            // eye line excuses a head that does not fit; the photo must be taken or framed again with the head smaller.
+            Add(PhotoReasons.HeadTooHigh, hairTopMargin, spec.HairTopMarginPx.ToString(), HeadTooHighSentence(hairTopMargin));
+        }
         else if (hairTopMargin < spec.HairTopMarginPx.Min && eyeLine - spec.EyeLineFromBottomMinPx > spec.HairTopMarginPx.Min - hairTopMargin)
         {
-            // Tall hair may touch the top when the eye line could not otherwise hold; only flag it when there is room.
-            Add(PhotoReasons.HeadTooHigh, hairTopMargin, spec.HairTopMarginPx.ToString(), $"头顶距照片上边缘只有{hairTopMargin:0}像素，应为{spec.HairTopMarginPx.Min:0}至{spec.HairTopMarginPx.Max:0}像素，请把头部在画面中下移。");
+            // Tall hair may come close to the top when the eye line could not otherwise hold; only flag it when there is room.
+            Add(PhotoReasons.HeadTooHigh, hairTopMargin, spec.HairTopMarginPx.ToString(), HeadTooHighSentence(hairTopMargin));
         }
 
         var offset = measures["centreOffsetPx"];
@@ -238,8 +250,8 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
     private double? RecordTeeth()
     {
         var p = face.Points;
-        var skin = RegionStatistics.Of(_lab, new PixelRect(p[1].X, face.BrowTop, p[15].X, p[57].Y, 2));
-        var teeth = Teeth.Fraction(_lab, p, skin.MedianL, skin.MeanA);
+        var skin = Teeth.SkinTone(photo.Image, new PixelRect(p[1].X, face.BrowTop, p[15].X, p[57].Y, 2));
+        var teeth = Teeth.Fraction(photo.Image, p, skin);
         if (teeth is { } shown)
         {
             measures["teethFraction"] = Math.Round(shown, 4);

@@ -1,21 +1,58 @@
 using IdReissue.Portrait.Faces;
+using IdReissue.Portrait.Imaging;
 
 namespace IdReissue.Portrait.Measures;
 
 /// <summary>
-/// Teeth between the lips. The landmark net follows the inner lip line, which closes when the teeth are
-/// together in a smile, so the gap between the inner lips alone misses most smiles. Teeth are what lips
-/// are not: light and with little red. Within the band from the middle of the upper lip to the middle of the
-/// lower one, the share of pixels clearly less red than both the lips and the skin, and not darker than the
-/// face, says how much tooth shows. Closed lips, pale or painted, show none, and neither does a white
-/// moustache over them, which lies outside the band (0 on all 60 compliant photos of five people; real smiles
-/// over teeth 0.054–0.46; ./portrait.sh calibrate).
+/// Teeth between the lips. The landmark net follows the inner lip line, which closes when the teeth are together in
+/// a smile, so the gap between the inner lips alone misses most smiles. Teeth are what lips are not: bright and with
+/// little red. Both are read as ratios against the face's own skin, so that exposure, gamma, make-up and skin tone
+/// move the teeth and the skin together and the share stays: redness as R/G (a camera's exposure scales R and G
+/// alike; lipstick makes the lips redder, never the teeth), brightness as the brightest channel against the skin's.
+/// Within the band from the middle of the upper lip to the middle of the lower one, a tooth is a pixel less than
+/// 55 % as far from grey (R/G = 1) as the skin is, and at least 80 % as bright as the skin. Closed lips, pale or
+/// painted, show none, and neither does a white moustache over them, which lies outside the band (at most 0.007 on
+/// the compliant photos of both sets under every variation of InvarianceTests; real smiles over teeth 0.036–0.42).
 /// </summary>
 internal static class Teeth
 {
-    /// <summary>Share of the mouth's middle band that looks like teeth; null when the mouth is too small to tell.</summary>
-    public static double? Fraction(LabImage lab, PointF[] points, double skinLightness, double skinRed)
+    private const double ToothRednessOfSkin = 0.55;
+    private const double ToothBrightnessOfSkin = 0.8;
+
+    /// <summary>Teeth in the warm shade of a smile read up to about R/G 1.12 whatever the skin; lips, even pale ones, read more.</summary>
+    private const double MinToothRednessLimit = 1.12;
+    private const int RednessBins = 512;
+    private const double RednessStep = 0.01;
+
+    /// <summary>The skin's median redness (R/G) and median brightness (brightest channel) in a rectangle.</summary>
+    public static (double Redness, double Brightness) SkinTone(RgbImage image, PixelRect area)
     {
+        ArgumentNullException.ThrowIfNull(image);
+        var (x0, y0, x1, y1) = area.Clip(image.Width, image.Height);
+        Span<int> redness = stackalloc int[RednessBins];
+        Span<int> brightness = stackalloc int[256];
+        var pixels = image.Pixels.AsSpan();
+        var count = 0;
+        var step = Math.Max(1, area.Step);
+        for (var y = y0; y < y1; y += step)
+        {
+            for (var x = x0; x < x1; x += step)
+            {
+                var i = ((y * image.Width) + x) * 3;
+                redness[RednessBin(pixels[i], pixels[i + 1])]++;
+                brightness[Math.Max(pixels[i], Math.Max(pixels[i + 1], pixels[i + 2]))]++;
+                count++;
+            }
+        }
+
+        return count == 0 ? (1, 0) : (Median(redness, count) * RednessStep, Median(brightness, count));
+    }
+
+    /// <summary>Share of the mouth's middle band that looks like teeth; null when the mouth is too small to tell.</summary>
+    public static double? Fraction(RgbImage image, PointF[] points, (double Redness, double Brightness) skin)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(points);
         Span<PointF> outline = stackalloc PointF[MiddleBand.Length];
         for (var i = 0; i < MiddleBand.Length; i++)
         {
@@ -33,57 +70,52 @@ internal static class Teeth
         }
 
         var x0 = Math.Max(0, (int)left);
-        var x1 = Math.Min(lab.Width, (int)MathF.Ceiling(right));
+        var x1 = Math.Min(image.Width, (int)MathF.Ceiling(right));
         var y0 = Math.Max(0, (int)top);
-        var y1 = Math.Min(lab.Height, (int)MathF.Ceiling(bottom));
-        Span<int> redness = stackalloc int[128];
+        var y1 = Math.Min(image.Height, (int)MathF.Ceiling(bottom));
+        // Integer comparisons per pixel: R < G × maxRedness and max(R, G, B) ≥ minBrightness.
+        var maxRedness = Math.Max(MinToothRednessLimit, 1 + ToothRednessOfSkin * Math.Max(0, skin.Redness - 1));
+        var minBrightness = ToothBrightnessOfSkin * skin.Brightness;
+        var pixels = image.Pixels.AsSpan();
         var inside = 0;
-        for (var y = y0; y < y1; y++)
-        {
-            for (var x = x0; x < x1; x++)
-            {
-                if (Contains(outline, x + 0.5f, y + 0.5f))
-                {
-                    redness[Math.Clamp((int)lab.A[y * lab.Width + x], 0, 127)]++;
-                    inside++;
-                }
-            }
-        }
-
-        if (inside < 20)
-        {
-            return null;
-        }
-
-        // The lips' own red: the upper quartile of a* inside the band, which teeth cannot pull down unless
-        // they fill three quarters of it. Pale lips are barely redder than skin, so a tooth must also be
-        // clearly less red than the skin. Teeth in the shade of a smile, in warm light, keep about half the
-        // lips' red (a stricter 0.45 of the lips missed them: df__img41's smile read as closed).
-        var target = inside * 0.75;
-        var seen = 0;
-        var lipRed = 0;
-        while (lipRed < 127 && (seen += redness[lipRed]) <= target)
-        {
-            lipRed++;
-        }
-
-        var maxToothRed = MathF.Min(lipRed * 0.55f, (float)skinRed * 0.6f);
-        var minToothLightness = (float)skinLightness - 8;
         var teeth = 0;
         for (var y = y0; y < y1; y++)
         {
-            var row = y * lab.Width;
             for (var x = x0; x < x1; x++)
             {
-                var i = row + x;
-                if (lab.A[i] < maxToothRed && lab.L[i] > minToothLightness && Contains(outline, x + 0.5f, y + 0.5f))
+                if (!Contains(outline, x + 0.5f, y + 0.5f))
+                {
+                    continue;
+                }
+
+                inside++;
+                var i = ((y * image.Width) + x) * 3;
+                int r = pixels[i], g = pixels[i + 1], b = pixels[i + 2];
+                if (r < g * maxRedness && Math.Max(r, Math.Max(g, b)) >= minBrightness)
                 {
                     teeth++;
                 }
             }
         }
 
-        return (double)teeth / inside;
+        return inside < 20 ? null : (double)teeth / inside;
+    }
+
+    private static int RednessBin(byte r, byte g) => Math.Min(RednessBins - 1, (int)(r / (RednessStep * Math.Max((int)g, 1))));
+
+    private static double Median(ReadOnlySpan<int> histogram, int count)
+    {
+        var seen = 0;
+        for (var bin = 0; bin < histogram.Length; bin++)
+        {
+            seen += histogram[bin];
+            if (seen * 2 >= count)
+            {
+                return bin;
+            }
+        }
+
+        return histogram.Length - 1;
     }
 
     /// <summary>
