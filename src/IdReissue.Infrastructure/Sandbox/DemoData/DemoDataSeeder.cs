@@ -89,7 +89,7 @@ public sealed class DemoDataSeeder(RegionCatalog regions, TimeProvider time)
     {
         foreach (var region in regions.All)
         {
-            yield return ($"{region.Id}-review", $"{region.Name}受理审核民警", $"{OfficerRoles.Acceptance},{OfficerRoles.Review},{OfficerRoles.Reveal}", region.Id);
+            yield return ($"{region.Id}-review", $"{region.Name}受理审核民警", $"{OfficerRoles.Acceptance},{OfficerRoles.Review},{OfficerRoles.Finance},{OfficerRoles.Reveal}", region.Id);
             yield return ($"{region.Id}-production", $"{region.Name}制证民警", OfficerRoles.Production, region.Id);
         }
 
