@@ -8,9 +8,10 @@ public sealed class OfficerOptions
     public const string Section = "Officers";
 
     /// <summary>Every officer must sign in with a TOTP code (or a recovery code) after the password; one without a
-    /// second factor enrols at the next sign-in. Off in the sandbox's demo, on in production (appsettings.Production.json).
+    /// second factor enrols at the next sign-in. On unless configured off: the shipped appsettings.json (the sandbox's
+    /// demo, `./run.sh`) turns it off, as it turns the sandbox and demo data on; production sets it true with them off.
     /// An officer who has enrolled always needs the code, whatever this says.</summary>
-    public bool RequireSecondFactor { get; set; }
+    public bool RequireSecondFactor { get; set; } = true;
 
     /// <summary>How long a set-up link (a new officer, a reset) works.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
