@@ -12,22 +12,16 @@ public sealed class EditOfficerHandler(IOfficerAccountStore officers, OfficerAdm
     public async Task<Result<OfficerCredentials>> HandleAsync(EditOfficer command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var acting = await rules.AdministratorAsync(command.Administrator, cancellationToken);
-        if (!acting.Succeeded)
+        var administered = await rules.AdministerAsync(command.Administrator, command.Username, cancellationToken);
+        if (!administered.Succeeded)
         {
-            return acting.Problem!;
+            return administered.Problem!;
         }
 
-        var target = await rules.TargetAsync(command.Administrator, command.Username, cancellationToken);
-        if (!target.Succeeded)
-        {
-            return target.Problem!;
-        }
-
-        var before = target.Value;
+        var (acting, before) = administered.Value;
         var (roles, unknownRole) = OfficerAdministration.CheckRoles(command.Roles);
         var problem = OfficerAdministration.CheckDisplayName(command.DisplayName) ?? unknownRole ?? rules.CheckRegion(command.Administrator, command.Region)
-            ?? OfficerAdministration.CheckNoSelfRaise(acting.Value, before, roles, command.Region!)
+            ?? OfficerAdministration.CheckNoSelfRaise(acting, before, roles, command.Region!)
             ?? await rules.CheckNotLastAdministratorAsync(before, roles.Contains(OfficerRights.Admin), cancellationToken);
         if (problem is not null)
         {

@@ -16,14 +16,9 @@ public sealed class EndOfficerSessionHandler(ISessionStore sessions, OfficerAdmi
         ArgumentNullException.ThrowIfNull(command);
         if (command.Username != command.Actor.Username)
         {
-            if ((await rules.AdministratorAsync(command.Actor, cancellationToken)).Problem is { } notAdmin)
+            if ((await rules.AdministerAsync(command.Actor, command.Username, cancellationToken)).Problem is { } refused)
             {
-                return notAdmin;
-            }
-
-            if ((await rules.TargetAsync(command.Actor, command.Username, cancellationToken)).Problem is { } notFound)
-            {
-                return notFound;
+                return refused;
             }
         }
 

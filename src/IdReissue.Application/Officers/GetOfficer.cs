@@ -13,19 +13,15 @@ public sealed class GetOfficerHandler(IOfficerAccountStore officers, OfficerAdmi
     public async Task<Result<OfficerDetail>> HandleAsync(GetOfficer query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if ((await rules.AdministratorAsync(query.Administrator, cancellationToken)).Problem is { } notAdmin)
+        var administered = await rules.AdministerAsync(query.Administrator, query.Username, cancellationToken);
+        if (!administered.Succeeded)
         {
-            return notAdmin;
+            return administered.Problem!;
         }
 
-        var target = await rules.TargetAsync(query.Administrator, query.Username, cancellationToken);
-        if (!target.Succeeded)
-        {
-            return target.Problem!;
-        }
-
-        var username = target.Value.Username;
-        return new OfficerDetail(target.Value,
+        var target = administered.Value.Target;
+        var username = target.Username;
+        return new OfficerDetail(target,
             await sessions.ListAsync(OfficerAdministration.OfficerSessionKinds, username, time.GetUtcNow(), cancellationToken),
             await officers.CountRecoveryCodesAsync(username, cancellationToken));
     }

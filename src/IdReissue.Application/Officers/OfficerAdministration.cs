@@ -28,6 +28,19 @@ public sealed partial class OfficerAdministration(IOfficerAccountStore officers,
         return acting is { Disabled: false } && acting.Roles.Contains(OfficerRights.Admin) ? acting : NotAnAdministrator;
     }
 
+    /// <summary>The acting administrator and the officer they change (if they may see them), or the refusal.</summary>
+    public async Task<Result<AdministeredOfficer>> AdministerAsync(OfficerScope administrator, string? username, CancellationToken cancellationToken)
+    {
+        var acting = await AdministratorAsync(administrator, cancellationToken);
+        if (!acting.Succeeded)
+        {
+            return acting.Problem!;
+        }
+
+        var target = await TargetAsync(administrator, username, cancellationToken);
+        return target.Succeeded ? new AdministeredOfficer(acting.Value, target.Value) : target.Problem!;
+    }
+
     /// <summary>The officer the administrator (null: the operator's command line) changes, if they may see them.</summary>
     public async Task<Result<OfficerCredentials>> TargetAsync(OfficerScope? administrator, string? username, CancellationToken cancellationToken)
     {
@@ -121,3 +134,6 @@ public sealed partial class OfficerAdministration(IOfficerAccountStore officers,
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,39}$", RegexOptions.CultureInvariant)]
     private static partial Regex UsernamePattern();
 }
+
+/// <summary>An administrator's account and the account of the officer they change.</summary>
+public sealed record AdministeredOfficer(OfficerCredentials Acting, OfficerCredentials Target);

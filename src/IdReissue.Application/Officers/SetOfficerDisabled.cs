@@ -12,18 +12,13 @@ public sealed class SetOfficerDisabledHandler(IOfficerAccountStore officers, Off
     public async Task<Result<OfficerCredentials>> HandleAsync(SetOfficerDisabled command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if ((await rules.AdministratorAsync(command.Administrator, cancellationToken)).Problem is { } notAdmin)
+        var administered = await rules.AdministerAsync(command.Administrator, command.Username, cancellationToken);
+        if (!administered.Succeeded)
         {
-            return notAdmin;
+            return administered.Problem!;
         }
 
-        var target = await rules.TargetAsync(command.Administrator, command.Username, cancellationToken);
-        if (!target.Succeeded)
-        {
-            return target.Problem!;
-        }
-
-        var before = target.Value;
+        var before = administered.Value.Target;
         if (command.Disabled && before.Username == command.Administrator.Username)
         {
             return Problem.Conflict("cannot_disable_self", "不能停用自己的账号，请由另一名管理员办理。");

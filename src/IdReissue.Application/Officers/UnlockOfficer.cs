@@ -12,20 +12,16 @@ public sealed class UnlockOfficerHandler(OfficerAdministration rules, IAbuseLimi
     public async Task<Result<OfficerCredentials>> HandleAsync(UnlockOfficer command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if ((await rules.AdministratorAsync(command.Administrator, cancellationToken)).Problem is { } notAdmin)
+        var administered = await rules.AdministerAsync(command.Administrator, command.Username, cancellationToken);
+        if (!administered.Succeeded)
         {
-            return notAdmin;
+            return administered.Problem!;
         }
 
-        var target = await rules.TargetAsync(command.Administrator, command.Username, cancellationToken);
-        if (!target.Succeeded)
-        {
-            return target.Problem!;
-        }
-
-        await limiter.ClearAsync(OfficerSignIn.LockKey(target.Value.Username), cancellationToken);
-        audit.Record(command.Administrator.Actor, "officer.unlock", $"officer:{target.Value.Username}", "log-in failures cleared");
+        var target = administered.Value.Target;
+        await limiter.ClearAsync(OfficerSignIn.LockKey(target.Username), cancellationToken);
+        audit.Record(command.Administrator.Actor, "officer.unlock", $"officer:{target.Username}", "log-in failures cleared");
         await unitOfWork.SaveAsync(cancellationToken);
-        return target.Value;
+        return target;
     }
 }

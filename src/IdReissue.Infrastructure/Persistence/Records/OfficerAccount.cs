@@ -11,7 +11,7 @@ public sealed class OfficerAccount
     /// their set-up link (a new account, or a reset).</summary>
     public required string PasswordHash { get; set; }
 
-    /// <summary>Comma-separated <see cref="OfficerRoles"/>.</summary>
+    /// <summary>Comma-separated roles (<see cref="Application.Officers.OfficerRights"/>).</summary>
     public required string Roles { get; set; }
 
     /// <summary>The region whose applications this officer may see.</summary>
@@ -42,14 +42,3 @@ public sealed class OfficerRecoveryCode
     public required string CodeHash { get; set; }
 }
 
-public static class OfficerRoles
-{
-    public const string Acceptance = "acceptance";
-    public const string Review = "review";
-    public const string Production = "production";
-    public const string Finance = "finance";
-    public const string Admin = "admin";
-
-    /// <summary>A right of its own, not implied by any role: see personal data unmasked. Every use is audited.</summary>
-    public const string Reveal = "reveal";
-}
