@@ -249,6 +249,39 @@ public sealed class OfficerAccountTests(OfficerAccountTests.EmptyTeamService ser
         Assert.Equal("/officer/login", (await phone.GetAsync("/officer/account")).RequestMessage!.RequestUri!.AbsolutePath);
     }
 
+    [Fact]
+    public async Task A_disabled_officer_loses_the_session_at_once_on_another_node_too()
+    {
+        var (admin, _) = await BootstrapAdministratorAsync("chief-nodes");
+        var (clerk, _) = await SetUpAsync(await Api.Expect(await Api.Post("/api/officer/admin/officers", admin,
+            new { username = "clerk-nodes", displayName = "冯警官", roles = R("review"), region = "hunan" }), HttpStatusCode.Created));
+
+        // A second node on the same database and keys, as behind a load balancer.
+        var other = new SecondNode(service);
+        await ((IAsyncLifetime)other).InitializeAsync();
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await other.Api.Send(HttpMethod.Get, "/api/officer/applications", clerk)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await other.Api.Send(HttpMethod.Get, "/api/officer/applications", clerk)).StatusCode);
+            await Api.Expect(await Api.Post("/api/officer/admin/officers/clerk-nodes/disable", admin), HttpStatusCode.OK);
+            await Api.ExpectProblem(await other.Api.Send(HttpMethod.Get, "/api/officer/applications", clerk), HttpStatusCode.Unauthorized, "unauthenticated");
+        }
+        finally
+        {
+            await ((IAsyncLifetime)other).DisposeAsync();
+        }
+    }
+
+    /// <summary>Another node of the same service: the first node's database, master key and sandbox signing key.</summary>
+    private sealed class SecondNode(EmptyTeamService first) : ServiceFixture(new Dictionary<string, string>
+    {
+        ["DemoData:Enabled"] = "false",
+        ["Officers:RequireSecondFactor"] = "true",
+        ["ConnectionStrings:IdReissue"] = first.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["ConnectionStrings:IdReissue"]!,
+        ["Security:MasterKeys:test-1"] = Convert.ToBase64String(first.MasterKey),
+        ["Sandbox:SigningKey"] = Convert.ToBase64String(first.SigningKey),
+    });
+
     /// <summary>Posts a page's form as a browser does: the page fetched first for its antiforgery token.</summary>
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, params (string Name, string Value)[] fields)
     {
