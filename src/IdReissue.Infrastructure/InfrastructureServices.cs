@@ -179,6 +179,7 @@ public static class InfrastructureServices
         services.AddScoped<ISessionStore, EfSessionStore>();
         services.AddScoped<IIdempotencyKeys, EfIdempotencyKeys>();
         services.AddScoped<IOfficerAccountStore, EfOfficerAccountStore>();
+        services.AddSingleton<IOfficerSecrets, Security.OfficerSecrets>();
         services.AddSingleton<IBlindIndexes, BlindIndexes>();
         services.AddScoped<IProductionBatchStore, EfProductionBatchStore>();
         services.AddScoped<IPaymentOrderStore, EfPaymentOrderStore>();

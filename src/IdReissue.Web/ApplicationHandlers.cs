@@ -4,6 +4,7 @@ using IdReissue.Application.Applications;
 using IdReissue.Application.Auth;
 using IdReissue.Application.Delivery;
 using IdReissue.Application.HolderAlerts;
+using IdReissue.Application.Officers;
 using IdReissue.Application.Payments;
 using IdReissue.Application.Photos;
 using IdReissue.Application.Production;
@@ -81,6 +82,25 @@ public static class ApplicationHandlers
         services.AddScoped<SendLoginCodeHandler>();
         services.AddScoped<LogInApplicantHandler>();
         services.AddScoped<LogInOfficerHandler>();
+
+        services.AddValidatedOptions<OfficerOptions>(configuration, OfficerOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<OfficerOptions>>().Value);
+        services.AddSingleton<PasswordRules>();
+        services.AddScoped<OfficerSignIn>();
+        services.AddScoped<VerifySecondFactorHandler>();
+        services.AddScoped<BeginSecondFactorEnrolmentHandler>();
+        services.AddScoped<ConfirmSecondFactorEnrolmentHandler>();
+        services.AddScoped<CompleteOfficerSetupHandler>();
+        services.AddScoped<OfficerAdministration>();
+        services.AddScoped<CreateOfficerHandler>();
+        services.AddScoped<EditOfficerHandler>();
+        services.AddScoped<SetOfficerDisabledHandler>();
+        services.AddScoped<ResetOfficerHandler>();
+        services.AddScoped<UnlockOfficerHandler>();
+        services.AddScoped<ListOfficersHandler>();
+        services.AddScoped<GetOfficerHandler>();
+        services.AddScoped<ListOwnSessionsHandler>();
+        services.AddScoped<EndOfficerSessionHandler>();
 
         services.AddScoped<CourierEvents>();
         services.AddScoped<DispatchCardHandler>();

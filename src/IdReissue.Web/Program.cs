@@ -13,6 +13,7 @@ using IdReissue.Web.Delivery;
 using IdReissue.Web.Errors;
 using IdReissue.Web.Idempotency;
 using IdReissue.Web.Inspection;
+using IdReissue.Web.Officers;
 using IdReissue.Web.Payments;
 using IdReissue.Web.Photos;
 using IdReissue.Web.Production;
@@ -94,7 +95,11 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Officer, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer))
     .AddPolicy(Policies.Reviewer, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer).RequireRole("review", "admin"))
     .AddPolicy(Policies.Production, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer).RequireRole("production", "admin"))
-    .AddPolicy(Policies.Reveal, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer).RequireRole("reveal"));
+    .AddPolicy(Policies.Reveal, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer).RequireRole("reveal"))
+    .AddPolicy(Policies.Finance, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer).RequireRole("finance"))
+    .AddPolicy(Policies.Admin, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer).RequireRole("admin"))
+    .AddPolicy(Policies.OfficerPending, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.OfficerPending))
+    .AddPolicy(Policies.OfficerOrPending, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer, SessionKinds.OfficerPending));
 builder.Services.AddRazorPages(options =>
 {
     // Pages live in their feature's folder beside its endpoints (vertical slices); each names its own route.
@@ -150,6 +155,7 @@ app.MapPortraitFixesApi();
 app.MapReviewApi();
 app.MapProductionApi();
 app.MapDeliveryApi();
+app.MapOfficersApi();
 app.MapRazorPages();
 if (app.Services.GetService<SandboxSigner>() is not null)
 {
@@ -160,6 +166,12 @@ if (args is ["security", .. var command])
 {
     // An operator's command against the same database and keys, without serving.
     return await IdReissue.Infrastructure.Security.SecurityCommands.RunAsync(app.Services, command, Console.Out);
+}
+
+if (args is ["admin", .. var adminCommand])
+{
+    // The operator's officer-account commands (the first administrator of an empty database), without serving.
+    return await AdminCommands.RunAsync(app.Services, adminCommand, Console.Out);
 }
 
 await app.RunAsync();

@@ -112,6 +112,39 @@ public sealed class WatchedPasswordService : ServiceFixture
             owner.PasswordChecks.Enqueue((_lastUsername ?? string.Empty, officer));
             return store.PasswordMatches(officer, password);
         }
+
+        // The rest as the store does it: only the log-in's password checks are watched.
+        public Task<IReadOnlyList<OfficerCredentials>> ListAsync(string regionScope, CancellationToken cancellationToken) => store.ListAsync(regionScope, cancellationToken);
+
+        public Task<int> CountEnabledAdministratorsAsync(CancellationToken cancellationToken) => store.CountEnabledAdministratorsAsync(cancellationToken);
+
+        public void Add(string username, string displayName, IReadOnlyList<string> roles, string regionId, string setupTokenHash, DateTimeOffset setupExpiresAt) =>
+            store.Add(username, displayName, roles, regionId, setupTokenHash, setupExpiresAt);
+
+        public Task EditAsync(string username, string displayName, IReadOnlyList<string> roles, string regionId, CancellationToken cancellationToken) =>
+            store.EditAsync(username, displayName, roles, regionId, cancellationToken);
+
+        public Task SetDisabledAsync(string username, bool disabled, CancellationToken cancellationToken) => store.SetDisabledAsync(username, disabled, cancellationToken);
+
+        public Task ResetAsync(string username, string setupTokenHash, DateTimeOffset setupExpiresAt, CancellationToken cancellationToken) =>
+            store.ResetAsync(username, setupTokenHash, setupExpiresAt, cancellationToken);
+
+        public Task<string?> FindBySetupTokenAsync(string setupTokenHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+            store.FindBySetupTokenAsync(setupTokenHash, now, cancellationToken);
+
+        public Task SetPasswordAsync(string username, string password, CancellationToken cancellationToken) => store.SetPasswordAsync(username, password, cancellationToken);
+
+        public Task BeginSecondFactorAsync(string username, string secret, CancellationToken cancellationToken) => store.BeginSecondFactorAsync(username, secret, cancellationToken);
+
+        public Task ConfirmSecondFactorAsync(string username, long usedTimeStep, IReadOnlyList<string> recoveryCodeHashes, CancellationToken cancellationToken) =>
+            store.ConfirmSecondFactorAsync(username, usedTimeStep, recoveryCodeHashes, cancellationToken);
+
+        public Task<bool> ClaimTimeStepAsync(string username, long timeStep, CancellationToken cancellationToken) => store.ClaimTimeStepAsync(username, timeStep, cancellationToken);
+
+        public Task<bool> UseRecoveryCodeAsync(string username, string recoveryCodeHash, CancellationToken cancellationToken) =>
+            store.UseRecoveryCodeAsync(username, recoveryCodeHash, cancellationToken);
+
+        public Task<int> CountRecoveryCodesAsync(string username, CancellationToken cancellationToken) => store.CountRecoveryCodesAsync(username, cancellationToken);
     }
 }
 

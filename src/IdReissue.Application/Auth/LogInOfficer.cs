@@ -5,20 +5,20 @@ using IdReissue.Domain.Common;
 
 namespace IdReissue.Application.Auth;
 
-/// <summary>Log an officer in with username and password; every failure is audited.</summary>
+/// <summary>Log an officer in with username and password; every failure is audited. An officer with a second factor
+/// (or without one, where the service requires it) gets a pending session for that step instead.</summary>
 public sealed record LogInOfficer(string? Username, string? Password, string ClientKey);
 
 public sealed class LogInOfficerHandler(
-    IOfficerAccountStore officers, ISessionStore sessions, LoginAttempts attempts, AbuseLimitOptions limits, IAuditLog audit, IUnitOfWork unitOfWork, TimeProvider time)
+    IOfficerAccountStore officers, OfficerSignIn signIn, LoginAttempts attempts, AbuseLimitOptions limits, IAuditLog audit, IUnitOfWork unitOfWork)
 {
-    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
+    public static readonly TimeSpan SessionLifetime = OfficerSignIn.SessionLifetime;
 
     public async Task<Result<SessionOpened>> HandleAsync(LogInOfficer command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var now = time.GetUtcNow();
         var username = (command.Username ?? string.Empty).Trim();
-        var lockKey = $"login-officer:{(username.Length > 60 ? username[..60] : username)}";
+        var lockKey = OfficerSignIn.LockKey(username);
         var reserved = await attempts.BeginAsync(command.ClientKey, lockKey, limits.OfficerLoginFailuresBeforeLock, cancellationToken);
         var officer = await officers.FindAsync(username, cancellationToken);
         var passwordMatches = officers.PasswordMatches(officer, command.Password ?? string.Empty);
@@ -30,10 +30,19 @@ public sealed class LogInOfficerHandler(
             return new Problem(DomainErrorKind.Unauthenticated, "invalid_credentials", "用户名或密码错误。");
         }
 
-        var token = sessions.Open(SessionKinds.Officer, officer.Username, now, SessionLifetime);
-        audit.Record(Actor.Officer(officer.Username), "login", "officer-session", null);
+        var opened = signIn.AfterPassword(officer);
         await unitOfWork.SaveAsync(cancellationToken);
-        await attempts.SucceededAsync(lockKey, reserved, cancellationToken);
-        return new SessionOpened(token, now + SessionLifetime, SessionKinds.Officer, officer.Username, officer.Roles, officer.RegionId);
+        if (opened.Kind == SessionKinds.Officer)
+        {
+            await attempts.SucceededAsync(lockKey, reserved, cancellationToken);
+        }
+        else
+        {
+            // The account's failures stand until the second factor is right too: a right password must not wipe out
+            // wrong codes, or a guesser who holds it could try codes for ever.
+            await attempts.ReleaseAsync(reserved, cancellationToken);
+        }
+
+        return opened;
     }
 }

@@ -24,6 +24,9 @@ public sealed class LoginAttempts(IAbuseLimiter limiter, AbuseLimitOptions limit
 
     public Task FailedAsync(string lockKey, CancellationToken cancellationToken) => limiter.RecordFailureAsync(lockKey, Day, cancellationToken);
 
+    /// <summary>Gives the network's reserved attempt back without clearing the account's failures (a first step passed).</summary>
+    public Task ReleaseAsync(string reservedKey, CancellationToken cancellationToken) => limiter.ReleaseAsync(reservedKey, cancellationToken);
+
     public async Task SucceededAsync(string lockKey, string reservedKey, CancellationToken cancellationToken)
     {
         await limiter.ClearAsync(lockKey, cancellationToken);

@@ -27,6 +27,8 @@ public sealed class IdReissueDbContext(DbContextOptions<IdReissueDbContext> opti
 
     public DbSet<OfficerAccount> Officers => Set<OfficerAccount>();
 
+    public DbSet<OfficerRecoveryCode> OfficerRecoveryCodes => Set<OfficerRecoveryCode>();
+
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
 
     public DbSet<SmsCodeRecord> SmsCodes => Set<SmsCodeRecord>();

@@ -50,6 +50,12 @@ public static class PersonalDataColumns
             Encrypt(b.Property(a => a.CitizenId), protector, "ApplicantAccounts.CitizenId");
         });
         model.Entity<SmsCodeRecord>(b => Encrypt(b.Property(s => s.Phone), protector, "SmsCodes.Phone"));
+        // Not personal data, but a secret the database's readers must not hold: sealed the same way.
+        model.Entity<OfficerAccount>(b =>
+        {
+            Encrypt(b.Property(o => o.TotpSecret), protector, "Officers.TotpSecret");
+            Encrypt(b.Property(o => o.PendingTotpSecret), protector, "Officers.PendingTotpSecret");
+        });
         model.Entity<StoredFile>(b => EncryptBytes(b.Property(f => f.Content), protector, "Files.Content"));
     }
 

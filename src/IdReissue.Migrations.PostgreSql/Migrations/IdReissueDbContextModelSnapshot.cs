@@ -504,6 +504,10 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("PendingTotpSecret")
+                        .HasColumnType("text")
+                        .HasAnnotation("IdReissue:Encrypted", "Officers.PendingTotpSecret");
+
                     b.Property<string>("RegionId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -512,9 +516,38 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("SetupExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetupTokenHash")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("TotpLastTimeStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TotpSecret")
+                        .HasColumnType("text")
+                        .HasAnnotation("IdReissue:Encrypted", "Officers.TotpSecret");
+
                     b.HasKey("Username");
 
+                    b.HasIndex("SetupTokenHash")
+                        .IsUnique();
+
                     b.ToTable("Officers");
+                });
+
+            modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.OfficerRecoveryCode", b =>
+                {
+                    b.Property<string>("Username")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CodeHash")
+                        .HasColumnType("text");
+
+                    b.HasKey("Username", "CodeHash");
+
+                    b.ToTable("OfficerRecoveryCodes");
                 });
 
             modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.PhotoSubmission", b =>
@@ -613,6 +646,8 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                     b.HasKey("TokenHash");
 
                     b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Subject", "Kind");
 
                     b.ToTable("Sessions");
                 });
@@ -921,6 +956,15 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                         .WithMany("Transitions")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.OfficerRecoveryCode", b =>
+                {
+                    b.HasOne("IdReissue.Infrastructure.Persistence.Records.OfficerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("Username")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

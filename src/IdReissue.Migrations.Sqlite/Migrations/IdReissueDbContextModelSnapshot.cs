@@ -495,6 +495,10 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PendingTotpSecret")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IdReissue:Encrypted", "Officers.PendingTotpSecret");
+
                     b.Property<string>("RegionId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -503,9 +507,38 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SetupExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetupTokenHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TotpLastTimeStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TotpSecret")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IdReissue:Encrypted", "Officers.TotpSecret");
+
                     b.HasKey("Username");
 
+                    b.HasIndex("SetupTokenHash")
+                        .IsUnique();
+
                     b.ToTable("Officers");
+                });
+
+            modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.OfficerRecoveryCode", b =>
+                {
+                    b.Property<string>("Username")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Username", "CodeHash");
+
+                    b.ToTable("OfficerRecoveryCodes");
                 });
 
             modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.PhotoSubmission", b =>
@@ -604,6 +637,8 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                     b.HasKey("TokenHash");
 
                     b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Subject", "Kind");
 
                     b.ToTable("Sessions");
                 });
@@ -910,6 +945,15 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                         .WithMany("Transitions")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IdReissue.Infrastructure.Persistence.Records.OfficerRecoveryCode", b =>
+                {
+                    b.HasOne("IdReissue.Infrastructure.Persistence.Records.OfficerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("Username")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -65,7 +65,13 @@ public sealed class SessionAuthenticationHandler(
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        cache.Add(hash, principal, session.ExpiresAt, now);
+        if (session.Kind == SessionKinds.Applicant)
+        {
+            // Only applicants' sessions are remembered on the node (their progress queries are the hot path). An officer's
+            // session and rights are read on every request, so a disabled, reset or demoted officer, or a session ended by
+            // an administrator, loses access on every node at once.
+            cache.Add(hash, principal, session.ExpiresAt, now);
+        }
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
@@ -108,4 +114,16 @@ public static class Policies
     public const string Reviewer = "reviewer";
     public const string Production = "production";
     public const string Reveal = "reveal";
+
+    /// <summary>Refunds: the finance role (财务), implied by no other.</summary>
+    public const string Finance = "finance";
+
+    /// <summary>Officer accounts: administrators only.</summary>
+    public const string Admin = "admin";
+
+    /// <summary>An officer half-way through the log-in: the password was right, the second factor is owed.</summary>
+    public const string OfficerPending = "officer-pending";
+
+    /// <summary>Enrolling a second factor: signed in, or half-way through a log-in that requires one.</summary>
+    public const string OfficerOrPending = "officer-or-pending";
 }

@@ -4,9 +4,11 @@ using System.Security.Claims;
 namespace IdReissue.Web.Auth;
 
 /// <summary>
-/// Remembers a verified session on this node for a few seconds, so the hot read paths (progress
-/// queries) do not look the session up on every request. The price: a log-out, an expiry or a disabled
-/// officer on another node takes effect here within <see cref="Lifetime"/>; on this node at once.
+/// Remembers a verified applicant session on this node for a few seconds, so the hot read paths (progress
+/// queries) do not look the session up on every request. The price: an applicant's log-out or expiry on
+/// another node takes effect here within <see cref="Lifetime"/>; on this node at once. Officers' sessions
+/// are never kept here (<see cref="SessionAuthenticationHandler"/>): a disabled, reset or demoted officer,
+/// or a session an administrator ended, loses access on every node at once.
 /// </summary>
 public sealed class SessionCache
 {

@@ -20,7 +20,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
 {
     public const string WebhookExtension = "x-idreissue-webhook";
 
-    private static readonly string[] OfficerPolicies = [Policies.Officer, Policies.Reviewer, Policies.Production, Policies.Reveal];
+    private static readonly string[] OfficerPolicies = [Policies.Officer, Policies.Reviewer, Policies.Production, Policies.Reveal, Policies.Finance, Policies.Admin, Policies.OfficerPending, Policies.OfficerOrPending];
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
@@ -94,6 +94,8 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         return policies.Contains(Policies.Reveal) ? ["reveal"]
             : policies.Contains(Policies.Reviewer) ? ["review", "admin"]
             : policies.Contains(Policies.Production) ? ["production", "admin"]
+            : policies.Contains(Policies.Finance) ? ["finance"]
+            : policies.Contains(Policies.Admin) ? ["admin"]
             : [];
     }
 

@@ -17,7 +17,7 @@ public static class RefundsApi
 {
     public static RouteGroupBuilder MapRefundsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/officer/refunds").WithTags("Officer").RequireAuthorization(Policies.Reviewer)
+        var group = routes.MapGroup("/api/officer/refunds").WithTags("Officer").RequireAuthorization(Policies.Finance)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -10,5 +10,16 @@ internal sealed class OfficerAccountConfiguration : IEntityTypeConfiguration<Off
     public void Configure(EntityTypeBuilder<OfficerAccount> builder)
     {
         builder.HasKey(o => o.Username);
+        builder.HasIndex(o => o.SetupTokenHash).IsUnique();
+    }
+}
+
+/// <summary>How OfficerRecoveryCode is stored: one row a code, keyed by officer and digest.</summary>
+internal sealed class OfficerRecoveryCodeConfiguration : IEntityTypeConfiguration<OfficerRecoveryCode>
+{
+    public void Configure(EntityTypeBuilder<OfficerRecoveryCode> builder)
+    {
+        builder.HasKey(c => new { c.Username, c.CodeHash });
+        builder.HasOne<OfficerAccount>().WithMany().HasForeignKey(c => c.Username).OnDelete(DeleteBehavior.Cascade);
     }
 }

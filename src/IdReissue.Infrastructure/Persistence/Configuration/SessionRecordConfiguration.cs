@@ -11,5 +11,6 @@ internal sealed class SessionRecordConfiguration : IEntityTypeConfiguration<Sess
     {
         builder.HasKey(s => s.TokenHash);
         builder.HasIndex(s => s.ExpiresAt);
+        builder.HasIndex(s => new { s.Subject, s.Kind });
     }
 }

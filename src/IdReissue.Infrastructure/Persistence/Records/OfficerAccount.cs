@@ -7,25 +7,38 @@ public sealed class OfficerAccount
 
     public required string DisplayName { get; set; }
 
-    /// <summary>PBKDF2-SHA256 hash in the form "iterations.salt.hash" (base64).</summary>
+    /// <summary>PBKDF2-SHA256 hash in the form "iterations.salt.hash" (base64); empty until the officer sets one through
+    /// their set-up link (a new account, or a reset).</summary>
     public required string PasswordHash { get; set; }
 
-    /// <summary>Comma-separated <see cref="OfficerRoles"/>.</summary>
+    /// <summary>Comma-separated roles (<see cref="Application.Officers.OfficerRights"/>).</summary>
     public required string Roles { get; set; }
 
     /// <summary>The region whose applications this officer may see.</summary>
     public required string RegionId { get; set; }
 
     public bool Disabled { get; set; }
+
+    /// <summary>SHA-256 of the outstanding one-time set-up link's token, if one is outstanding.</summary>
+    public string? SetupTokenHash { get; set; }
+
+    public DateTimeOffset? SetupExpiresAt { get; set; }
+
+    /// <summary>The confirmed TOTP secret (base32), encrypted at rest like personal data; null without a second factor.</summary>
+    public string? TotpSecret { get; set; }
+
+    /// <summary>A secret drawn for enrolment, not yet confirmed by a code from the app (encrypted at rest).</summary>
+    public string? PendingTotpSecret { get; set; }
+
+    /// <summary>The last TOTP time-step used: a code of it or of an earlier one is refused (no replay).</summary>
+    public long? TotpLastTimeStep { get; set; }
 }
 
-public static class OfficerRoles
+/// <summary>One of an officer's one-time recovery codes, stored as its SHA-256 only; deleted when used.</summary>
+public sealed class OfficerRecoveryCode
 {
-    public const string Acceptance = "acceptance";
-    public const string Review = "review";
-    public const string Production = "production";
-    public const string Admin = "admin";
+    public required string Username { get; set; }
 
-    /// <summary>A right of its own, not implied by any role: see personal data unmasked. Every use is audited.</summary>
-    public const string Reveal = "reveal";
+    public required string CodeHash { get; set; }
 }
+

@@ -23,4 +23,15 @@ public sealed class EfSessionStore(IdReissueDbContext db) : ISessionStore
         var hash = TokenHash.Of(token);
         return db.Sessions.Where(s => s.TokenHash == hash).ExecuteDeleteAsync(cancellationToken);
     }
+
+    public async Task<IReadOnlyList<SessionSummary>> ListAsync(IReadOnlyList<string> kinds, string subject, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await db.Sessions.AsNoTracking().Where(s => s.Subject == subject && kinds.Contains(s.Kind) && s.ExpiresAt > now)
+            .Select(s => new SessionSummary(s.TokenHash, s.Kind, s.CreatedAt, s.ExpiresAt)).ToListAsync(cancellationToken))
+            .OrderByDescending(s => s.CreatedAt).ToList();
+
+    public async Task<bool> EndAsync(IReadOnlyList<string> kinds, string subject, string tokenHash, CancellationToken cancellationToken) =>
+        await db.Sessions.Where(s => s.TokenHash == tokenHash && s.Subject == subject && kinds.Contains(s.Kind)).ExecuteDeleteAsync(cancellationToken) == 1;
+
+    public Task<int> EndAllAsync(IReadOnlyList<string> kinds, string subject, CancellationToken cancellationToken) =>
+        db.Sessions.Where(s => s.Subject == subject && kinds.Contains(s.Kind)).ExecuteDeleteAsync(cancellationToken);
 }

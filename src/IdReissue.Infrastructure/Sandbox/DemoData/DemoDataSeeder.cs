@@ -1,3 +1,4 @@
+using IdReissue.Application.Officers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -89,11 +90,11 @@ public sealed class DemoDataSeeder(RegionCatalog regions, TimeProvider time)
     {
         foreach (var region in regions.All)
         {
-            yield return ($"{region.Id}-review", $"{region.Name}受理审核民警", $"{OfficerRoles.Acceptance},{OfficerRoles.Review},{OfficerRoles.Reveal}", region.Id);
-            yield return ($"{region.Id}-production", $"{region.Name}制证民警", OfficerRoles.Production, region.Id);
+            yield return ($"{region.Id}-review", $"{region.Name}受理审核民警", $"{OfficerRights.Acceptance},{OfficerRights.Review},{OfficerRights.Finance},{OfficerRights.Reveal}", region.Id);
+            yield return ($"{region.Id}-production", $"{region.Name}制证民警", OfficerRights.Production, region.Id);
         }
 
-        yield return ("admin", "系统管理员", $"{OfficerRoles.Admin},{OfficerRoles.Reveal}", "*");
+        yield return ("admin", "系统管理员", $"{OfficerRights.Admin},{OfficerRights.Reveal}", "*");
     }
 
     private static string NewPassword() => "Demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(5)).ToLowerInvariant();

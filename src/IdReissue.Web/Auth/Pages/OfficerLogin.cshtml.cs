@@ -28,10 +28,22 @@ public sealed class OfficerLoginModel(LogInOfficerHandler logIn, IOptions<Sessio
     {
         var session = (await logIn.HandleAsync(new LogInOfficer(Input.Username, Input.Password, ClientNetworks.KeyOf(HttpContext)), cancellationToken)).ValueOrThrow();
         SessionToken.Write(Response, session.Token, session.ExpiresAt, cookies.Value.RequireSecureCookies);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/officer", StringComparison.Ordinal) ? ReturnUrl : "/officer");
+        return LocalRedirect(NextPage(session, Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/officer", StringComparison.Ordinal) ? ReturnUrl : "/officer"));
     });
 
     protected override string? FieldFor(string code) => "password";
+
+    /// <summary>Where a log-in goes on: the second factor (or its enrolment) owed, or the workbench.</summary>
+    public static string NextPage(SessionOpened session, string otherwise)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.NextStep switch
+        {
+            SecondFactorSteps.Code => "/officer/second-factor",
+            SecondFactorSteps.Enrol => "/officer/second-factor/enrol",
+            _ => otherwise,
+        };
+    }
 }
 
 public sealed class OfficerLoginInput

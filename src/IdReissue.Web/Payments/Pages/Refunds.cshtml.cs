@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IdReissue.Web.Payments.Pages;
 
 /// <summary>待退款: money received that must go back, and the officer's record that it went back.</summary>
-[Authorize(Policy = Policies.Reviewer)]
+[Authorize(Policy = Policies.Finance)]
 public sealed class RefundsModel(RegionCatalog regions, ListRefundsDueHandler list, RecordRefundHandler record) : FormPage
 {
     [BindProperty(SupportsGet = true)]
