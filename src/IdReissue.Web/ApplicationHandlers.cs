@@ -73,6 +73,7 @@ public static class ApplicationHandlers
         services.AddScoped<GetOfficerApplicationHandler>();
         services.AddScoped<RevealPersonalDataHandler>();
         services.AddScoped<ViewHouseholdPageHandler>();
+        services.AddScoped<ViewFaceImagesHandler>();
         services.AddScoped<ApproveApplicationHandler>();
         services.AddScoped<RejectApplicationHandler>();
         services.AddScoped<ClearHolderDenialHandler>();

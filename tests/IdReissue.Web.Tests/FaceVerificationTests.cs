@@ -202,12 +202,8 @@ public sealed class FaceVerificationTests(ServiceFixture service) : IClassFixtur
         var attempt = await RealPerson.Begin(Api, journey.Token, journey.ApplicationId);
         await Api.Expect(await RealPerson.Answer(Api, journey.Token, journey.ApplicationId, attempt.GetProperty("token").GetString(),
             await RealPerson.SandboxClip(Api, attempt)), HttpStatusCode.OK);
-        var reviewer = await Api.LoginOfficer("hunan-review");
+        var html = await ReviewSteps.OfficerPageWithFacesAsync(Api, journey.ApplicationId);
 
-        var page = await Api.Send(HttpMethod.Get, $"/officer/applications/{journey.ApplicationId}", reviewer);
-        var html = await page.Content.ReadAsStringAsync();
-
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("data-real-person-channel=\"local-engine\"", html, StringComparison.Ordinal);
         foreach (var action in RealPerson.Actions(attempt))
         {
@@ -228,12 +224,8 @@ public sealed class FaceVerificationTests(ServiceFixture service) : IClassFixtur
         await journey.PayAtCashier(await journey.CreatePayment("Alipay"));
         var photoNumber = (await journey.WaitFor("PhotoPending")).GetProperty("photoNumber").GetString()!;
         await Api.Expect(await Api.Post($"/api/photos/{photoNumber}", null, Api.Upload("photo", Journey.GoodPhoto)), HttpStatusCode.OK);
-        var reviewer = await Api.LoginOfficer("hunan-review");
+        var html = await ReviewSteps.OfficerPageWithFacesAsync(Api, journey.ApplicationId);
 
-        var page = await Api.Send(HttpMethod.Get, $"/officer/applications/{journey.ApplicationId}", reviewer);
-        var html = await page.Content.ReadAsStringAsync();
-
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         foreach (var face in new[] { "人口库照片", "提交的证件照片" })
         {
             Assert.Matches($"<img src=\"data:image/jpeg;base64,[^\"]+\" alt=\"{face}\"", html);

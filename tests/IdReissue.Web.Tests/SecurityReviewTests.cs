@@ -93,7 +93,7 @@ public sealed class SecurityReviewTests(SecurityReviewService service) : IClassF
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.RegistryPhoto, SecurityReviewService.FacelessRegistryPhoto)));
         }
 
-        var html = await ReviewSteps.OfficerPageAsync(Api, journey.ApplicationId);
+        var html = await ReviewSteps.OfficerPageWithFacesAsync(Api, journey.ApplicationId);
 
         Assert.Matches("<img src=\"data:image/jpeg;base64,[^\"]+\" alt=\"人口库照片\"", html);
         Assert.Contains("人口库照片中未检测到人脸", html, StringComparison.Ordinal);
@@ -455,6 +455,22 @@ public static class ReviewSteps
         var page = await api.Send(HttpMethod.Get, $"/officer/applications/{applicationId}", reviewer);
         var html = await page.Content.ReadAsStringAsync();
         Assert.True(page.StatusCode == HttpStatusCode.OK, $"{page.StatusCode}: {html[..Math.Min(html.Length, 2000)]}");
+        return html;
+    }
+
+    /// <summary>The page after the officer asked to see the faces (查看人像照片, a post that is audited).</summary>
+    public static async Task<string> OfficerPageWithFacesAsync(Api api, Guid applicationId, string username = "hunan-review")
+    {
+        var officer = await api.LoginOfficer(username);
+        var page = await (await api.Send(HttpMethod.Get, $"/officer/applications/{applicationId}", officer)).Content.ReadAsStringAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/officer/applications/{applicationId}?handler=Faces")
+        {
+            Content = new FormUrlEncodedContent([PageForms.AntiforgeryToken(page)]),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", officer);
+        using var shown = await api.Http.SendAsync(request);
+        var html = await shown.Content.ReadAsStringAsync();
+        Assert.True(shown.StatusCode == HttpStatusCode.OK, $"{shown.StatusCode}: {html[..Math.Min(html.Length, 2000)]}");
         return html;
     }
 

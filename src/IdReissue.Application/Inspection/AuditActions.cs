@@ -14,6 +14,7 @@ public static class AuditActions
         ["application.view"] = "查看申请（脱敏）",
         ["application.reveal"] = "查看完整个人信息",
         ["application.household-page.view"] = "查看户口页",
+        ["application.faces.view"] = "查看人像照片",
         ["application.approve"] = "审核通过",
         ["application.reject"] = "审核不通过",
         ["application.request-new-photo"] = "要求重新提交照片",

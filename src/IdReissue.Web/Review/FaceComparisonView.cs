@@ -13,7 +13,7 @@ namespace IdReissue.Web.Review;
 /// </summary>
 public sealed record FaceComparisonView(
     string? RegistryImage, string? CaptureImage, string? PhotoImage, double? CaptureToRegistry, double? PhotoToRegistry, double? PhotoToCapture,
-    FaceMatchPolicy Policy, bool RegistryFaceMissing = false)
+    FaceMatchPolicy Policy, bool RegistryFaceMissing = false, bool ImagesHidden = false)
 {
     /// <summary>A similarity below "same person": the officer must look closely before deciding.</summary>
     public bool NeedsAttention => new[] { CaptureToRegistry, PhotoToRegistry, PhotoToCapture }.Any(s => s < Policy.SameAtLeast);

@@ -10,7 +10,7 @@ namespace IdReissue.Web.Review;
 /// proved each action, the presentation-attack score and the similarity to the registry photo. A borderline
 /// liveness is flagged for the officer's own look before anything is decided.
 /// </summary>
-public sealed record RealPersonCheckView(RealPersonReport Report, IReadOnlyList<RealPersonCheckAction> Actions)
+public sealed record RealPersonCheckView(RealPersonReport Report, IReadOnlyList<RealPersonCheckAction> Actions, bool ImagesHidden = false)
 {
     public bool Borderline => Report.Liveness == nameof(Domain.Gateways.LivenessVerdict.Borderline);
 

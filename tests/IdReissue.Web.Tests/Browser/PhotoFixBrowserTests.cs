@@ -46,6 +46,8 @@ public sealed class PhotoFixBrowserTests(BrowserFixture browser)
         await OfficerLogInAsync(officer, browser.Service, "hunan-review");
         await officer.GotoAsync($"/officer/applications/{journey.ApplicationId}");
         await Expect(officer.Locator("#fixed-from")).ToBeVisibleAsync();
+        // The faces show when the officer asks (audited).
+        await officer.Locator("#show-faces").ClickAsync();
         await Expect(officer.GetByRole(AriaRole.Img, new() { Name = "原始照片" })).ToBeVisibleAsync();
     }
 

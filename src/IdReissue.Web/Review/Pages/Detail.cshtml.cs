@@ -32,7 +32,7 @@ namespace IdReissue.Web.Review.Pages;
 public sealed class DetailModel(
     RegionCatalog regions, PortraitEngine engine, FaceMatcher matcher, TimeProvider time,
     GetOfficerApplicationHandler detail, GetReviewEvidenceHandler evidence, GetRealPersonFramesHandler realPersonFrames,
-    RevealPersonalDataHandler reveal, ViewHouseholdPageHandler householdPage, ApproveApplicationHandler approve, RejectApplicationHandler reject,
+    RevealPersonalDataHandler reveal, ViewHouseholdPageHandler householdPage, ViewFaceImagesHandler faceImages, ApproveApplicationHandler approve, RejectApplicationHandler reject,
     ClearHolderDenialHandler clearHolderDenial, RequestNewPhotoHandler requestNewPhoto, DispatchCardHandler dispatch, ConfirmDeliveryHandler confirmDelivery,
     IUnitOfWork unitOfWork)
     : FormPage
@@ -64,6 +64,9 @@ public sealed class DetailModel(
     /// <summary>When the shown photo was made by the photo fixer: the photo the citizen gave (a preview).</summary>
     public string? FixedFromDataUrl { get; private set; }
 
+    /// <summary>The shown photo was made by the photo fixer from one the citizen gave.</summary>
+    public bool FixedFrom { get; private set; }
+
     public int PhotoAttempts { get; private set; }
 
     public FaceComparisonView? Faces { get; private set; }
@@ -76,6 +79,12 @@ public sealed class DetailModel(
 
     public bool MayReveal => User.IsInRole("reveal");
 
+    /// <summary>The face images are on the page: asked for by an officer with the reveal right, and audited.</summary>
+    public bool FacesShown { get; private set; }
+
+    /// <summary>There are face images the officer could ask to see.</summary>
+    public bool HasFaceImages { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostRevealAsync(CancellationToken cancellationToken)
@@ -87,6 +96,20 @@ public sealed class DetailModel(
         }
 
         Revealed = RevealedData.From((await reveal.HandleAsync(new RevealPersonalData(Id, User.AsOfficerScope()), cancellationToken)).ValueOrThrow());
+        return Page();
+    }
+
+    /// <summary>The faces, on request: a post, not a link, like the 户口页; each viewing is an audit entry.</summary>
+    public async Task<IActionResult> OnPostFacesAsync(CancellationToken cancellationToken)
+    {
+        if (!MayReveal)
+        {
+            await LoadAsync(cancellationToken);
+            return Forbid();
+        }
+
+        (await faceImages.HandleAsync(new ViewFaceImages(Id, User.AsOfficerScope()), cancellationToken)).ValueOrThrow();
+        await LoadAsync(cancellationToken, withFaces: true);
         return Page();
     }
 
@@ -176,7 +199,8 @@ public sealed class DetailModel(
         return LoadAsync(cancellationToken);
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>The page; the face images only <paramref name="withFaces"/> (verdicts, measures and similarities always).</summary>
+    private async Task LoadAsync(CancellationToken cancellationToken, bool withFaces = false)
     {
         var found = (await detail.HandleAsync(new GetOfficerApplication(Id, User.AsOfficerScope()), cancellationToken)).ValueOrThrow();
         View = ReviewApi.ToView(found, regions, ChinaTime.DateOf(time.GetUtcNow()));
@@ -191,6 +215,16 @@ public sealed class DetailModel(
 
         Faces = FaceComparisonView.Of(panels, matcher.Policy);
         RealPerson = await RealPersonCheckView.LoadAsync(realPersonFrames, panels, Id, User.AsOfficerScope(), cancellationToken);
+        HasFaceImages = Photo?.ImageDataUrl is not null || Faces is { RegistryImage: not null } or { CaptureImage: not null }
+            || RealPerson?.Actions.Any(a => a.Image is not null) == true;
+        FacesShown = withFaces;
+        if (!withFaces)
+        {
+            Photo = Photo is null ? null : Photo with { ImageDataUrl = null };
+            FixedFromDataUrl = null;
+            Faces = Faces is null ? null : Faces with { RegistryImage = null, CaptureImage = null, PhotoImage = null, ImagesHidden = true };
+            RealPerson = RealPerson is null ? null : RealPerson with { Actions = [.. RealPerson.Actions.Select(a => a with { Image = null })], ImagesHidden = true };
+        }
     }
 
     /// <summary>Images of old failed submissions are not kept (only their verdicts): such a submission shows no photo.</summary>
@@ -203,6 +237,7 @@ public sealed class DetailModel(
         Photo = new PhotoVerdictView(PhotoVerdictView.DataUrl(image.Content, image.ContentType), passed, submission.Verdict == PortraitVerdictKind.Error, reasons,
             PhotoGuides.From(measures, spec), passed ? $"由{(submission.SubmittedBy == "studio" ? "照相馆" : "申请人")}提交，自动检测合格。" : "最近一次提交未通过自动检测。");
         Margins = spec is null ? [] : PhotoMargins.Of(measures, spec);
+        FixedFrom = original is not null;
         if (original is not null)
         {
             FixedFromDataUrl = JpegWriter.Preview(original, 600) is { } preview ? PhotoVerdictView.DataUrl(preview, "image/jpeg") : null;
