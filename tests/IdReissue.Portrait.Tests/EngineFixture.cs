@@ -33,6 +33,9 @@ public sealed class EngineFixture : IDisposable
 
     public static byte[] CalibrationSetFile(string name) => File.ReadAllBytes(Path.Combine(CalibrationSet, name));
 
+    /// <summary>A file of another folder of ../shared (face-pairs: ordinary photos of the same people).</summary>
+    public static byte[] SharedFile(string folder, string name) => File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(DevSet)!, folder, name));
+
     public void Dispose() => Engine.Dispose();
 }
 

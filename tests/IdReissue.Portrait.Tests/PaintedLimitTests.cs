@@ -82,6 +82,27 @@ public class PaintedLimitTests(EngineFixture fixture)
         Assert.Contains("head_too_high", Codes(Redraw(Load(file), shiftY: -12)));
     }
 
+    /// <summary>A bun reaching the top edge is too high even where the eyes sit at their lowest allowed row, which once
+    /// excused a small margin: the standard asks for a margin above the hair.</summary>
+    [Theory]
+    [MemberData(nameof(Compliant))]
+    public void Hair_cut_by_the_top_edge_is_too_high_even_with_the_eyes_at_their_lowest(string file)
+    {
+        var photo = Load(file);
+        var eyeLine = fixture.Engine.Check(photo, Spec).Measures["eyeLineFromBottomPx"];
+        // Down until the eyes are 2 px above the lowest row GA 461 allows (207 px from the bottom), then a bun to the top.
+        var lowered = Redraw(photo, shiftY: (float)(eyeLine - 209), draw: canvas =>
+        {
+            using var bun = new SKPaint { Color = new SKColor(0x30, 0x24, 0x1a), IsAntialias = true };
+            canvas.DrawOval(new SKRect(139, -40, 219, 60), bun);
+        });
+
+        var result = fixture.Engine.Check(lowered, Spec);
+        Assert.InRange(result.Measures["eyeLineFromBottomPx"], 207, 212);
+        Assert.Equal(0, result.Measures["hairTopMarginPx"]);
+        Assert.Contains("head_too_high", result.Reasons.Select(r => r.Code));
+    }
+
     [Theory]
     [MemberData(nameof(Compliant))]
     public void A_head_a_little_small_passes_and_a_much_smaller_one_is_too_small(string file)

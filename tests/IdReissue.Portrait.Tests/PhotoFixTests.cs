@@ -117,6 +117,27 @@ public class PhotoFixTests(FixerFixture fixture)
     }
 
     [Fact]
+    public void A_bun_that_cannot_fit_below_the_top_edge_is_refused_as_head_too_high_never_cut_off()
+    {
+        // An ordinary photo of p03 (fixed as it is, below) with a tall dark bun painted on the crown, reaching the photo's top.
+        var photo = EngineFixture.SharedFile("face-pairs", "img13.jpg");
+        Assert.Equal("fixed", Fixer.Fix(photo, "cn-id-card").Verdict);
+        using var bitmap = SKBitmap.Decode(photo);
+        using (var canvas = new SKCanvas(bitmap))
+        using (var bun = new SKPaint { Color = new SKColor(0x3b, 0x2c, 0x1f), IsAntialias = true })
+        {
+            canvas.DrawOval(new SKRect(545, -30, 705, 120), bun);
+        }
+
+        using var data = SKImage.FromBitmap(bitmap).Encode(SKEncodedImageFormat.Jpeg, 92);
+        var fix = Fixer.Fix(data.ToArray(), "cn-id-card");
+
+        Assert.Equal("refused", fix.Verdict);
+        Assert.Null(fix.Photo);
+        Assert.Contains(fix.Reasons, r => r.Code == "head_too_high" && r.Message.Contains("头发不能超出上边缘", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_couple_photo_is_refused_for_its_several_faces()
     {
         var fix = Fixer.Fix(EngineFixture.DevSetFile("df__couple.jpg"), "cn-id-card");
