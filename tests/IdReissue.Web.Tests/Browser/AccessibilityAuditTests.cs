@@ -66,7 +66,7 @@ public sealed class AccessibilityAuditTests(BrowserFixture browser, ITestOutputH
         foreach (var care in new[] { false, true })
         {
             await using var phone = await browser.PhoneAsync();
-            await phone.AddCookiesAsync([new Cookie { Name = "idr_session", Value = journey.Token, Url = browser.BaseUrl.ToString() }]);
+            await browser.SignInAsync(phone, journey.Token);
             if (care)
             {
                 await phone.AddCookiesAsync([new Cookie { Name = "idr_care", Value = "1", Url = browser.BaseUrl.ToString() }]);

@@ -32,7 +32,7 @@ public sealed class HostileInputTests(BrowserFixture browser, ITestOutputHelper 
 
         await using var phone = await browser.PhoneAsync();
         // The applicant logged in through the API a moment ago; the browser carries the same session.
-        await phone.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "idr_session", Value = journey.Token, Url = browser.BaseUrl.ToString() }]);
+        await browser.SignInAsync(phone, journey.Token);
         var page = await phone.NewPageAsync();
         await page.GotoAsync($"/apply/{journey.ApplicationId}/payment");
         await Expect(page.GetByText(HostileDetail)).ToBeVisibleAsync();

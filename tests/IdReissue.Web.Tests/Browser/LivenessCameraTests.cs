@@ -59,7 +59,7 @@ public sealed class LivenessCameraTests(BrowserFixture browser)
     {
         var journey = await FaceStepAsync("camera-clip");
         await using var phone = await browser.PhoneAsync();
-        await phone.AddCookiesAsync([new Cookie { Name = "idr_session", Value = journey.Token, Url = browser.BaseUrl.ToString() }]);
+        await browser.SignInAsync(phone, journey.Token);
         var page = await phone.NewPageAsync();
         await page.GotoAsync($"/apply/{journey.ApplicationId}/face");
 
@@ -77,7 +77,7 @@ public sealed class LivenessCameraTests(BrowserFixture browser)
     {
         var journey = await FaceStepAsync("eligible");
         await using var phone = await browser.PhoneAsync();
-        await phone.AddCookiesAsync([new Cookie { Name = "idr_session", Value = journey.Token, Url = browser.BaseUrl.ToString() }]);
+        await browser.SignInAsync(phone, journey.Token);
         // The person refuses the browser's camera prompt.
         await phone.AddInitScriptAsync(
             "navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));");
@@ -137,7 +137,7 @@ public sealed class LivenessCameraTests(BrowserFixture browser)
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
             Locale = "zh-CN",
         });
-        await context.AddCookiesAsync([new Cookie { Name = "idr_session", Value = journey.Token, Url = browser.BaseUrl.ToString() }]);
+        await browser.SignInAsync(context, journey.Token);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/apply/{journey.ApplicationId}/face");
         return new CameraSession(playwright, chromium, page, videoFile);

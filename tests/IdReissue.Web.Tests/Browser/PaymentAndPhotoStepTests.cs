@@ -25,7 +25,7 @@ public sealed class PaymentAndPhotoStepTests(BrowserFixture browser, ITestOutput
         var journey = await Journey.Begin(browser.Service.Api, "hunan");
         await journey.ToAddressGiven("Loss");
         await using var phone = await browser.PhoneAsync();
-        await SignInAsync(phone, journey.Token);
+        await browser.SignInAsync(phone, journey.Token);
         var page = await phone.NewPageAsync();
 
         await page.GotoAsync($"/apply/{journey.ApplicationId}/payment");
@@ -87,7 +87,7 @@ public sealed class PaymentAndPhotoStepTests(BrowserFixture browser, ITestOutput
         var journey = await Journey.Begin(browser.Service.Api, "jilin");
         await journey.ToAddressGiven("Damage");
         await using var desk = await browser.DeskAsync();
-        await SignInAsync(desk, journey.Token);
+        await browser.SignInAsync(desk, journey.Token);
         var page = await desk.NewPageAsync();
 
         await page.GotoAsync($"/apply/{journey.ApplicationId}/payment");
@@ -107,7 +107,7 @@ public sealed class PaymentAndPhotoStepTests(BrowserFixture browser, ITestOutput
         var journey = await Journey.Begin(browser.Service.Api, "tianjin");
         await journey.VerifyRealName();
         await using var phone = await browser.PhoneAsync();
-        await SignInAsync(phone, journey.Token);
+        await browser.SignInAsync(phone, journey.Token);
         var page = await phone.NewPageAsync();
 
         // The ID number's province code (12) chooses 天津市, which the applicant may still change.
@@ -150,9 +150,4 @@ public sealed class PaymentAndPhotoStepTests(BrowserFixture browser, ITestOutput
         var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
         Assert.Equal(1, await db.AuditEntries.AsNoTracking().CountAsync(a => a.Action == "application.household-page.view" && a.Target == number));
     }
-
-    /// <summary>The journey's API session as the browser's session cookie (the same token), so the page is signed in
-    /// without a second log-in code.</summary>
-    private async Task SignInAsync(IBrowserContext context, string token) =>
-        await context.AddCookiesAsync([new Cookie { Name = "idr_session", Value = token, Url = browser.BaseUrl.ToString(), HttpOnly = true }]);
 }

@@ -63,7 +63,7 @@ public sealed class PhotoFixBrowserTests(BrowserFixture browser)
         var page = await phone.NewPageAsync();
         // The journey's own session (logged in through the API), not a second SMS code: one is sent only a minute
         // after the first, and the SMS log-in page has journeys of its own.
-        await phone.AddCookiesAsync([new Cookie { Name = "idr_session", Value = journey.Token, Url = browser.BaseUrl.ToString() }]);
+        await browser.SignInAsync(phone, journey.Token);
         await page.GotoAsync($"/apply/{journey.ApplicationId}/photo");
         await page.SetInputFilesAsync("#fix-photo", ServiceFixture.DevSetPath("df__img25.jpg"));
         await page.GetByRole(AriaRole.Button, new() { Name = "生成合格照片", Exact = true }).ClickAsync();

@@ -103,7 +103,7 @@ public sealed class StudioAndBadInputTests(BrowserFixture browser, ITestOutputHe
         await journey.Start("Damage");
         await journey.CheckEligibility();
         await using var phone = await browser.PhoneAsync();
-        await phone.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "idr_session", Value = journey.Token, Url = browser.BaseUrl.ToString() }]);
+        await browser.SignInAsync(phone, journey.Token);
         var page = await phone.NewPageAsync();
         await page.GotoAsync($"/apply/{journey.ApplicationId}/face");
 

@@ -35,7 +35,7 @@ public sealed class WeChatBrowserTests(BrowserFixture browser, ITestOutputHelper
             HasTouch = true,
             Locale = "zh-CN",
         });
-        await weChat.AddCookiesAsync([new Cookie { Name = "idr_session", Value = journey.Token, Url = browser.BaseUrl.ToString() }]);
+        await browser.SignInAsync(weChat, journey.Token);
         var page = await weChat.NewPageAsync();
         await page.GotoAsync($"/apply/{journey.ApplicationId}/payment");
 
