@@ -30,6 +30,29 @@ public sealed class OfficerSignIn(ISessionStore sessions, IAuditLog audit, Offic
             officer.HasSecondFactor ? SecondFactorSteps.Code : SecondFactorSteps.Enrol);
     }
 
+    /// <summary>What follows the identity provider's sign-in (single sign-on): the full session when the provider asserted several
+    /// factors (and the service accepts that), or when no second factor is owed; otherwise the same pending session as after a
+    /// password, so the TOTP code (or its enrolment) is still asked for.</summary>
+    public SessionOpened AfterProvider(OfficerCredentials officer, bool providerAssertedMfa)
+    {
+        ArgumentNullException.ThrowIfNull(officer);
+        if (providerAssertedMfa)
+        {
+            return Open(officer, "sso (provider mfa)");
+        }
+
+        if (!officer.HasSecondFactor && !options.RequireSecondFactor)
+        {
+            return Open(officer, "sso");
+        }
+
+        var now = time.GetUtcNow();
+        var token = sessions.Open(SessionKinds.OfficerPending, officer.Username, now, PendingLifetime);
+        audit.Record(Actor.Officer(officer.Username), "login.sso", "officer-session", officer.HasSecondFactor ? "second factor owed" : "second factor enrolment owed");
+        return new SessionOpened(token, now + PendingLifetime, SessionKinds.OfficerPending, officer.Username, [], null,
+            officer.HasSecondFactor ? SecondFactorSteps.Code : SecondFactorSteps.Enrol);
+    }
+
     /// <summary>The officer's full session (added to the unit of work), and its audit entry naming how they signed in.</summary>
     public SessionOpened Open(OfficerCredentials officer, string how)
     {
