@@ -106,6 +106,28 @@ public sealed class OfficerSsoTests(OfficerSsoTests.SsoService service) : IClass
     }
 
     [Fact]
+    public async Task The_provider_stands_for_the_second_factor_only_when_its_amr_says_it_used_several()
+    {
+        // jilin-production enrols an authenticator: from now on a password alone opens only the pending step.
+        var own = await Api.LoginOfficer("jilin-production");
+        var secret = (await Api.Expect(await Api.Post("/api/auth/second-factor/enrolment", own), HttpStatusCode.OK)).GetProperty("secret").GetString()!;
+        await Api.Expect(await Api.Post("/api/auth/second-factor/enrolment/confirmation", own, new { code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp() }), HttpStatusCode.OK);
+        var admin = await Api.LoginOfficer("admin");
+        await Api.Expect(await Api.Send(HttpMethod.Put, "/api/officer/admin/officers/jilin-production/sso", admin, new { subject = "u-5005" }), HttpStatusCode.OK);
+
+        var passwordOnly = await SignInThroughProviderAsync("u-5005", "pwd");
+        Assert.Equal("/officer/second-factor", passwordOnly.Landed.AbsolutePath);
+        var pending = Assert.IsType<string>(passwordOnly.SessionToken);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Api.Send(HttpMethod.Get, "/api/officer/sessions", pending)).StatusCode);
+        Assert.Equal(("officer:jilin-production", (string?)"second factor owed"), await AuditAsync("login.sso", "officer-session", "officer:jilin-production"));
+
+        var multiFactor = await SignInThroughProviderAsync("u-5005", "pwd", "otp");
+        Assert.Equal("/officer", multiFactor.Landed.AbsolutePath);
+        await Api.Expect(await Api.Send(HttpMethod.Get, "/api/officer/sessions", multiFactor.SessionToken), HttpStatusCode.OK);
+        Assert.Equal(("officer:jilin-production", (string?)"sso (provider mfa)"), await AuditAsync("login", "officer-session", "officer:jilin-production"));
+    }
+
+    [Fact]
     public async Task The_log_in_page_offers_the_providers_button()
     {
         var page = await Api.Http.GetStringAsync(new Uri("/officer/login", UriKind.Relative));
