@@ -1,6 +1,9 @@
 using System.Security.Claims;
+using IdReissue.Application.Abuse;
 using IdReissue.Application.Auth;
+using IdReissue.Application.Common;
 using IdReissue.Application.Officers;
+using IdReissue.Web.Abuse;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
@@ -104,8 +107,19 @@ public static class OfficerSso
         var subject = principal.FindFirst(settings.SubjectClaim);
         var methods = principal.FindAll("amr").Select(c => c.Value).ToList();
         var handler = http.RequestServices.GetRequiredService<LogInOfficerBySsoHandler>();
-        var result = await handler.HandleAsync(new LogInOfficerBySso(subject?.Issuer ?? string.Empty, subject?.Value ?? string.Empty, methods), http.RequestAborted);
         context.HandleResponse();
+        Result<SessionOpened> result;
+        try
+        {
+            result = await handler.HandleAsync(
+                new LogInOfficerBySso(subject?.Issuer ?? string.Empty, subject?.Value ?? string.Empty, methods, ClientNetworks.KeyOf(http)), http.RequestAborted);
+        }
+        catch (RateLimitedException limited)
+        {
+            context.Response.Redirect($"/officer/login?sso={limited.Code}");
+            return;
+        }
+
         if (!result.Succeeded)
         {
             context.Response.Redirect($"/officer/login?sso={result.Problem!.Code}");
@@ -121,8 +135,17 @@ public static class OfficerSso
     private static async Task RemoteFailureAsync(RemoteFailureContext context)
     {
         var handler = context.HttpContext.RequestServices.GetRequiredService<LogInOfficerBySsoHandler>();
-        await handler.RecordFailureAsync(context.Failure?.Message ?? "remote failure", context.HttpContext.RequestAborted);
         context.HandleResponse();
+        try
+        {
+            await handler.RecordFailureAsync(context.Failure?.Message ?? "remote failure", ClientNetworks.KeyOf(context.HttpContext), context.HttpContext.RequestAborted);
+        }
+        catch (RateLimitedException limited)
+        {
+            context.Response.Redirect($"/officer/login?sso={limited.Code}");
+            return;
+        }
+
         context.Response.Redirect($"/officer/login?sso={LogInOfficerBySsoHandler.Failed.Code}");
     }
 

@@ -51,9 +51,9 @@ public sealed class OfficerSsoTests(OfficerSsoTests.SsoService service) : IClass
         Assert.Equal("/officer/login", refused.Landed.AbsolutePath);
         Assert.Contains("尚未关联办事人员账号", refused.Page, StringComparison.Ordinal);
         Assert.Null(refused.SessionToken);
-        var (actor, detail) = await AuditAsync("login.sso-failed", "officer-session");
-        Assert.EndsWith("#someone-unlinked", actor, StringComparison.Ordinal);
-        Assert.Equal("not linked", detail);
+        var (actor, detail) = await AuditAsync("login.sso-failed", "officer-session", "officer:(sso)");
+        Assert.Equal("officer:(sso)", actor);
+        Assert.Equal($"not linked: {service.IdentityProvider.Issuer.TrimEnd('/')}#someone-unlinked", detail);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class OfficerSsoTests(OfficerSsoTests.SsoService service) : IClass
             Assert.Contains("统一身份认证登录未成功", refused.Page, StringComparison.Ordinal);
             Assert.Null(refused.SessionToken);
             // Refused by the token's check (IDX10…: signature, key or issuer), not by anything before it.
-            Assert.Contains("IDX10", (await AuditAsync("login.sso-failed", "officer-session", "officer:sso")).Detail, StringComparison.Ordinal);
+            Assert.Contains("IDX10", (await AuditAsync("login.sso-failed", "officer-session", "officer:(sso)")).Detail, StringComparison.Ordinal);
         }
         finally
         {

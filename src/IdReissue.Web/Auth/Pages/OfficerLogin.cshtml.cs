@@ -26,6 +26,7 @@ public sealed class OfficerLoginModel(LogInOfficerHandler logIn, IOptions<Sessio
         "sso_not_linked" => LogInOfficerBySsoHandler.NotLinked.Message,
         "sso_officer_disabled" => LogInOfficerBySsoHandler.Disabled.Message,
         "sso_failed" => LogInOfficerBySsoHandler.Failed.Message,
+        "login_client_limit" => "当前网络登录失败次数过多，请稍后再试。",
         _ => null,
     };
 
