@@ -139,34 +139,24 @@ public sealed class OfficerSsoTests(OfficerSsoTests.SsoService service) : IClass
     public async Task An_administrator_links_an_officer_on_the_account_page_and_the_officer_then_signs_in_through_the_provider()
     {
         using var desk = service.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = Api.Http.BaseAddress! });
-        var workbench = await PostFormAsync(desk, "/officer/login", ("Input.Username", "admin"), ("Input.Password", service.OfficerPassword("admin")));
+        var workbench = await PageForms.PostAsync(desk, "/officer/login", ("Input.Username", "admin"), ("Input.Password", service.OfficerPassword("admin")));
         Assert.Equal("/officer", workbench.RequestMessage!.RequestUri!.AbsolutePath);
         var before = await desk.GetStringAsync(new Uri("/officer/admin/tianjin-review", UriKind.Relative));
         Assert.Contains("id=\"sso-state\">未关联", before, StringComparison.Ordinal);
 
-        var linked = await (await PostFormAsync(desk, "/officer/admin/tianjin-review?handler=LinkSso", ("SsoSubject", "u-4004"))).Content.ReadAsStringAsync();
+        var linked = await (await PageForms.PostAsync(desk, "/officer/admin/tianjin-review?handler=LinkSso", ("SsoSubject", "u-4004"))).Content.ReadAsStringAsync();
         Assert.Contains("已关联统一身份认证账号。", linked, StringComparison.Ordinal);
         Assert.Contains("id=\"sso-state\">已关联（u-4004）", linked, StringComparison.Ordinal);
-        var tooLong = await (await PostFormAsync(desk, "/officer/admin/tianjin-review?handler=LinkSso", ("SsoSubject", new string('x', 201)))).Content.ReadAsStringAsync();
+        var tooLong = await (await PageForms.PostAsync(desk, "/officer/admin/tianjin-review?handler=LinkSso", ("SsoSubject", new string('x', 201)))).Content.ReadAsStringAsync();
         Assert.Contains("统一身份认证标识须为200个字符以内。", tooLong, StringComparison.Ordinal);
 
         var signedIn = await SignInThroughProviderAsync("u-4004");
         Assert.Equal("/officer", signedIn.Landed.AbsolutePath);
         Assert.NotNull(signedIn.SessionToken);
 
-        var unlinked = await (await PostFormAsync(desk, "/officer/admin/tianjin-review?handler=LinkSso", ("SsoSubject", ""))).Content.ReadAsStringAsync();
+        var unlinked = await (await PageForms.PostAsync(desk, "/officer/admin/tianjin-review?handler=LinkSso", ("SsoSubject", ""))).Content.ReadAsStringAsync();
         Assert.Contains("已取消统一身份认证关联。", unlinked, StringComparison.Ordinal);
         Assert.Equal("/officer/login", (await SignInThroughProviderAsync("u-4004")).Landed.AbsolutePath);
-    }
-
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, params (string Name, string Value)[] fields)
-    {
-        var page = await client.GetStringAsync(new Uri(path.Split('?')[0], UriKind.Relative));
-        var form = new List<KeyValuePair<string, string>> { PageForms.AntiforgeryToken(page) };
-        form.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        var response = await client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(form));
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return response;
     }
 
     private async Task<SignInOutcome> SignInThroughProviderAsync(string subject, params string[] methods)
