@@ -197,15 +197,21 @@ public sealed class OfficerSsoTests(OfficerSsoTests.SsoService service) : IClass
 
     /// <summary>The demo service with single sign-on on against the in-test provider; its back channel to the provider can
     /// be made to swap the id_token in the token response, as a man in the middle or a forger would.</summary>
-    public sealed class SsoService : ServiceFixture
+    public class SsoService : ServiceFixture
     {
         public SsoService()
-            : this(TestIdentityProvider.StartAsync().GetAwaiter().GetResult())
+            : this(new Dictionary<string, string>())
         {
         }
 
-        private SsoService(TestIdentityProvider provider)
-            : base(provider.ServiceSettings()) => IdentityProvider = provider;
+        /// <summary>With settings of its own beside single sign-on's (a limit under test).</summary>
+        protected SsoService(IReadOnlyDictionary<string, string> settings)
+            : this(TestIdentityProvider.StartAsync().GetAwaiter().GetResult(), settings)
+        {
+        }
+
+        private SsoService(TestIdentityProvider provider, IReadOnlyDictionary<string, string> settings)
+            : base(provider.ServiceSettings().Concat(settings).ToDictionary()) => IdentityProvider = provider;
 
         public TestIdentityProvider IdentityProvider { get; }
 
@@ -277,6 +283,29 @@ public sealed class OfficerSsoTests(OfficerSsoTests.SsoService service) : IClass
             return string.Join('.', parts);
         }
     }
+}
+
+/// <summary>Answers of the provider that fail count against the client's network like wrong passwords, so nobody can make
+/// the audit log write without end by calling the callback.</summary>
+public sealed class OfficerSsoLimitTests(OfficerSsoLimitTests.LimitedService service) : IClassFixture<OfficerSsoLimitTests.LimitedService>
+{
+    [Fact]
+    public async Task Refused_answers_at_the_callback_count_against_the_network_until_it_is_refused()
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = service.Api.Http.BaseAddress };
+        for (var i = 0; i < 2; i++)
+        {
+            var forged = await browser.GetAsync(new Uri($"/officer/login/sso/callback?code=forged-{i}&state=forged", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, forged.StatusCode);
+            Assert.Equal("/officer/login?sso=sso_failed", forged.Headers.Location!.OriginalString);
+        }
+
+        var limited = await browser.GetAsync(new Uri("/officer/login/sso/callback?code=forged-3&state=forged", UriKind.Relative));
+        Assert.Equal("/officer/login?sso=login_client_limit", limited.Headers.Location!.OriginalString);
+        Assert.Contains("当前网络登录失败次数过多", await browser.GetStringAsync(limited.Headers.Location), StringComparison.Ordinal);
+    }
+
+    public sealed class LimitedService() : OfficerSsoTests.SsoService(new Dictionary<string, string> { ["Abuse:LoginFailuresPerClientPerHour"] = "2" });
 }
 
 /// <summary>Without <c>Officers:Oidc:Enabled</c> there is no button and no sign-in route.</summary>
