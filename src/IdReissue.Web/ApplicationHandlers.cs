@@ -102,6 +102,10 @@ public static class ApplicationHandlers
         services.AddScoped<GetOfficerHandler>();
         services.AddScoped<ListOwnSessionsHandler>();
         services.AddScoped<EndOfficerSessionHandler>();
+        services.AddValidatedOptions<OfficerOidcOptions>(configuration, OfficerOidcOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<OfficerOidcOptions>>().Value);
+        services.AddScoped<LinkOfficerSsoHandler>();
+        services.AddScoped<LogInOfficerBySsoHandler>();
 
         services.AddScoped<CourierEvents>();
         services.AddScoped<DispatchCardHandler>();

@@ -89,7 +89,8 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddApiDocument(builder.Configuration);
 
 builder.Services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+    .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null)
+    .AddOfficerSso(builder.Configuration);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Applicant, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Applicant))
     .AddPolicy(Policies.Officer, p => p.RequireClaim(SessionClaims.Kind, SessionKinds.Officer))
@@ -156,6 +157,7 @@ app.MapReviewApi();
 app.MapProductionApi();
 app.MapDeliveryApi();
 app.MapOfficersApi();
+app.MapOfficerSso();
 app.MapRazorPages();
 if (app.Services.GetService<SandboxSigner>() is not null)
 {

@@ -145,6 +145,11 @@ public sealed class WatchedPasswordService : ServiceFixture
             store.UseRecoveryCodeAsync(username, recoveryCodeHash, cancellationToken);
 
         public Task<int> CountRecoveryCodesAsync(string username, CancellationToken cancellationToken) => store.CountRecoveryCodesAsync(username, cancellationToken);
+
+        public Task<OfficerCredentials?> FindBySsoSubjectAsync(string ssoSubject, CancellationToken cancellationToken) => store.FindBySsoSubjectAsync(ssoSubject, cancellationToken);
+
+        public Task SetSsoSubjectAsync(string username, string? ssoSubject, CancellationToken cancellationToken) =>
+            store.SetSsoSubjectAsync(username, ssoSubject, cancellationToken);
     }
 }
 

@@ -214,29 +214,29 @@ public sealed class OfficerAccountTests(OfficerAccountTests.EmptyTeamService ser
 
         // The administrator signs in on the pages: password, then the code.
         using var desk = service.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = Api.Http.BaseAddress! });
-        var afterPassword = await PostFormAsync(desk, "/officer/login", ("Input.Username", "chief-pages"), ("Input.Password", Password));
+        var afterPassword = await PageForms.PostAsync(desk, "/officer/login", ("Input.Username", "chief-pages"), ("Input.Password", Password));
         Assert.EndsWith("/officer/second-factor", afterPassword.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
-        var workbench = await PostFormAsync(desk, "/officer/second-factor", ("Input.Code", Code(adminSecret)));
+        var workbench = await PageForms.PostAsync(desk, "/officer/second-factor", ("Input.Code", Code(adminSecret)));
         Assert.Equal("/officer", workbench.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains("账号管理", await workbench.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // Creates an officer on the account room's form; the link is shown once.
-        var created = await (await PostFormAsync(desk, "/officer/admin", ("Input.Username", "clerk-pages"), ("Input.DisplayName", "吴警官"),
+        var created = await (await PageForms.PostAsync(desk, "/officer/admin", ("Input.Username", "clerk-pages"), ("Input.DisplayName", "吴警官"),
             ("Input.Roles", "acceptance"), ("Input.Roles", "review"), ("Input.Region", "hunan"))).Content.ReadAsStringAsync();
         var setupUrl = Regex.Match(created, "id=\"setup-url\">([^<]+)<").Groups[1].Value;
         Assert.Contains("/officer/setup/", setupUrl, StringComparison.Ordinal);
-        var refused = await (await PostFormAsync(desk, "/officer/admin", ("Input.Username", "clerk-pages"), ("Input.DisplayName", "吴警官"), ("Input.Region", "hunan")))
+        var refused = await (await PageForms.PostAsync(desk, "/officer/admin", ("Input.Username", "clerk-pages"), ("Input.DisplayName", "吴警官"), ("Input.Region", "hunan")))
             .Content.ReadAsStringAsync();
         Assert.Contains("该用户名已被使用", refused, StringComparison.Ordinal);
 
         // The officer opens the link: a password, the QR code, a code, the recovery codes; then the workbench.
         using var phone = service.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = Api.Http.BaseAddress! });
-        var enrolPage = await PostFormAsync(phone, new Uri(setupUrl).AbsolutePath, ("Input.Password", Password), ("Input.Confirmation", Password));
+        var enrolPage = await PageForms.PostAsync(phone, new Uri(setupUrl).AbsolutePath, ("Input.Password", Password), ("Input.Confirmation", Password));
         Assert.Equal("/officer/second-factor/enrol", enrolPage.RequestMessage!.RequestUri!.AbsolutePath);
         var enrolHtml = await enrolPage.Content.ReadAsStringAsync();
         Assert.Contains("data:image/png;base64,", enrolHtml, StringComparison.Ordinal);
         var secret = Regex.Match(enrolHtml, "id=\"enrol-secret\">([A-Z2-7]+)<").Groups[1].Value;
-        var enrolled = await (await PostFormAsync(phone, "/officer/second-factor/enrol", ("Input.Code", Code(secret)))).Content.ReadAsStringAsync();
+        var enrolled = await (await PageForms.PostAsync(phone, "/officer/second-factor/enrol", ("Input.Code", Code(secret)))).Content.ReadAsStringAsync();
         Assert.Contains("id=\"recovery-codes\"", enrolled, StringComparison.Ordinal);
         var account = await phone.GetStringAsync("/officer/account");
         Assert.Contains("（本会话）", account, StringComparison.Ordinal);
@@ -245,7 +245,7 @@ public sealed class OfficerAccountTests(OfficerAccountTests.EmptyTeamService ser
         // The administrator disables the officer from the officer's page: the officer's next page is the log-in.
         var officerPage = await desk.GetStringAsync("/officer/admin/clerk-pages");
         Assert.Contains("吴警官", officerPage, StringComparison.Ordinal);
-        Assert.Contains("已停用该账号", await (await PostFormAsync(desk, "/officer/admin/clerk-pages?handler=Disable")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("已停用该账号", await (await PageForms.PostAsync(desk, "/officer/admin/clerk-pages?handler=Disable")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("/officer/login", (await phone.GetAsync("/officer/account")).RequestMessage!.RequestUri!.AbsolutePath);
     }
 
@@ -283,16 +283,6 @@ public sealed class OfficerAccountTests(OfficerAccountTests.EmptyTeamService ser
     });
 
     /// <summary>Posts a page's form as a browser does: the page fetched first for its antiforgery token.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, params (string Name, string Value)[] fields)
-    {
-        var page = await client.GetStringAsync(path.Split('?')[0]);
-        var form = new List<KeyValuePair<string, string>> { PageForms.AntiforgeryToken(page) };
-        form.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        var response = await client.PostAsync(path, new FormUrlEncodedContent(form));
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return response;
-    }
-
     private readonly Dictionary<string, string> _secrets = [];
 
     private static string[] R(params string[] roles) => roles;

@@ -112,6 +112,9 @@ public sealed partial class OpenApiDocumentTests(ServiceFixture service)
         ["payment_already_settled"] = "an invariant of PaymentOrder.RecordPaid; PaymentSettlement checks IsSettled first",
         ["payment_not_pending"] = "an invariant of PaymentOrder.Close; only pending orders are closed",
         ["photo_check_outdated"] = "the photo page's confirmation (Photos/Pages/Photo, Studio): the API submits a photo in one call",
+        ["sso_not_linked"] = "the officer log-in page (Auth/Pages/OfficerLogin) after the identity provider's redirect; no operation",
+        ["sso_officer_disabled"] = "the officer log-in page (Auth/Pages/OfficerLogin) after the identity provider's redirect; no operation",
+        ["sso_failed"] = "the officer log-in page (Auth/Pages/OfficerLogin) after the identity provider's redirect; no operation",
         ["evidence_not_confirmed"] = "the officer's detail page (Review/Pages/Detail) asks for it before 审核通过; the API approves in one call",
     };
 

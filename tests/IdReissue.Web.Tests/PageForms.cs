@@ -14,6 +14,19 @@ public static partial class PageForms
         return new("__antiforgery", WebUtility.HtmlDecode(match.Groups[1].Value));
     }
 
+    /// <summary>Opens the page, then posts its form with the page's antiforgery token and these fields; the answer must succeed.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, params (string Name, string Value)[] fields)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(path);
+        var page = await client.GetStringAsync(new Uri(path.Split('?')[0], UriKind.Relative));
+        var form = new List<KeyValuePair<string, string>> { AntiforgeryToken(page) };
+        form.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        var response = await client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(form));
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return response;
+    }
+
     [GeneratedRegex("name=\"__antiforgery\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }

@@ -22,6 +22,15 @@ public sealed class LoginAttempts(IAbuseLimiter limiter, AbuseLimitOptions limit
         return key;
     }
 
+    /// <summary>Reserves the network's attempt only (a sign-in that names no account before it is checked: single sign-on);
+    /// returns the key to give back on success.</summary>
+    public async Task<string> BeginForClientAsync(string clientKey, CancellationToken cancellationToken)
+    {
+        var key = $"login-client:{clientKey}";
+        await limiter.LimitAsync(key, limits.LoginFailuresPerClientPerHour, TimeSpan.FromHours(1), "login_client_limit", "当前网络登录失败次数过多，请{0}后再试。", cancellationToken);
+        return key;
+    }
+
     public Task FailedAsync(string lockKey, CancellationToken cancellationToken) => limiter.RecordFailureAsync(lockKey, Day, cancellationToken);
 
     /// <summary>Gives the network's reserved attempt back without clearing the account's failures (a first step passed).</summary>

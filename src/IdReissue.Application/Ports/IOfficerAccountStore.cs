@@ -5,6 +5,12 @@ public interface IOfficerAccountStore
 {
     Task<OfficerCredentials?> FindAsync(string username, CancellationToken cancellationToken);
 
+    /// <summary>The officer an administrator linked to this single sign-on subject (<see cref="Officers.OfficerSsoLink.Key"/>), or null.</summary>
+    Task<OfficerCredentials?> FindBySsoSubjectAsync(string ssoSubject, CancellationToken cancellationToken);
+
+    /// <summary>Links the officer to a single sign-on subject, or unlinks them (null); saved with the unit of work.</summary>
+    Task SetSsoSubjectAsync(string username, string? ssoSubject, CancellationToken cancellationToken);
+
     /// <summary>Whether the password is the officer's; hashed even for no officer (or one without a password yet), so the
     /// time taken does not tell which usernames exist.</summary>
     bool PasswordMatches(OfficerCredentials? officer, string password);
@@ -65,4 +71,7 @@ public sealed record OfficerCredentials(string Username, string PasswordHash, bo
 
     /// <summary>Until when the current set-up link works, if one is outstanding.</summary>
     public DateTimeOffset? SetupExpiresAt { get; init; }
+
+    /// <summary>The single sign-on subject linked to this account (issuer and subject), or null.</summary>
+    public string? SsoSubject { get; init; }
 }

@@ -522,6 +522,10 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                     b.Property<string>("SetupTokenHash")
                         .HasColumnType("text");
 
+                    b.Property<string>("SsoSubject")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<long?>("TotpLastTimeStep")
                         .HasColumnType("bigint");
 
@@ -532,6 +536,9 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                     b.HasKey("Username");
 
                     b.HasIndex("SetupTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("SsoSubject")
                         .IsUnique();
 
                     b.ToTable("Officers");

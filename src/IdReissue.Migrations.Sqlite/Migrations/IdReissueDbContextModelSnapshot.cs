@@ -513,6 +513,10 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                     b.Property<string>("SetupTokenHash")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SsoSubject")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("TotpLastTimeStep")
                         .HasColumnType("INTEGER");
 
@@ -523,6 +527,9 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                     b.HasKey("Username");
 
                     b.HasIndex("SetupTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("SsoSubject")
                         .IsUnique();
 
                     b.ToTable("Officers");

@@ -7,7 +7,7 @@ namespace IdReissue.Web.Officers;
 /// <summary>An officer's account as an administrator sees it (never the password's hash or the second factor's secret).</summary>
 public sealed record OfficerAccountView(
     string Username, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> RoleNames, string Region, bool Disabled,
-    bool HasPassword, bool HasSecondFactor, DateTimeOffset? SetupLinkExpiresAt)
+    bool HasPassword, bool HasSecondFactor, DateTimeOffset? SetupLinkExpiresAt, string? SsoSubject)
 {
     public string State => Disabled ? "已停用" : !HasPassword ? "待设置密码" : "正常";
 
@@ -15,7 +15,7 @@ public sealed record OfficerAccountView(
     {
         ArgumentNullException.ThrowIfNull(officer);
         return new(officer.Username, officer.DisplayName, officer.Roles, officer.Roles.Select(OfficerRights.Chinese).ToList(), officer.RegionId,
-            officer.Disabled, officer.HasPassword, officer.HasSecondFactor, officer.SetupExpiresAt);
+            officer.Disabled, officer.HasPassword, officer.HasSecondFactor, officer.SetupExpiresAt, OfficerSsoLink.SubjectOf(officer.SsoSubject));
     }
 }
 
@@ -35,6 +35,9 @@ public sealed record OfficerDetailView(OfficerAccountView Officer, IReadOnlyList
 
 /// <summary>A new officer: username, name, roles (acceptance, review, production, finance, reveal, admin) and region ("*": every region).</summary>
 public sealed record CreateOfficerRequest(string? Username, string? DisplayName, IReadOnlyList<string>? Roles, string? Region);
+
+/// <summary>The subject (<c>sub</c>) the bureau's identity provider knows the officer by; empty or null unlinks.</summary>
+public sealed record LinkOfficerSsoRequest(string? Subject);
 
 public sealed record EditOfficerRequest(string? DisplayName, IReadOnlyList<string>? Roles, string? Region);
 

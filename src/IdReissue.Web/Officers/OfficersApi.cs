@@ -30,6 +30,9 @@ public static class OfficersApi
         admin.MapPost("/{username}/reset", Reset).WithName("ResetOfficer")
             .WithSummary("Forget the password, second factor and recovery codes, end the sessions, and issue a new set-up link").ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/{username}/unlock", Unlock).WithName("UnlockOfficer").WithSummary("Lift the log-in lock of wrong passwords or codes").ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPut("/{username}/sso", LinkSso).WithName("LinkOfficerSso")
+            .WithSummary("Link the officer to the subject the bureau's identity provider knows them by (single sign-on), or unlink (empty subject)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         admin.MapDelete("/{username}/sessions/{sessionId}", EndSession).WithName("EndOfficerSession").WithSummary("End one of an officer's sessions").ProducesProblem(StatusCodes.Status404NotFound);
 
         var own = routes.MapGroup("/api/officer/sessions").WithTags("Officer accounts").RequireAuthorization(Policies.Officer)
@@ -79,6 +82,10 @@ public static class OfficersApi
         var reset = await handler.HandleAsync(new ResetOfficer(user.AsOfficerScope(), username), cancellationToken);
         return reset.Succeeded ? TypedResults.Ok(SetupLinkView.From(reset.Value, http.Request)) : Problems.From(reset.Problem!);
     }
+
+    public static async Task<Results<Ok<OfficerAccountView>, ProblemHttpResult>> LinkSso(
+        string username, LinkOfficerSsoRequest request, ClaimsPrincipal user, LinkOfficerSsoHandler handler, CancellationToken cancellationToken) =>
+        View(await handler.HandleAsync(new LinkOfficerSso(user.AsOfficerScope(), username, request.Subject), cancellationToken));
 
     public static async Task<Results<Ok<OfficerAccountView>, ProblemHttpResult>> Unlock(
         string username, ClaimsPrincipal user, UnlockOfficerHandler handler, CancellationToken cancellationToken) =>

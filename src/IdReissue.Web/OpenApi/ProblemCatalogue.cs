@@ -42,6 +42,7 @@ internal static class ProblemCatalogue
         ["UnlockOfficer"] = Codes((403, ["not_an_administrator"]), (404, ["officer_not_found"])),
         ["EndOfficerSession"] = Codes((403, ["not_an_administrator"]), (404, ["officer_not_found", "session_not_found"])),
         ["EndOwnSession"] = Codes((404, ["session_not_found"])),
+        ["LinkOfficerSso"] = Codes((403, ["not_an_administrator"]), (404, ["officer_not_found"]), (409, ["sso_disabled", "sso_subject_taken"]), (422, ["invalid_sso_subject"])),
         ["VerifyRealName"] = Codes((409, ["real_name_already_verified", "citizen_id_bound_elsewhere"]), (422, ["name_invalid", "real_name_mismatch", .. CitizenIdCodes])),
         ["StartApplication"] = Codes(
             (403, ["real_name_required", "not_account_holder"]),

@@ -11,6 +11,8 @@ internal sealed class OfficerAccountConfiguration : IEntityTypeConfiguration<Off
     {
         builder.HasKey(o => o.Username);
         builder.HasIndex(o => o.SetupTokenHash).IsUnique();
+        builder.Property(o => o.SsoSubject).HasMaxLength(400);
+        builder.HasIndex(o => o.SsoSubject).IsUnique();
     }
 }
 

@@ -32,6 +32,10 @@ public sealed class OfficerAccount
 
     /// <summary>The last TOTP time-step used: a code of it or of an earlier one is refused (no replay).</summary>
     public long? TotpLastTimeStep { get; set; }
+
+    /// <summary>The identity provider's subject an administrator linked to this account for single sign-on: the provider's
+    /// issuer and its <c>sub</c> (<see cref="Application.Officers.OfficerSsoLink"/>); null when not linked.</summary>
+    public string? SsoSubject { get; set; }
 }
 
 /// <summary>One of an officer's one-time recovery codes, stored as its SHA-256 only; deleted when used.</summary>

@@ -11,6 +11,12 @@ public sealed class EfOfficerAccountStore(IdReissueDbContext db) : IOfficerAccou
     public async Task<OfficerCredentials?> FindAsync(string username, CancellationToken cancellationToken) =>
         await db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.Username == username, cancellationToken) is { } o ? Credentials(o) : null;
 
+    public async Task<OfficerCredentials?> FindBySsoSubjectAsync(string ssoSubject, CancellationToken cancellationToken) =>
+        await db.Officers.AsNoTracking().SingleOrDefaultAsync(o => o.SsoSubject == ssoSubject, cancellationToken) is { } o ? Credentials(o) : null;
+
+    public async Task SetSsoSubjectAsync(string username, string? ssoSubject, CancellationToken cancellationToken) =>
+        (await TrackedAsync(username, cancellationToken)).SsoSubject = ssoSubject;
+
     public bool PasswordMatches(OfficerCredentials? officer, string password) =>
         PasswordHasher.Verify(password, officer is { HasPassword: true } ? officer.PasswordHash : PasswordHasher.Unmatchable);
 
@@ -115,5 +121,6 @@ public sealed class EfOfficerAccountStore(IdReissueDbContext db) : IOfficerAccou
         SecondFactorSecret = o.TotpSecret,
         PendingSecondFactorSecret = o.PendingTotpSecret,
         SetupExpiresAt = o.SetupTokenHash is null ? null : o.SetupExpiresAt,
+        SsoSubject = o.SsoSubject,
     };
 }

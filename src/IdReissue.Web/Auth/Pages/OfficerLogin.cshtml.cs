@@ -12,8 +12,24 @@ using Microsoft.Extensions.Options;
 namespace IdReissue.Web.Auth.Pages;
 
 [AllowAnonymous]
-public sealed class OfficerLoginModel(LogInOfficerHandler logIn, IOptions<SessionCookieOptions> cookies) : FormPage
+public sealed class OfficerLoginModel(LogInOfficerHandler logIn, IOptions<SessionCookieOptions> cookies, IdReissue.Application.Officers.OfficerOidcOptions sso) : FormPage
 {
+    /// <summary>The single sign-on button's label, when single sign-on is on.</summary>
+    public string? SsoButton => sso.Enabled ? sso.DisplayName : null;
+
+    /// <summary>Why the identity provider's sign-in was refused (a code of our own in the query, never text from it).</summary>
+    [BindProperty(Name = "sso", SupportsGet = true)]
+    public string? SsoRefusal { get; set; }
+
+    public string? SsoMessage => SsoRefusal switch
+    {
+        "sso_not_linked" => LogInOfficerBySsoHandler.NotLinked.Message,
+        "sso_officer_disabled" => LogInOfficerBySsoHandler.Disabled.Message,
+        "sso_failed" => LogInOfficerBySsoHandler.Failed.Message,
+        "login_client_limit" => "当前网络登录失败次数过多，请稍后再试。",
+        _ => null,
+    };
+
     [BindProperty]
     public OfficerLoginInput Input { get; set; } = new();
 

@@ -11,8 +11,14 @@ namespace IdReissue.Web.Officers.Pages;
 [Authorize(Policy = Policies.Admin)]
 public sealed class AdminOfficerModel(
     GetOfficerHandler get, EditOfficerHandler edit, SetOfficerDisabledHandler disable, ResetOfficerHandler reset, UnlockOfficerHandler unlock,
-    EndOfficerSessionHandler endSession, RegionCatalog regions) : FormPage
+    EndOfficerSessionHandler endSession, LinkOfficerSsoHandler linkSso, OfficerOidcOptions sso, RegionCatalog regions) : FormPage
 {
+    /// <summary>The identity provider's name when single sign-on is on (the link form shows only then).</summary>
+    public string? SsoProvider => sso.Enabled ? sso.DisplayName : null;
+
+    [BindProperty]
+    public string? SsoSubject { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string Username { get; set; } = string.Empty;
 
@@ -33,6 +39,7 @@ public sealed class AdminOfficerModel(
     {
         await LoadAsync(cancellationToken);
         Input = new OfficerInput { DisplayName = Detail.Officer.DisplayName, Roles = [.. Detail.Officer.Roles], Region = Detail.Officer.Region };
+        SsoSubject = Detail.Officer.SsoSubject;
         return Page();
     });
 
@@ -66,6 +73,12 @@ public sealed class AdminOfficerModel(
         return "已解除登录锁定。";
     }, cancellationToken);
 
+    public Task<IActionResult> OnPostLinkSsoAsync(CancellationToken cancellationToken) => Act(async () =>
+    {
+        var linked = (await linkSso.HandleAsync(new LinkOfficerSso(User.AsOfficerScope(), Username, SsoSubject), cancellationToken)).ValueOrThrow();
+        return linked.SsoSubject is null ? "已取消统一身份认证关联。" : "已关联统一身份认证账号。";
+    }, cancellationToken);
+
     public Task<IActionResult> OnPostEndSessionAsync(string sessionId, CancellationToken cancellationToken) => Act(async () =>
     {
         (await endSession.HandleAsync(new EndOfficerSession(User.AsOfficerScope(), Username, sessionId), cancellationToken)).ValueOrThrow();
@@ -78,6 +91,7 @@ public sealed class AdminOfficerModel(
         Done = await action();
         ModelState.Clear();
         await LoadAsync(cancellationToken);
+        SsoSubject = Detail.Officer.SsoSubject;
         Input = new OfficerInput { DisplayName = Detail.Officer.DisplayName, Roles = [.. Detail.Officer.Roles], Region = Detail.Officer.Region };
         return Page();
     }, () => LoadAsync(cancellationToken));
