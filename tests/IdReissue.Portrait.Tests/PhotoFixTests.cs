@@ -117,6 +117,19 @@ public class PhotoFixTests(FixerFixture fixture)
     }
 
     [Fact]
+    public void A_tall_bun_is_fitted_by_a_smaller_head_within_the_standard_with_the_margin_above_it()
+    {
+        // hv__test4: a bun on top of the head, which at the usual head size ran off the top edge (and was cut off before).
+        var fix = Fixer.Fix(EngineFixture.DevSetFile("hv__test4.jpg"), "cn-id-card");
+
+        Assert.Equal("fixed", fix.Verdict);
+        var check = fixture.Engine.Engine.Check(fix.Photo, "cn-id-card");
+        Assert.True(check.Passed, string.Join("; ", check.Reasons.Select(r => r.Code)));
+        Assert.InRange(check.Measures["hairTopMarginPx"], 7, 21);
+        Assert.InRange(check.Measures["headWidthPx"], 150, 190);
+    }
+
+    [Fact]
     public void A_bun_that_cannot_fit_below_the_top_edge_is_refused_as_head_too_high_never_cut_off()
     {
         // An ordinary photo of p03 (fixed as it is, below) with a tall dark bun painted on the crown, reaching the photo's top.

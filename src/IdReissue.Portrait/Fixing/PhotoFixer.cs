@@ -160,6 +160,25 @@ public sealed class PhotoFixer : IDisposable
             window = layout.Window(hairTop, transform.ToFrame(geometry.EyeLine).Y);
         }
 
+        if (layout.FaceWidthToFit(hairTop, transform.ToFrame(geometry.EyeLine).Y, layout.FaceWidth) is { } smaller)
+        {
+            // Hair too tall for the frame at the usual head size (a bun): the head is made smaller, within the standard's
+            // width, so that the margin above the hair holds; a head it cannot fit at any allowed width is refused by the check.
+            transform = layout.Place(geometry, null, smaller);
+            frame = transform.Render(source, layout.Width, layout.FrameHeight);
+            matte = Matte(frame);
+            hairTop = layout.HairTop(matte, transform.ToFrame(geometry.EyeLine), geometry.FaceWidth / (float)transform.Scale);
+            window = layout.Window(hairTop, transform.ToFrame(geometry.EyeLine).Y);
+            if (window.Shift != 0)
+            {
+                transform = layout.Place(geometry, transform.FrameAnchor.Y - window.Shift, smaller);
+                frame = transform.Render(source, layout.Width, layout.FrameHeight);
+                matte = Matte(frame);
+                hairTop = layout.HairTop(matte, transform.ToFrame(geometry.EyeLine), geometry.FaceWidth / (float)transform.Scale);
+                window = layout.Window(hairTop, transform.ToFrame(geometry.EyeLine).Y);
+            }
+        }
+
         var outline = FaceOutline(geometry).Select(transform.ToFrame).ToArray();
         var composed = WhiteBackdrop.Composite(frame, matte, outline);
         var output = Crop(composed, window.Top, layout.Height);
@@ -264,12 +283,31 @@ public sealed class PhotoFixer : IDisposable
         /// <summary>The lowest the eye line may sit in the output, with a few pixels to spare.</summary>
         private double LowestEyeRow => spec.HeightPx - spec.EyeLineFromBottomMinPx - 6;
 
-        /// <summary>Eyes level, centred, at the target width; the eye row guessed from a typical head (hair top
-        /// 0.92 face widths above the eyes) until the matte tells.</summary>
-        public FrameTransform Place(FaceGeometry face, double? eyeRow)
+        /// <summary>Eyes level, centred, at the target width (<see cref="FaceWidth"/> unless a smaller one is asked); the eye
+        /// row guessed from a typical head (hair top 0.92 face widths above the eyes) until the matte tells.</summary>
+        public FrameTransform Place(FaceGeometry face, double? eyeRow, double? faceWidth = null)
         {
-            var row = eyeRow ?? FrameMargin + Math.Min(HairMargin + 0.92 * FaceWidth, LowestEyeRow);
-            return new FrameTransform(face.EyeLine, new PointF(Width / 2f, (float)row), face.FaceWidth / FaceWidth, face.RollDegrees * Math.PI / 180);
+            var width = faceWidth ?? FaceWidth;
+            var row = eyeRow ?? FrameMargin + Math.Min(HairMargin + 0.92 * width, LowestEyeRow);
+            return new FrameTransform(face.EyeLine, new PointF(Width / 2f, (float)row), face.FaceWidth / width, face.RollDegrees * Math.PI / 180);
+        }
+
+        /// <summary>
+        /// A face width, smaller than <paramref name="width"/> but within the standard's, at which hair as tall as this (a bun)
+        /// fits with the margin above it and the eyes no lower than allowed; null when it fits already or no allowed width
+        /// makes it fit. A matte reaching the frame's top row (<paramref name="hairTop"/> 0) hides how tall the hair is, so a
+        /// frame margin more is allowed for.
+        /// </summary>
+        public double? FaceWidthToFit(int hairTop, double eyeRow, double width)
+        {
+            var height = eyeRow - hairTop + (hairTop == 0 ? FrameMargin : 0);
+            if (hairTop > 0 && height + HairMargin <= LowestEyeRow)
+            {
+                return null;
+            }
+
+            var smaller = width * (LowestEyeRow - HairMargin) / height;
+            return smaller < width && smaller >= spec.FaceWidthPx.Min + 2 ? smaller : null;
         }
 
         /// <summary>The first frame row, from the top, where a tenth of the head's columns are mostly person.</summary>
