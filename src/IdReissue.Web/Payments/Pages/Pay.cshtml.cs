@@ -27,6 +27,9 @@ public sealed class PayModel(
     [BindProperty]
     public PayInput Input { get; set; } = new();
 
+    /// <summary>This request is the form's own post (the acknowledgement and channel as the applicant sent them).</summary>
+    private bool _formSent;
+
     public PaymentOrder? Pending { get; private set; }
 
     public string? QrDataUrl { get; private set; }
@@ -92,6 +95,7 @@ public sealed class PayModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        _formSent = true;
         var redirect = await LoadForStepAsync("payment", cancellationToken);
         if (redirect is not null)
         {
@@ -181,9 +185,10 @@ public sealed class PayModel(
         OnPhone = PhoneBrowser.IsPhone(Request);
         var latest = Pending is null ? await orders.LatestForAsync(Id, cancellationToken) : null;
         LastAttempt = latest is null ? null : LastAttemptSentence(latest, now);
-        if (latest is not null && Channels.Contains(latest.Channel))
+        if (latest is not null && Channels.Contains(latest.Channel) && !_formSent)
         {
-            // Back after a failed or abandoned payment: the form keeps what was chosen (the notice was agreed to then).
+            // Back after a failed or abandoned payment: the form shows what was chosen (the notice was agreed to then).
+            // Not when the form itself came back refused: what the applicant just sent stands, ticked or not.
             Input.Channel ??= latest.Channel;
             Input.Acknowledge |= Application.NoRefundAcknowledgedAt is not null;
         }
