@@ -143,40 +143,33 @@ public sealed class PhotoFixer : IDisposable
         {
             var onFrame = _engine.LocateLandmarks(frame, PortraitEngine.MainFace(frameFaces));
             geometry = new FaceGeometry([.. onFrame.Select(p => transform.ToPhoto(p.X, p.Y))]);
-            transform = layout.Place(geometry, null);
-            frame = transform.Render(source, layout.Width, layout.FrameHeight);
         }
 
-        var matte = Matte(frame);
-        var hairTop = layout.HairTop(matte, transform.ToFrame(geometry.EyeLine), geometry.FaceWidth / (float)transform.Scale);
-        var window = layout.Window(hairTop, transform.ToFrame(geometry.EyeLine).Y);
-        if (window.Shift != 0)
-        {
-            // The hair's top is farther from the eyes than the first guess allowed for: move the frame and matte again.
-            transform = layout.Place(geometry, transform.FrameAnchor.Y - window.Shift);
-            frame = transform.Render(source, layout.Width, layout.FrameHeight);
-            matte = Matte(frame);
-            hairTop = layout.HairTop(matte, transform.ToFrame(geometry.EyeLine), geometry.FaceWidth / (float)transform.Scale);
-            window = layout.Window(hairTop, transform.ToFrame(geometry.EyeLine).Y);
-        }
-
-        if (layout.FaceWidthToFit(hairTop, transform.ToFrame(geometry.EyeLine).Y, layout.FaceWidth) is { } smaller)
+        var matted = Matted(null);
+        if (layout.FaceWidthToFit(matted.HairTop, matted.Transform.ToFrame(geometry.EyeLine).Y, layout.FaceWidth) is { } smaller)
         {
             // Hair too tall for the frame at the usual head size (a bun): the head is made smaller, within the standard's
             // width, so that the margin above the hair holds; a head it cannot fit at any allowed width is refused by the check.
-            transform = layout.Place(geometry, null, smaller);
-            frame = transform.Render(source, layout.Width, layout.FrameHeight);
-            matte = Matte(frame);
-            hairTop = layout.HairTop(matte, transform.ToFrame(geometry.EyeLine), geometry.FaceWidth / (float)transform.Scale);
-            window = layout.Window(hairTop, transform.ToFrame(geometry.EyeLine).Y);
-            if (window.Shift != 0)
-            {
-                transform = layout.Place(geometry, transform.FrameAnchor.Y - window.Shift, smaller);
-                frame = transform.Render(source, layout.Width, layout.FrameHeight);
-                matte = Matte(frame);
-                hairTop = layout.HairTop(matte, transform.ToFrame(geometry.EyeLine), geometry.FaceWidth / (float)transform.Scale);
-                window = layout.Window(hairTop, transform.ToFrame(geometry.EyeLine).Y);
-            }
+            matted = Matted(smaller);
+        }
+
+        (transform, frame, var matte, _, var window) = matted;
+
+        // The head placed at faceWidth (or the usual width), the frame rendered and matted, and where the hair's top falls in
+        // it; when the hair is farther from the eyes than the first guess allowed for, the frame moves and is matted again.
+        MattedFrame Matted(double? faceWidth)
+        {
+            var first = MattedAt(layout.Place(geometry, null, faceWidth));
+            return first.Window.Shift == 0 ? first : MattedAt(layout.Place(geometry, first.Transform.FrameAnchor.Y - first.Window.Shift, faceWidth));
+        }
+
+        MattedFrame MattedAt(FrameTransform placed)
+        {
+            var rendered = placed.Render(source, layout.Width, layout.FrameHeight);
+            var alpha = Matte(rendered);
+            var eyes = placed.ToFrame(geometry.EyeLine);
+            var top = layout.HairTop(alpha, eyes, geometry.FaceWidth / (float)placed.Scale);
+            return new MattedFrame(placed, rendered, alpha, top, layout.Window(top, eyes.Y));
         }
 
         var outline = FaceOutline(geometry).Select(transform.ToFrame).ToArray();
@@ -264,6 +257,9 @@ public sealed class PhotoFixer : IDisposable
 
         return changes;
     }
+
+    /// <summary>A frame of the photo as placed, its matte, the row where the hair's top falls and the output window in it.</summary>
+    private readonly record struct MattedFrame(FrameTransform Transform, RgbImage Frame, float[] Matte, int HairTop, (int Top, int Shift) Window);
 
     /// <summary>The specification's geometry as targets inside its limits, and the frame (with margins) they are placed in.</summary>
     private sealed class Layout(PhotoSpecification spec)
