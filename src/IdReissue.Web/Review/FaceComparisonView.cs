@@ -26,8 +26,9 @@ public sealed record FaceComparisonView(
     public string? PhotoCopies => PhotoToCapture >= LivenessLimits.RegistryCopyAtLeast ? "实人认证人脸"
         : PhotoToRegistry >= LivenessLimits.RegistryCopyAtLeast ? "人口库照片" : null;
 
-    /// <summary>Null when there is neither a capture nor a submitted photo to compare.</summary>
-    public static FaceComparisonView? Of(ReviewEvidence evidence, FaceMatchPolicy policy)
+    /// <summary>Null when there is neither a capture nor a submitted photo to compare. Without <paramref name="withImages"/> the
+    /// similarities only (the faces are shown on request, <see cref="ImagesHidden"/>).</summary>
+    public static FaceComparisonView? Of(ReviewEvidence evidence, FaceMatchPolicy policy, bool withImages)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         if (evidence.Faces is not { } faces)
@@ -38,13 +39,14 @@ public sealed record FaceComparisonView(
         var shown = evidence.Photo;
         var measures = shown is null ? [] : JsonSerializer.Deserialize<Dictionary<string, double>>(shown.Submission.MeasuresJson) ?? [];
         return new FaceComparisonView(
-            faces.RegistryPhoto is null ? null : PhotoVerdictView.DataUrl(faces.RegistryPhoto, "image/jpeg"),
-            faces.Capture is null ? null : PhotoVerdictView.DataUrl(faces.Capture.Content, faces.Capture.ContentType),
-            shown?.Image is null ? null : PhotoVerdictView.DataUrl(shown.Image.Content, shown.Image.ContentType),
+            faces.RegistryPhoto is null || !withImages ? null : PhotoVerdictView.DataUrl(faces.RegistryPhoto, "image/jpeg"),
+            faces.Capture is null || !withImages ? null : PhotoVerdictView.DataUrl(faces.Capture.Content, faces.Capture.ContentType),
+            shown?.Image is null || !withImages ? null : PhotoVerdictView.DataUrl(shown.Image.Content, shown.Image.ContentType),
             faces.CaptureToRegistry,
             measures.TryGetValue(PhotoFaceScores.Registry, out var toRegistry) ? toRegistry : null,
             measures.TryGetValue(PhotoFaceScores.Capture, out var toCapture) ? toCapture : null,
             policy,
-            faces.RegistryFaceMissing);
+            faces.RegistryFaceMissing,
+            ImagesHidden: !withImages);
     }
 }

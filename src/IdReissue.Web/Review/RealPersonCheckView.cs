@@ -22,15 +22,25 @@ public sealed record RealPersonCheckView(RealPersonReport Report, IReadOnlyList<
         _ => Report.Channel,
     };
 
-    /// <summary>Null when the application has no report (or one that cannot be read).</summary>
+    /// <summary>The action frames were kept and can be shown on request.</summary>
+    public bool HasFrames => Report.Actions.Any(a => a.FrameFileId is not null);
+
+    /// <summary>Null when the application has no report (or one that cannot be read). The frames are read only
+    /// <paramref name="withImages"/> (shown on request, <see cref="ImagesHidden"/> otherwise).</summary>
     public static async Task<RealPersonCheckView?> LoadAsync(
-        GetRealPersonFramesHandler frames, ReviewEvidence evidence, Guid applicationId, OfficerScope officer, CancellationToken cancellationToken)
+        GetRealPersonFramesHandler frames, ReviewEvidence evidence, Guid applicationId, OfficerScope officer, bool withImages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(evidence);
         if (evidence.RealPersonReport is not { } file || RealPersonReport.FromJson(file.Content) is not { } report)
         {
             return null;
+        }
+
+        if (!withImages)
+        {
+            return new RealPersonCheckView(report, [.. report.Actions.Select(a => new RealPersonCheckAction(
+                a.Action, RealPersonReport.Chinese(a.Action), a.StartFrame, a.EndFrame, null))], ImagesHidden: true);
         }
 
         var ids = report.Actions.Where(a => a.FrameFileId is not null).Select(a => a.FrameFileId!.Value).ToList();

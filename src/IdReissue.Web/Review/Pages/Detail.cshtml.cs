@@ -210,35 +210,28 @@ public sealed class DetailModel(
         var panels = (await evidence.HandleAsync(new GetReviewEvidence(Id, User.AsOfficerScope()), cancellationToken)).ValueOrThrow();
         if (panels.Photo is { Image: { } image } photo)
         {
-            ShowPhoto(photo.Submission, image, photo.Original);
+            ShowPhoto(photo.Submission, image, photo.Original, withFaces);
         }
 
-        Faces = FaceComparisonView.Of(panels, matcher.Policy);
-        RealPerson = await RealPersonCheckView.LoadAsync(realPersonFrames, panels, Id, User.AsOfficerScope(), cancellationToken);
-        HasFaceImages = Photo?.ImageDataUrl is not null || Faces is { RegistryImage: not null } or { CaptureImage: not null }
-            || RealPerson?.Actions.Any(a => a.Image is not null) == true;
+        // The images are encoded (and the action frames read) only when shown.
+        Faces = FaceComparisonView.Of(panels, matcher.Policy, withFaces);
+        RealPerson = await RealPersonCheckView.LoadAsync(realPersonFrames, panels, Id, User.AsOfficerScope(), withFaces, cancellationToken);
+        HasFaceImages = panels.Photo?.Image is not null || panels.Faces is { RegistryPhoto: not null } or { Capture: not null } || RealPerson?.HasFrames == true;
         FacesShown = withFaces;
-        if (!withFaces)
-        {
-            Photo = Photo is null ? null : Photo with { ImageDataUrl = null };
-            FixedFromDataUrl = null;
-            Faces = Faces is null ? null : Faces with { RegistryImage = null, CaptureImage = null, PhotoImage = null, ImagesHidden = true };
-            RealPerson = RealPerson is null ? null : RealPerson with { Actions = [.. RealPerson.Actions.Select(a => a with { Image = null })], ImagesHidden = true };
-        }
     }
 
     /// <summary>Images of old failed submissions are not kept (only their verdicts): such a submission shows no photo.</summary>
-    private void ShowPhoto(SubmittedPhoto submission, FileContent image, byte[]? original)
+    private void ShowPhoto(SubmittedPhoto submission, FileContent image, byte[]? original, bool withImages)
     {
         var measures = JsonSerializer.Deserialize<Dictionary<string, double>>(submission.MeasuresJson) ?? [];
         var reasons = JsonSerializer.Deserialize<List<PortraitReason>>(submission.ReasonsJson) ?? [];
         var spec = engine.Specifications.Find(Region.Photo.Specification);
         var passed = submission.Verdict == PortraitVerdictKind.Pass;
-        Photo = new PhotoVerdictView(PhotoVerdictView.DataUrl(image.Content, image.ContentType), passed, submission.Verdict == PortraitVerdictKind.Error, reasons,
+        Photo = new PhotoVerdictView(withImages ? PhotoVerdictView.DataUrl(image.Content, image.ContentType) : null, passed, submission.Verdict == PortraitVerdictKind.Error, reasons,
             PhotoGuides.From(measures, spec), passed ? $"由{(submission.SubmittedBy == "studio" ? "照相馆" : "申请人")}提交，自动检测合格。" : "最近一次提交未通过自动检测。");
         Margins = spec is null ? [] : PhotoMargins.Of(measures, spec);
         FixedFrom = original is not null;
-        if (original is not null)
+        if (original is not null && withImages)
         {
             FixedFromDataUrl = JpegWriter.Preview(original, 600) is { } preview ? PhotoVerdictView.DataUrl(preview, "image/jpeg") : null;
         }
