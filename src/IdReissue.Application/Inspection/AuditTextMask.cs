@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IdReissue.Domain.Common;
+using IdReissue.Domain.Identity;
 
 namespace IdReissue.Application.Inspection;
 
@@ -12,9 +13,6 @@ namespace IdReissue.Application.Inspection;
 /// </summary>
 public static partial class AuditTextMask
 {
-    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    private const string CheckCharacters = "10X98765432";
-
     public static string Mask(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -28,17 +26,9 @@ public static partial class AuditTextMask
         return LabelledName().Replace(masked, m => m.Groups["label"].Value + ChineseName().Replace(m.Groups["names"].Value, n => PersonalDataMask.Name(n.Value)));
     }
 
-    /// <summary>GB 11643: 17 digits and an ISO 7064 MOD 11-2 check character.</summary>
-    private static bool IsCitizenId(string value)
-    {
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            sum += (value[i] - '0') * Weights[i];
-        }
-
-        return char.ToUpperInvariant(value[17]) == CheckCharacters[sum % 11];
-    }
+    /// <summary>GB 11643: 17 digits and their check character, as the domain computes it.</summary>
+    private static bool IsCitizenId(string value) =>
+        char.ToUpperInvariant(value[17]) == CitizenIdNumber.CheckCharacterFor(value.AsSpan(0, 17));
 
     [GeneratedRegex("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")]
     private static partial Regex CitizenId();
