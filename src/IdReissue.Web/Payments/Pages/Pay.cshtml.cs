@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using IdReissue.Application.Payments;
 using IdReissue.Application.Ports;
@@ -206,6 +207,10 @@ public sealed class PayModel(
 
     private bool PayableHere(PaymentOrder order) =>
         order.IsInApp == (order.Channel == PaymentChannel.WeChatPay && weChatPayer.PaysWithJsapi(Request));
+
+    /// <summary>The order and the time it must be paid by, as every way of paying says it.</summary>
+    public static string Deadline(PaymentOrder order) =>
+        string.Create(CultureInfo.InvariantCulture, $"订单号 {order.OrderNumber}，请在 {ChinaTime.Local(order.ExpiresAt):HH:mm} 前完成支付。");
 
     /// <summary>The order's cashier. The sandbox's cashier is told where to send the payer back; a real gateway's address is
     /// signed as it stands (a parameter added to Alipay's would break its signature) and returns by the merchant's configured URL.</summary>
