@@ -24,13 +24,9 @@ public class FaceImageAccessTests(ServiceFixture service)
         Assert.DoesNotContain("data:image", withoutRight, StringComparison.Ordinal);
         Assert.Contains("查看人像照片需“查看个人信息”权限", withoutRight, StringComparison.Ordinal);
         Assert.Contains("data-score=\"photo-registry\"", withoutRight, StringComparison.Ordinal);
-        using (var refused = new HttpRequestMessage(HttpMethod.Post, $"/officer/applications/{journey.ApplicationId}?handler=Faces")
+        using (var refused = await PageForms.PostWithBearerAsync(Api.Http, producer, $"/officer/applications/{journey.ApplicationId}?handler=Faces", withoutRight))
         {
-            Content = new FormUrlEncodedContent([PageForms.AntiforgeryToken(withoutRight)]),
-        })
-        {
-            refused.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", producer);
-            Assert.Equal(HttpStatusCode.Forbidden, (await Api.Http.SendAsync(refused)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         }
 
         // The reviewer sees none until asking either; asking shows them and is recorded once.

@@ -61,15 +61,8 @@ public class HouseholdPageViewTests(ServiceFixture service)
         Assert.True((await Api.Get($"/api/applications/{journey.ApplicationId}", journey.Token)).GetProperty("householdPageUploaded").GetBoolean());
     }
 
-    private async Task<HttpResponseMessage> PostHandlerAsync(string token, Guid applicationId, string handler, string pageHtml)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/officer/applications/{applicationId}?handler={handler}")
-        {
-            Content = new FormUrlEncodedContent([PageForms.AntiforgeryToken(pageHtml)]),
-        };
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return await Api.Http.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostHandlerAsync(string token, Guid applicationId, string handler, string pageHtml) =>
+        PageForms.PostWithBearerAsync(Api.Http, token, $"/officer/applications/{applicationId}?handler={handler}", pageHtml);
 
     private async Task<int> ViewsAsync(string applicationNumber)
     {

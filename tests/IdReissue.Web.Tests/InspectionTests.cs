@@ -245,15 +245,8 @@ public sealed partial class InspectionTests(ServiceFixture service) : IClassFixt
         return (text, text.Split("\r\n"));
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string token, string handler, string page, IEnumerable<KeyValuePair<string, string>> fields)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/officer/audit?handler={handler}")
-        {
-            Content = new FormUrlEncodedContent([PageForms.AntiforgeryToken(page), .. fields]),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await Api.Http.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(string token, string handler, string page, IEnumerable<KeyValuePair<string, string>> fields) =>
+        PageForms.PostWithBearerAsync(Api.Http, token, $"/officer/audit?handler={handler}", page, [.. fields]);
 
     /// <summary>Entries written the way every feature writes them (the audit log port, with the unit of work), so the chain holds them.</summary>
     private async Task PlantAsync(string action, int count, Func<int, string> detail)

@@ -27,6 +27,20 @@ public static partial class PageForms
         return response;
     }
 
+    /// <summary>Posts a page's form with the session's bearer token (pages take it as the API does) and the antiforgery token
+    /// of <paramref name="pageHtml"/>, the page as that session saw it; the answer is the caller's to judge.</summary>
+    public static async Task<HttpResponseMessage> PostWithBearerAsync(
+        HttpClient client, string token, string path, string pageHtml, params KeyValuePair<string, string>[] fields)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent([AntiforgeryToken(pageHtml), .. fields]),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return await client.SendAsync(request);
+    }
+
     [GeneratedRegex("name=\"__antiforgery\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }

@@ -463,12 +463,7 @@ public static class ReviewSteps
     {
         var officer = await api.LoginOfficer(username);
         var page = await (await api.Send(HttpMethod.Get, $"/officer/applications/{applicationId}", officer)).Content.ReadAsStringAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/officer/applications/{applicationId}?handler=Faces")
-        {
-            Content = new FormUrlEncodedContent([PageForms.AntiforgeryToken(page)]),
-        };
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", officer);
-        using var shown = await api.Http.SendAsync(request);
+        using var shown = await PageForms.PostWithBearerAsync(api.Http, officer, $"/officer/applications/{applicationId}?handler=Faces", page);
         var html = await shown.Content.ReadAsStringAsync();
         Assert.True(shown.StatusCode == HttpStatusCode.OK, $"{shown.StatusCode}: {html[..Math.Min(html.Length, 2000)]}");
         return html;
