@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Builder;
@@ -49,7 +50,10 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var connection = new SqliteConnection("Data Source=:memory:");
         await connection.OpenAsync();
-        builder.Services.AddDbContext<ProviderDbContext>(options => options.UseSqlite(connection).UseOpenIddict());
+        // Each test class starts its own provider, so after twenty EF Core builds an internal service provider per context
+        // (as the service's own context does, see PersonalDataProtectionExtension): logged, not thrown.
+        builder.Services.AddDbContext<ProviderDbContext>(options => options.UseSqlite(connection).UseOpenIddict()
+            .ConfigureWarnings(w => w.Log(CoreEventId.ManyServiceProvidersCreatedWarning)));
         builder.Services.AddOpenIddict()
             .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<ProviderDbContext>())
             .AddServer(options =>
