@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace IdReissue.Web.Tests;
@@ -58,5 +62,46 @@ public sealed class MisconfiguredNodeTests
         }
     }
 
-    private sealed class Misconfigured(string key, string value) : ServiceFixture(new Dictionary<string, string> { [key] = value });
+    /// <summary>
+    /// A node that may refuse to start. The test host reads the node's services after the node is built,
+    /// while the node's own thread goes on to start: a node that refuses at once has disposed them by
+    /// then, and the refusal is lost behind an ObjectDisposedException. So the node here waits to start
+    /// until the test has done its reading and is waiting for the outcome.
+    /// </summary>
+    private sealed class Misconfigured(string key, string value) : ServiceFixture(new Dictionary<string, string> { [key] = value })
+    {
+        private readonly GatedLifetime _lifetime = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<IHostLifetime>(_lifetime));
+        }
+
+        protected override IHost CreateHost(IHostBuilder builder)
+        {
+            var host = builder.Build();
+            var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            addresses.Addresses.Clear();
+            addresses.Addresses.Add("http://127.0.0.1:0");
+            addresses.PreferHostingUrls = true;
+
+            // Starting registers for the node's start (or its failure) before it first waits.
+            var started = host.StartAsync();
+            _lifetime.Open();
+            started.GetAwaiter().GetResult();
+            return host;
+        }
+    }
+
+    private sealed class GatedLifetime : IHostLifetime
+    {
+        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Open() => _open.TrySetResult();
+
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => _open.Task.WaitAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }
