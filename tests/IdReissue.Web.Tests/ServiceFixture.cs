@@ -45,6 +45,9 @@ public class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     private string? _connectionString;
 
+    /// <summary>The connection string the service itself is given: the same database, reached directly unless a fixture puts something between.</summary>
+    protected virtual string ServiceConnectionString => ConnectionString;
+
     /// <summary>Where the audit chain's anchors are written: outside the database, per fixture.</summary>
     public string AuditAnchorFile => Path.Combine(_dataDirectory.FullName, "audit-anchors.log");
 
@@ -60,7 +63,7 @@ public class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", Provider);
-        builder.UseSetting("ConnectionStrings:IdReissue", ConnectionString);
+        builder.UseSetting("ConnectionStrings:IdReissue", ServiceConnectionString);
         builder.UseSetting("DemoData:LoginsFile", LoginsFile);
         builder.UseSetting("Sandbox:SigningKey", Convert.ToBase64String(SigningKey));
         builder.UseSetting("Security:MasterKeys:test-1", Convert.ToBase64String(MasterKey));

@@ -5,7 +5,7 @@ namespace IdReissue.Web.Errors;
 
 /// <summary>
 /// Turns exceptions into ProblemDetails: each broken domain rule keeps its own code and status; an
-/// unexpected failure is a 500 that says nothing internal. A concurrent writer's conflict arrives as the application
+/// unexpected failure is a 500 that says nothing internal; a database that is down or refuses writes is a 503 to retry (StorageFaultProblem). A concurrent writer's conflict arrives as the application
 /// layer's concurrent_update problem (the unit of work translates it). Nothing is half-written because each
 /// command saves once, at its end.
 /// </summary>
@@ -28,10 +28,21 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     {
         // By now the middleware has pointed the request at the error page; what was asked for is in the feature.
         var original = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path);
+        var outage = StorageFaultProblem.Of(exception);
+        if (outage is not null)
+        {
+            // An outage is an operator's matter, not a bug: one line per refused request, without the stack.
+            LogOutage(logger, outage.Code, httpContext.Request.Method, original, exception.GetBaseException().Message);
+        }
+
         if (!original.StartsWithSegments("/api") && !original.StartsWithSegments("/sandbox"))
         {
-            // Pages show the error page (re-executed by the exception handler middleware).
-            LogUnexpected(logger, exception, httpContext.Request.Method, original);
+            // Pages show the error page (re-executed by the exception handler middleware), which says the same for an outage.
+            if (outage is null)
+            {
+                LogUnexpected(logger, exception, httpContext.Request.Method, original);
+            }
+
             return false;
         }
 
@@ -39,6 +50,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             // EF may wrap what the protector throws while reading; a refused personal value is named as such, for operators to investigate.
             _ when RefusedPersonalData(exception) => (StatusCodes.Status500InternalServerError, "personal_data_integrity", "存储的个人信息未通过完整性校验，已拒绝读取。请联系系统管理员核查。"),
+            _ when outage is not null => (StatusCodes.Status503ServiceUnavailable, outage.Code, outage.Message),
             DomainException domain => (DomainErrorStatus.Of(domain), domain.Code, domain.Message),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
                 (StatusCodes.Status413PayloadTooLarge, "request_too_large", "上传内容过大，请压缩后重试。"),
@@ -47,12 +59,16 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             _ => (StatusCodes.Status500InternalServerError, "internal_error", "服务暂时出现问题，请稍后重试。您的数据不会丢失。"),
         };
 
-        if (status >= 500)
+        if (status >= 500 && outage is null)
         {
             LogUnexpected(logger, exception, httpContext.Request.Method, original);
         }
 
-        if (exception is DomainException broken)
+        if (outage is not null)
+        {
+            outage.Apply(httpContext.Response);
+        }
+        else if (exception is DomainException broken)
         {
             DomainErrorStatus.Apply(httpContext.Response, broken);
         }
@@ -81,6 +97,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
         return await problemDetails.TryWriteAsync(context);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path} as {Code}: {Cause}")]
+    private static partial void LogOutage(ILogger logger, string code, string method, string path, string cause);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure on {Method} {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);

@@ -147,6 +147,13 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
             Add(422, "idempotency_key_reused");
         }
 
+        // Every operation reads or writes the database; while it is down or refuses writes the answer is a 503 to retry (StorageFaultProblem).
+        Add(503, "database_unavailable");
+        if (!HttpMethods.IsGet(method))
+        {
+            Add(503, "storage_unavailable");
+        }
+
         if (operation.OperationId is { } id && ProblemCatalogue.ByOperation.TryGetValue(id, out var specific))
         {
             foreach (var (status, values) in specific)
@@ -175,7 +182,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
             Description = codes.Count == 0 ? title : $"{title}。`code`: {string.Join(", ", codes.Select(c => $"`{c}`"))}",
             Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = media },
         };
-        if (status == StatusCodes.Status429TooManyRequests)
+        if (status is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable)
         {
             response.Headers = new Dictionary<string, IOpenApiHeader>
             {

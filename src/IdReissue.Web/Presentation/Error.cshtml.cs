@@ -23,6 +23,13 @@ public sealed class ErrorModel : PageModel
     private void Describe(int? status)
     {
         var code = status ?? Response.StatusCode;
+        var outage = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error ? Errors.StorageFaultProblem.Of(error) : null;
+        if (outage is not null)
+        {
+            code = StatusCodes.Status503ServiceUnavailable;
+            outage.Apply(Response);
+        }
+
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? Request.Path.Value ?? string.Empty;
         Officer = original.StartsWith("/officer", StringComparison.Ordinal);
@@ -35,9 +42,10 @@ public sealed class ErrorModel : PageModel
             409 => ("操作与当前状态不符", "该操作与申请的当前状态不符，请返回查看最新进度。"),
             413 => ("上传内容过大", "上传的文件过大，请压缩后重试。"),
             429 => ("操作过于频繁", "操作过于频繁，请稍后再试。"),
+            503 => ("服务暂时不可用", "服务暂时不可用，请稍后重试。您已提交的信息不会丢失。"),
             >= 500 => ("服务暂时出现问题", "服务暂时出现问题，请稍后重试。您已提交的信息不会丢失。"),
             _ => ("信息有误", "请求未能完成，请返回检查后重试。"),
         };
-        Message = HttpContext.Items[ErrorPageMessage.Key] as string ?? fallback;
+        Message = outage?.Message ?? HttpContext.Items[ErrorPageMessage.Key] as string ?? fallback;
     }
 }

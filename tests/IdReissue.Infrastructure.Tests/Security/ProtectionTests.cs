@@ -72,7 +72,7 @@ public class ProtectionTests
         var file = ProtectedDatabase.NewFile();
         var oldMaster = RandomNumberGenerator.GetBytes(32);
         var newMaster = RandomNumberGenerator.GetBytes(32);
-        var code = new Persistence.Records.SmsCodeRecord
+        var code = new IdReissue.Infrastructure.Persistence.Records.SmsCodeRecord
         {
             Id = Guid.NewGuid(), Phone = "13800000009", CodeHash = "hash", CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(5),
         };
