@@ -2,7 +2,9 @@
 # The crash and scale test by hand: builds, starts a throwaway PostgreSQL (unless IDREISSUE_TEST_POSTGRES
 # names one), two service nodes, drives N applicants (default 300) through the whole journey, kills a
 # node with SIGKILL mid-way, restarts it, and checks that nothing was lost or done twice.
-# Usage: scripts/crash-test.sh [applicants] [--wechatpay-simulator]  (the latter: WeChat Pay through the real adapter and its simulator)
+# Usage: scripts/crash-test.sh [applicants] [--wechatpay-simulator] [--database-outage SECONDS]
+#   --wechatpay-simulator: WeChat Pay through the real adapter and its simulator;
+#   --database-outage: PostgreSQL (a throwaway server of its own) stopped that long, as by a crash, while officers work.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -18,6 +20,23 @@ fi
 
 work="$(mktemp -d)"
 server="${IDREISSUE_TEST_POSTGRES:-}"
+extra=()
+if [[ " ${*:2} " == *" --database-outage "* ]]; then
+  # The test stops and starts the server itself, so it gets a server of its own, whatever IDREISSUE_TEST_POSTGRES says.
+  server=""
+  port="${IDREISSUE_CRASH_PG_PORT:-55441}"
+  cat > "$work/postgres-control" <<EOF
+#!/usr/bin/env bash
+set -euo pipefail
+source "$root/scripts/lib/postgres.sh"
+case "\$1" in
+  stop) stop_throwaway_postgres "$work/pg" ;;
+  start) start_throwaway_postgres "$work/pg" "$port" >/dev/null ;;
+esac
+EOF
+  chmod +x "$work/postgres-control"
+  extra=(--postgres-control "$work/postgres-control")
+fi
 if [ -z "$server" ]; then
   server="$(start_throwaway_postgres "$work/pg" "${IDREISSUE_CRASH_PG_PORT:-55441}")"
   trap 'stop_throwaway_postgres "$work/pg"; rm -rf "$work"' EXIT
@@ -31,4 +50,4 @@ dotnet "$root/bench/IdReissue.ServiceBench/bin/Release/net10.0/IdReissue.Service
   --photo "$root/../shared/portrait-dev-set/df__img13__ok.jpg" \
   --applicants "$applicants" \
   --logs "${IDREISSUE_CRASH_LOGS:-$work/logs}" \
-  "${@:2}"
+  "${@:2}" ${extra[@]+"${extra[@]}"}

@@ -11,7 +11,9 @@ namespace IdReissue.ServiceBench;
 /// whole journey, one node killed with SIGKILL in the middle and restarted, then every invariant checked.
 /// With --wechatpay-simulator the WeChat Pay channel is the real WeChat Pay adapter talking to the WeChat Pay
 /// simulator (signed requests, encrypted notifications) instead of the sandbox.
+/// With --database-outage SECONDS the PostgreSQL server is stopped that long while the officers work (see below).
 /// Usage: crash --postgres CONNECTION --web PATH/IdReissue.Web.dll --photo FILE [--applicants N] [--logs DIR] [--wechatpay-simulator]
+///   [--database-outage SECONDS --postgres-control SCRIPT]
 /// </summary>
 public static class CrashTest
 {
@@ -91,6 +93,22 @@ public static class CrashTest
         await killer;
         Console.WriteLine($"[{stopwatch.Elapsed:mm\\:ss}] {runs.Count - failures.Count} of {runs.Count} applicants under review ({client.Failovers} requests failed over)");
 
+        // With --database-outage, PostgreSQL stops (as a crashed server does) while the officers begin their work and
+        // comes back after the given seconds: every request meanwhile must be a 503 to retry, none a 500, and the
+        // work must then finish once. The officers' first requests are made during the outage, so it cannot be missed.
+        var outage = Task.CompletedTask;
+        if (options.DatabaseOutageSeconds > 0)
+        {
+            await ControlPostgresAsync(options, "stop", cancel.Token);
+            Console.WriteLine($"[{stopwatch.Elapsed:mm\\:ss}] PostgreSQL stopped for {options.DatabaseOutageSeconds} s");
+            outage = Task.Run(async () =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(options.DatabaseOutageSeconds), cancel.Token);
+                await ControlPostgresAsync(options, "start", cancel.Token);
+                Console.WriteLine($"[{stopwatch.Elapsed:mm\\:ss}] PostgreSQL started again ({client.OutageRefusals} requests refused to retry meanwhile)");
+            }, cancel.Token);
+        }
+
         // Phase 2: officers approve, produce and dispatch through the API; the courier delivers.
         var reviewing = runs.Where(r => r.ApplicationId is not null && r.Stage == "under review").ToList();
         foreach (var region in reviewing.Select(r => r.Region).Distinct())
@@ -121,6 +139,7 @@ public static class CrashTest
                 }
             }
         });
+        await outage;
         Console.WriteLine($"[{stopwatch.Elapsed:mm\\:ss}] journeys finished; letting background work drain");
         await Task.Delay(TimeSpan.FromSeconds(8), cancel.Token);
 
@@ -130,15 +149,40 @@ public static class CrashTest
             violations.AddRange(await Invariants.CheckPaidAtGatewayAsync(connectionString, "WeChat Pay simulator", weChat.PaidOrders.ToList(), cancel.Token));
         }
         violations.AddRange(failures);
+        if (options.DatabaseOutageSeconds > 0 && client.OutageRefusals == 0)
+        {
+            violations.Add("PostgreSQL was stopped but no request was refused with database_unavailable: the outage was not seen");
+        }
+
+        if (client.RefusalsWithoutRetryAfter > 0)
+        {
+            violations.Add($"{client.RefusalsWithoutRetryAfter} outage refusals without Retry-After");
+        }
+
         Console.WriteLine();
         Console.WriteLine(violations.Count == 0
-            ? $"OK: {options.Applicants} applicants, 2 nodes, one SIGKILL, {client.Failovers} failovers, in {stopwatch.Elapsed.TotalSeconds:0} s"
+            ? $"OK: {options.Applicants} applicants, 2 nodes, one SIGKILL, {client.Failovers} failovers"
+                + (options.DatabaseOutageSeconds > 0 ? $", PostgreSQL down {options.DatabaseOutageSeconds} s ({client.OutageRefusals} requests refused to retry, none failed)" : string.Empty)
+                + $", in {stopwatch.Elapsed.TotalSeconds:0} s"
             : $"FAILED ({violations.Count}):\n  " + string.Join("\n  ", violations.Take(30)));
         return violations.Count == 0 ? 0 : 1;
     }
 
-    private sealed record Arguments(string Postgres, string Web, string Photo, int Applicants, int Concurrency, int FirstPort, string Logs, int TimeoutMinutes, bool WeChatPaySimulator)
-{
+    /// <summary>Runs the script that stops or starts the test's PostgreSQL server (scripts/crash-test.sh writes it).</summary>
+    private static async Task ControlPostgresAsync(Arguments options, string verb, CancellationToken cancellationToken)
+    {
+        using var control = Process.Start(new ProcessStartInfo(options.PostgresControl ?? throw new ArgumentException("--database-outage needs --postgres-control SCRIPT"), [verb]))
+            ?? throw new InvalidOperationException("could not run the PostgreSQL control script");
+        await control.WaitForExitAsync(cancellationToken);
+        if (control.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"PostgreSQL control '{verb}' exited with {control.ExitCode}");
+        }
+    }
+
+    private sealed record Arguments(string Postgres, string Web, string Photo, int Applicants, int Concurrency, int FirstPort, string Logs, int TimeoutMinutes, bool WeChatPaySimulator,
+        int DatabaseOutageSeconds, string? PostgresControl)
+    {
         public static Arguments Parse(string[] args)
         {
             string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -152,7 +196,9 @@ public static class CrashTest
                 Number("--port", 18481),
                 Value("--logs") ?? Path.Combine(Path.GetTempPath(), "idreissue-crash-test"),
                 Number("--timeout-minutes", 20),
-                args.Contains("--wechatpay-simulator"));
+                args.Contains("--wechatpay-simulator"),
+                Number("--database-outage", 0),
+                Value("--postgres-control"));
         }
     }
 }

@@ -25,6 +25,15 @@ public sealed class FailoverClient(IReadOnlyList<ServiceNode> nodes) : IDisposab
     /// <summary>Requests that found a node down and went to the other one.</summary>
     public int Failovers => _failovers;
 
+    /// <summary>Answers that said the database was down or refused writes (503 database_unavailable / storage_unavailable), each retried.</summary>
+    public int OutageRefusals => _outageRefusals;
+
+    /// <summary>Answers of 503 without a Retry-After: a client would not know when to come back.</summary>
+    public int RefusalsWithoutRetryAfter => _refusalsWithoutRetryAfter;
+
+    private int _outageRefusals;
+    private int _refusalsWithoutRetryAfter;
+
     public void Dispose()
     {
         _http.Dispose();
@@ -85,6 +94,15 @@ public sealed class FailoverClient(IReadOnlyList<ServiceNode> nodes) : IDisposab
                 if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable
                     || (response.StatusCode == HttpStatusCode.Conflict && text.Contains("idempotency_in_progress", StringComparison.Ordinal)))
                 {
+                    if (text.Contains("\"database_unavailable\"", StringComparison.Ordinal) || text.Contains("\"storage_unavailable\"", StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref _outageRefusals);
+                        if (response.Headers.RetryAfter is null)
+                        {
+                            Interlocked.Increment(ref _refusalsWithoutRetryAfter);
+                        }
+                    }
+
                     await Task.Delay(250 * (attempt + 1), cancellationToken);
                     continue;
                 }
