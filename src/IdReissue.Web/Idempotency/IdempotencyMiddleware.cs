@@ -57,17 +57,24 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         {
             await next(context);
         }
-        finally
+        catch
         {
+            // A refusal thrown as an exception (a provider down, the database gone) is written by the exception
+            // handler, outside this middleware: what is here is no answer at all, and keeping it would replay an
+            // empty 200 to every retry. Nothing was saved (a command saves once, at its end): the key is released.
             context.Response.Body = originalBody;
-            var response = context.Response;
-
-            // A server failure wrote nothing: the caller may retry with the same key.
-            await keys.CompleteAsync(key, response.StatusCode >= 500 ? null : new KeptResponse(response.StatusCode, response.ContentType, captured.ToArray(),
-                response.Headers.Location.ToString() is { Length: > 0 } location ? location : null), CancellationToken.None);
-            captured.Position = 0;
-            await captured.CopyToAsync(originalBody, CancellationToken.None);
+            await keys.CompleteAsync(key, null, CancellationToken.None);
+            throw;
         }
+
+        context.Response.Body = originalBody;
+        var response = context.Response;
+
+        // A server failure wrote nothing: the caller may retry with the same key.
+        await keys.CompleteAsync(key, response.StatusCode >= 500 ? null : new KeptResponse(response.StatusCode, response.ContentType, captured.ToArray(),
+            response.Headers.Location.ToString() is { Length: > 0 } location ? location : null), CancellationToken.None);
+        captured.Position = 0;
+        await captured.CopyToAsync(originalBody, CancellationToken.None);
     }
 
     private static async Task ReplayAsync(HttpContext context, KeptResponse kept)

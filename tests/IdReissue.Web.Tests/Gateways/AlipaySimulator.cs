@@ -186,6 +186,9 @@ public sealed class AlipaySimulator : IAsyncDisposable
 
     private static string Beijing(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary>The provider's outage switch (see <see cref="LoopbackServer.Down"/>).</summary>
+    public LoopbackServer Server => _server;
+
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync();

@@ -10,14 +10,26 @@ namespace IdReissue.Web.Tests.Gateways;
 public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly Outage _outage;
 
-    private LoopbackServer(WebApplication app, Uri baseUrl)
+    private LoopbackServer(WebApplication app, Uri baseUrl, Outage outage)
     {
         _app = app;
         BaseUrl = baseUrl;
+        _outage = outage;
     }
 
     public Uri BaseUrl { get; }
+
+    /// <summary>While true, the provider is down: every connection is dropped before an answer, as by a provider's outage.</summary>
+    public bool Down
+    {
+        get => _outage.Down;
+        set => _outage.Down = value;
+    }
+
+    /// <summary>Requests that came while <see cref="Down"/>: the caller's retries.</summary>
+    public int RequestsWhileDown => _outage.Dropped;
 
     public static LoopbackServer Start(Action<IEndpointRouteBuilder> map)
     {
@@ -25,9 +37,21 @@ public sealed class LoopbackServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
+        var outage = new Outage();
+        app.Use(async (http, next) =>
+        {
+            if (outage.Down)
+            {
+                outage.Drop();
+                http.Abort();
+                return;
+            }
+
+            await next(http);
+        });
         map(app);
         app.StartAsync().GetAwaiter().GetResult();
-        return new LoopbackServer(app, new Uri(app.Urls.First()));
+        return new LoopbackServer(app, new Uri(app.Urls.First()), outage);
     }
 
     /// <summary>Answers nothing until the caller abandons the request (or, as a backstop, two minutes pass): a lost
@@ -47,5 +71,21 @@ public sealed class LoopbackServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private sealed class Outage
+    {
+        private int _dropped;
+        private bool _down;
+
+        public bool Down
+        {
+            get => Volatile.Read(ref _down);
+            set => Volatile.Write(ref _down, value);
+        }
+
+        public int Dropped => Volatile.Read(ref _dropped);
+
+        public void Drop() => Interlocked.Increment(ref _dropped);
     }
 }

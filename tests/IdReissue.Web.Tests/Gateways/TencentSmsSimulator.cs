@@ -117,5 +117,8 @@ public sealed partial class TencentSmsSimulator : IAsyncDisposable
     [GeneratedRegex("^TC3-HMAC-SHA256 Credential=(?<id>[^/]+)/(?<date>\\d{4}-\\d{2}-\\d{2})/(?<service>[a-z]+)/tc3_request, SignedHeaders=(?<headers>[a-z;-]+), Signature=(?<signature>[0-9a-f]{64})$")]
     private static partial Regex AuthorizationPattern();
 
+    /// <summary>The provider's outage switch (see <see cref="LoopbackServer.Down"/>).</summary>
+    public LoopbackServer Server => _server;
+
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -382,6 +382,9 @@ public sealed partial class WeChatPaySimulator : IAsyncDisposable
     [GeneratedRegex("(\\w+)=\"([^\"]*)\"")]
     private static partial Regex AuthorizationField();
 
+    /// <summary>The provider's outage switch (see <see cref="LoopbackServer.Down"/>).</summary>
+    public LoopbackServer Server => _server;
+
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync();
