@@ -84,6 +84,12 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     {
         context.ProblemDetails.Title = Problems.TitleFor(status);
     }
+
+    // Every 503 is temporary and says when to come back; a refusal that knows better (an outage, a limit) has set it already.
+    if (context.ProblemDetails.Status == StatusCodes.Status503ServiceUnavailable && !context.HttpContext.Response.Headers.ContainsKey("Retry-After"))
+    {
+        context.HttpContext.Response.Headers.RetryAfter = DomainErrorStatus.ProviderRetryAfter.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 });
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddApiDocument(builder.Configuration);

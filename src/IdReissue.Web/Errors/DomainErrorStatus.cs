@@ -21,13 +21,20 @@ public static class DomainErrorStatus
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
-    /// <summary>Sets the status and, for a rate limit, the Retry-After header.</summary>
+    /// <summary>A provider that is down (SMS, a payment gateway, face verification) is asked again after this long.</summary>
+    public static readonly TimeSpan ProviderRetryAfter = TimeSpan.FromSeconds(10);
+
+    /// <summary>Sets the status and, for a rate limit or a provider that is down, the Retry-After header.</summary>
     public static void Apply(HttpResponse response, DomainException broken)
     {
         response.StatusCode = Of(broken);
         if (broken is RateLimitedException limited)
         {
             response.Headers.RetryAfter = Math.Ceiling(limited.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+        else if (broken.Kind == DomainErrorKind.Unavailable)
+        {
+            response.Headers.RetryAfter = ProviderRetryAfter.TotalSeconds.ToString(CultureInfo.InvariantCulture);
         }
     }
 }

@@ -43,7 +43,8 @@ public static class Problems
         413 => "上传内容过大",
         422 => "信息有误",
         429 => "操作过于频繁",
-        502 or 503 or 504 => "外部系统暂时不可用",
+        // The database as much as a provider: what the person needs to know is that it is temporary.
+        502 or 503 or 504 => "服务暂时不可用",
         _ => "服务器内部错误",
     };
 }

@@ -54,7 +54,9 @@ public sealed class GatewayOutageTests(SmsOutageService smsService, PaymentGatew
         {
             // Someone else asking for a code (this applicant was sent one a moment ago, and must wait a minute for another).
             var stranger = "139" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await Api.ExpectProblem(await api.Http.PostAsJsonAsync("/api/auth/sms-codes", new { phone = stranger }), HttpStatusCode.ServiceUnavailable, "sms_unavailable");
+            var refused = await api.Http.PostAsJsonAsync("/api/auth/sms-codes", new { phone = stranger });
+            await Api.ExpectProblem(refused, HttpStatusCode.ServiceUnavailable, "sms_unavailable");
+            Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "a provider that is down is asked again later (Retry-After)");
 
             // Paid: the 等待提交电子照片 notice is due, and meets the outage.
             await journey.PayAtCashier(await journey.CreatePayment("WeChatPay"));
@@ -151,8 +153,11 @@ public sealed class GatewayOutageTests(SmsOutageService smsService, PaymentGatew
         Assert.Equal("PhotoPending", (await journey.Progress()).GetProperty("state").GetString());
     }
 
-    private static async Task ExpectGatewayUnavailable(HttpResponseMessage response) =>
+    private static async Task ExpectGatewayUnavailable(HttpResponseMessage response)
+    {
         await Api.ExpectProblem(response, HttpStatusCode.ServiceUnavailable, "payment_gateway_unavailable");
+        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "a provider that is down is asked again later (Retry-After)");
+    }
 
     private async Task<Journey> ReadyToPayAsync()
     {
