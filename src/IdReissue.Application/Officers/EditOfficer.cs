@@ -36,7 +36,18 @@ public sealed class EditOfficerHandler(IOfficerAccountStore officers, OfficerAdm
             ("name", before.DisplayName, displayName),
             ("roles", OfficerRights.Describe(before.Roles), OfficerRights.Describe(roles)),
             ("regions", before.Regions.ToString(), regions.ToString())));
-        await unitOfWork.SaveAsync(cancellationToken);
+        if (!before.Disabled && before.Roles.Contains(OfficerRights.Admin) && !roles.Contains(OfficerRights.Admin))
+        {
+            if (await rules.SaveKeepingAnAdministratorAsync(cancellationToken) is { } last)
+            {
+                return last;
+            }
+        }
+        else
+        {
+            await unitOfWork.SaveAsync(cancellationToken);
+        }
+
         return before with { DisplayName = displayName, Roles = roles, Regions = regions };
     }
 }

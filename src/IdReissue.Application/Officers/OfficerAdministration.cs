@@ -12,13 +12,19 @@ namespace IdReissue.Application.Officers;
 /// holding the role), holds every region of the officer, grants only known roles and regions they hold, never raises
 /// their own rights, and never leaves the service without an enabled administrator.
 /// </summary>
-public sealed partial class OfficerAdministration(IOfficerAccountStore officers, IRegionPolicies regions, ISessionStore sessions)
+public sealed partial class OfficerAdministration(IOfficerAccountStore officers, IRegionPolicies regions, ISessionStore sessions, IUnitOfWork unitOfWork)
 {
     public static readonly IReadOnlyList<string> OfficerSessionKinds = [SessionKinds.Officer, SessionKinds.OfficerPending];
 
     public static readonly Problem NotAnAdministrator = Problem.Forbidden("not_an_administrator", "只有管理员可以管理办事人员账号。");
 
     private static readonly Problem NotFound = Problem.NotFound("officer_not_found", "未找到该办事人员账号。");
+
+    private static readonly Problem LastAdministrator =
+        Problem.Conflict("last_administrator", "这是最后一名启用的管理员，不能停用或取消其管理员角色。请先为另一名办事人员分配管理员角色。");
+
+    /// <summary>The lock every save that may take an administrator away takes in turn (<see cref="SaveKeepingAnAdministratorAsync"/>).</summary>
+    private const string AdministratorsLock = "officers.enabled-administrators";
 
     /// <summary>The acting administrator's account, or the refusal.</summary>
     public async Task<Result<OfficerCredentials>> AdministratorAsync(OfficerScope administrator, CancellationToken cancellationToken)
@@ -116,13 +122,19 @@ public sealed partial class OfficerAdministration(IOfficerAccountStore officers,
     {
         ArgumentNullException.ThrowIfNull(target);
         var isAdministrator = !target.Disabled && target.Roles.Contains(OfficerRights.Admin);
-        if (!isAdministrator || staysAdministrator || await officers.CountEnabledAdministratorsAsync(cancellationToken) > 1)
-        {
-            return null;
-        }
-
-        return Problem.Conflict("last_administrator", "这是最后一名启用的管理员，不能停用或取消其管理员角色。请先为另一名办事人员分配管理员角色。");
+        return !isAdministrator || staysAdministrator || await officers.CountEnabledAdministratorsAsync(cancellationToken) > 1 ? null : LastAdministrator;
     }
+
+    /// <summary>
+    /// Saves a change that takes an administrator away (disabled, or the role removed) only if an enabled administrator
+    /// remains after it, counted inside the save's transaction, which such saves take in turn. The check before the change
+    /// (<see cref="CheckNotLastAdministratorAsync"/>) answers at once, but two administrators demoting or disabling each other
+    /// at the same moment both pass it, each counting the other; of two such saves the second counts after the first.
+    /// </summary>
+    public async Task<Problem?> SaveKeepingAnAdministratorAsync(CancellationToken cancellationToken) =>
+        await unitOfWork.SaveIfStillAsync(AdministratorsLock, async ct => await officers.CountEnabledAdministratorsAsync(ct) > 0, cancellationToken)
+            ? null
+            : LastAdministrator;
 
     /// <summary>Ends every session the officer holds (signed in, or half-way through a second factor) at once, on every node.</summary>
     public Task<int> EndSessionsAsync(string username, CancellationToken cancellationToken) =>
