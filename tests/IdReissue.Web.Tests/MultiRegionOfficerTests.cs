@@ -87,6 +87,10 @@ public sealed class MultiRegionOfficerTests(ServiceFixture service)
             new { displayName = "湖南民警", roles = R("review"), regions = R("jilin", "hunan") }), HttpStatusCode.OK);
         Assert.Equal(["hunan", "jilin"], widened.GetProperty("regions").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal("regions: hunan → hunan,jilin", await AuditDetailAsync("officer.edit", $"officer:clerk-{suffix}"));
+        var officerPage = await PageAsync($"/officer/admin/clerk-{suffix}", admin);
+        Assert.Contains("id=\"regions-held\">湖南省、吉林省<", officerPage, StringComparison.Ordinal);
+        Assert.Contains("value=\"jilin\" checked=\"checked\"", officerPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"tianjin\" checked", officerPage, StringComparison.Ordinal);
     }
 
     private static string[] R(params string[] values) => values;
