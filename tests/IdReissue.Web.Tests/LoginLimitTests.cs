@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using IdReissue.Application.Common;
 using IdReissue.Application.Ports;
 using IdReissue.Infrastructure.Persistence.Stores;
 using IdReissue.Infrastructure.Security;
@@ -114,15 +115,15 @@ public sealed class WatchedPasswordService : ServiceFixture
         }
 
         // The rest as the store does it: only the log-in's password checks are watched.
-        public Task<IReadOnlyList<OfficerCredentials>> ListAsync(string regionScope, CancellationToken cancellationToken) => store.ListAsync(regionScope, cancellationToken);
+        public Task<IReadOnlyList<OfficerCredentials>> ListAsync(OfficerRegions within, CancellationToken cancellationToken) => store.ListAsync(within, cancellationToken);
 
         public Task<int> CountEnabledAdministratorsAsync(CancellationToken cancellationToken) => store.CountEnabledAdministratorsAsync(cancellationToken);
 
-        public void Add(string username, string displayName, IReadOnlyList<string> roles, string regionId, string setupTokenHash, DateTimeOffset setupExpiresAt) =>
-            store.Add(username, displayName, roles, regionId, setupTokenHash, setupExpiresAt);
+        public void Add(string username, string displayName, IReadOnlyList<string> roles, OfficerRegions regions, string setupTokenHash, DateTimeOffset setupExpiresAt) =>
+            store.Add(username, displayName, roles, regions, setupTokenHash, setupExpiresAt);
 
-        public Task EditAsync(string username, string displayName, IReadOnlyList<string> roles, string regionId, CancellationToken cancellationToken) =>
-            store.EditAsync(username, displayName, roles, regionId, cancellationToken);
+        public Task EditAsync(string username, string displayName, IReadOnlyList<string> roles, OfficerRegions regions, CancellationToken cancellationToken) =>
+            store.EditAsync(username, displayName, roles, regions, cancellationToken);
 
         public Task SetDisabledAsync(string username, bool disabled, CancellationToken cancellationToken) => store.SetDisabledAsync(username, disabled, cancellationToken);
 

@@ -44,14 +44,14 @@ public sealed class OfficerAccountTests(OfficerAccountTests.EmptyTeamService ser
 
         // A new officer: created with a set-up link, which works once.
         var link = await Api.Expect(await Api.Post("/api/officer/admin/officers", admin,
-            new { username = "clerk-1", displayName = "王警官", roles = R("acceptance", "review"), region = "hunan" }), HttpStatusCode.Created);
+            new { username = "clerk-1", displayName = "王警官", roles = R("acceptance", "review"), regions = R("hunan") }), HttpStatusCode.Created);
         var (clerk, clerkSecret) = await SetUpAsync(link);
         await Api.ExpectProblem(await Api.Post("/api/auth/officer-setup", null, new { token = TokenOf(link), password = Password + "again" }), HttpStatusCode.NotFound, "setup_link_invalid");
         Assert.Single((await Api.Get("/api/officer/sessions", clerk)).EnumerateArray());
 
         // Edited: the change is in the audit chain, before → after.
         var edited = await Api.Expect(await Api.Send(HttpMethod.Put, "/api/officer/admin/officers/clerk-1", admin,
-            new { displayName = "王小明", roles = R("acceptance", "review", "production"), region = "hunan" }), HttpStatusCode.OK);
+            new { displayName = "王小明", roles = R("acceptance", "review", "production"), regions = R("hunan") }), HttpStatusCode.OK);
         Assert.Equal(["acceptance", "review", "production"], edited.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         var audit = await AuditAsync("officer.edit", "officer:clerk-1");
         Assert.Equal("officer:chief", audit.Actor);
@@ -85,7 +85,7 @@ public sealed class OfficerAccountTests(OfficerAccountTests.EmptyTeamService ser
     {
         var (admin, _) = await BootstrapAdministratorAsync("chief-pw");
         var link = await Api.Expect(await Api.Post("/api/officer/admin/officers", admin,
-            new { username = "clerk-pw", displayName = "李警官", roles = R("review"), region = "hunan" }), HttpStatusCode.Created);
+            new { username = "clerk-pw", displayName = "李警官", roles = R("review"), regions = R("hunan") }), HttpStatusCode.Created);
         await Api.ExpectProblem(await Api.Post("/api/auth/officer-setup", null, new { token = TokenOf(link), password = "short" }), HttpStatusCode.UnprocessableEntity, "password_too_short");
         await Api.ExpectProblem(await Api.Post("/api/auth/officer-setup", null, new { token = TokenOf(link), password = "1QAZ2wsx3edc" }), HttpStatusCode.UnprocessableEntity, "password_too_common");
         var page = await Api.Http.GetStringAsync(link.GetProperty("setupPath").GetString());
@@ -100,24 +100,24 @@ public sealed class OfficerAccountTests(OfficerAccountTests.EmptyTeamService ser
     {
         var (admin, _) = await BootstrapAdministratorAsync("chief-esc");
         var link = await Api.Expect(await Api.Post("/api/officer/admin/officers", admin,
-            new { username = "hunan-chief", displayName = "湖南管理员", roles = R("admin"), region = "hunan" }), HttpStatusCode.Created);
+            new { username = "hunan-chief", displayName = "湖南管理员", roles = R("admin"), regions = R("hunan") }), HttpStatusCode.Created);
         var (regional, _) = await SetUpAsync(link);
 
         await Api.ExpectProblem(await Api.Send(HttpMethod.Put, "/api/officer/admin/officers/hunan-chief", regional,
-            new { displayName = "湖南管理员", roles = R("admin", "reveal"), region = "hunan" }), HttpStatusCode.Forbidden, "self_raise_refused");
+            new { displayName = "湖南管理员", roles = R("admin", "reveal"), regions = R("hunan") }), HttpStatusCode.Forbidden, "self_raise_refused");
         await Api.ExpectProblem(await Api.Send(HttpMethod.Put, "/api/officer/admin/officers/hunan-chief", regional,
-            new { displayName = "湖南管理员", roles = R("admin"), region = "*" }), HttpStatusCode.Forbidden, "region_out_of_scope");
+            new { displayName = "湖南管理员", roles = R("admin"), regions = R("*") }), HttpStatusCode.Forbidden, "region_out_of_scope");
         await Api.ExpectProblem(await Api.Post("/api/officer/admin/officers", regional,
-            new { username = "jilin-x", displayName = "吉林", roles = R("review"), region = "jilin" }), HttpStatusCode.Forbidden, "region_out_of_scope");
+            new { username = "jilin-x", displayName = "吉林", roles = R("review"), regions = R("jilin") }), HttpStatusCode.Forbidden, "region_out_of_scope");
         // The administrator of every region is out of a regional administrator's sight altogether.
         await Api.ExpectProblem(await Api.Post("/api/officer/admin/officers/chief-esc/disable", regional), HttpStatusCode.NotFound, "officer_not_found");
 
         var clerkLink = await Api.Expect(await Api.Post("/api/officer/admin/officers", regional,
-            new { username = "clerk-esc", displayName = "赵警官", roles = R("review"), region = "hunan" }), HttpStatusCode.Created);
+            new { username = "clerk-esc", displayName = "赵警官", roles = R("review"), regions = R("hunan") }), HttpStatusCode.Created);
         var (clerk, _) = await SetUpAsync(clerkLink);
         await Api.ExpectProblem(await Api.Send(HttpMethod.Get, "/api/officer/admin/officers", clerk), HttpStatusCode.Forbidden, "forbidden");
         await Api.ExpectProblem(await Api.Send(HttpMethod.Put, "/api/officer/admin/officers/clerk-esc", clerk,
-            new { displayName = "赵警官", roles = R("review", "admin"), region = "hunan" }), HttpStatusCode.Forbidden, "forbidden");
+            new { displayName = "赵警官", roles = R("review", "admin"), regions = R("hunan") }), HttpStatusCode.Forbidden, "forbidden");
     }
 
     [Fact]
@@ -132,20 +132,20 @@ public sealed class OfficerAccountTests(OfficerAccountTests.EmptyTeamService ser
         }
 
         await Api.ExpectProblem(await Api.Send(HttpMethod.Put, "/api/officer/admin/officers/chief-last", admin,
-            new { displayName = "最后的管理员", roles = R(), region = "*" }), HttpStatusCode.Conflict, "last_administrator");
+            new { displayName = "最后的管理员", roles = R(), regions = R("*") }), HttpStatusCode.Conflict, "last_administrator");
         await Api.ExpectProblem(await Api.Post("/api/officer/admin/officers/chief-last/disable", admin), HttpStatusCode.Conflict, "cannot_disable_self");
         // Demoting oneself is no raise, but taking a role one lacks is.
         await Api.ExpectProblem(await Api.Send(HttpMethod.Put, "/api/officer/admin/officers/chief-last", admin,
-            new { displayName = "最后的管理员", roles = R("admin", "finance"), region = "*" }), HttpStatusCode.Forbidden, "self_raise_refused");
+            new { displayName = "最后的管理员", roles = R("admin", "finance"), regions = R("*") }), HttpStatusCode.Forbidden, "self_raise_refused");
 
         // With a second administrator, the first may step down.
         var link = await Api.Expect(await Api.Post("/api/officer/admin/officers", admin,
-            new { username = "chief-next", displayName = "接任管理员", roles = R("admin"), region = "*" }), HttpStatusCode.Created);
+            new { username = "chief-next", displayName = "接任管理员", roles = R("admin"), regions = R("*") }), HttpStatusCode.Created);
         var (next, _) = await SetUpAsync(link);
         await Api.Expect(await Api.Send(HttpMethod.Put, "/api/officer/admin/officers/chief-last", admin,
-            new { displayName = "最后的管理员", roles = R(), region = "*" }), HttpStatusCode.OK);
+            new { displayName = "最后的管理员", roles = R(), regions = R("*") }), HttpStatusCode.OK);
         await Api.ExpectProblem(await Api.Send(HttpMethod.Put, "/api/officer/admin/officers/chief-next", next,
-            new { displayName = "接任管理员", roles = R(), region = "*" }), HttpStatusCode.Conflict, "last_administrator");
+            new { displayName = "接任管理员", roles = R(), regions = R("*") }), HttpStatusCode.Conflict, "last_administrator");
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class OfficerAccountTests(OfficerAccountTests.EmptyTeamService ser
     {
         var (admin, _) = await BootstrapAdministratorAsync("chief-codes");
         var link = await Api.Expect(await Api.Post("/api/officer/admin/officers", admin,
-            new { username = "clerk-codes", displayName = "钱警官", roles = R("review"), region = "hunan" }), HttpStatusCode.Created);
+            new { username = "clerk-codes", displayName = "钱警官", roles = R("review"), regions = R("hunan") }), HttpStatusCode.Created);
         var (_, secret, recoveryCodes) = await SetUpWithCodesAsync(link);
 
         var pending = (await PasswordAsync("clerk-codes", Password)).GetProperty("token").GetString()!;
@@ -183,9 +183,9 @@ public sealed class OfficerAccountTests(OfficerAccountTests.EmptyTeamService ser
     {
         var (admin, _) = await BootstrapAdministratorAsync("chief-money");
         var (reviewer, _) = await SetUpAsync(await Api.Expect(await Api.Post("/api/officer/admin/officers", admin,
-            new { username = "clerk-money", displayName = "孙警官", roles = R("review"), region = "hunan" }), HttpStatusCode.Created));
+            new { username = "clerk-money", displayName = "孙警官", roles = R("review"), regions = R("hunan") }), HttpStatusCode.Created));
         var (finance, _) = await SetUpAsync(await Api.Expect(await Api.Post("/api/officer/admin/officers", admin,
-            new { username = "cashier", displayName = "周会计", roles = R("finance"), region = "hunan" }), HttpStatusCode.Created));
+            new { username = "cashier", displayName = "周会计", roles = R("finance"), regions = R("hunan") }), HttpStatusCode.Created));
 
         await Api.ExpectProblem(await Api.Post("/api/officer/refunds/NO-SUCH-ORDER/refunded", reviewer), HttpStatusCode.Forbidden, "forbidden");
         await Api.ExpectProblem(await Api.Send(HttpMethod.Get, "/api/officer/refunds", reviewer), HttpStatusCode.Forbidden, "forbidden");
@@ -222,10 +222,10 @@ public sealed class OfficerAccountTests(OfficerAccountTests.EmptyTeamService ser
 
         // Creates an officer on the account room's form; the link is shown once.
         var created = await (await PageForms.PostAsync(desk, "/officer/admin", ("Input.Username", "clerk-pages"), ("Input.DisplayName", "吴警官"),
-            ("Input.Roles", "acceptance"), ("Input.Roles", "review"), ("Input.Region", "hunan"))).Content.ReadAsStringAsync();
+            ("Input.Roles", "acceptance"), ("Input.Roles", "review"), ("Input.Regions", "hunan"))).Content.ReadAsStringAsync();
         var setupUrl = Regex.Match(created, "id=\"setup-url\">([^<]+)<").Groups[1].Value;
         Assert.Contains("/officer/setup/", setupUrl, StringComparison.Ordinal);
-        var refused = await (await PageForms.PostAsync(desk, "/officer/admin", ("Input.Username", "clerk-pages"), ("Input.DisplayName", "吴警官"), ("Input.Region", "hunan")))
+        var refused = await (await PageForms.PostAsync(desk, "/officer/admin", ("Input.Username", "clerk-pages"), ("Input.DisplayName", "吴警官"), ("Input.Regions", "hunan")))
             .Content.ReadAsStringAsync();
         Assert.Contains("该用户名已被使用", refused, StringComparison.Ordinal);
 
@@ -254,7 +254,7 @@ public sealed class OfficerAccountTests(OfficerAccountTests.EmptyTeamService ser
     {
         var (admin, _) = await BootstrapAdministratorAsync("chief-nodes");
         var (clerk, _) = await SetUpAsync(await Api.Expect(await Api.Post("/api/officer/admin/officers", admin,
-            new { username = "clerk-nodes", displayName = "冯警官", roles = R("review"), region = "hunan" }), HttpStatusCode.Created));
+            new { username = "clerk-nodes", displayName = "冯警官", roles = R("review"), regions = R("hunan") }), HttpStatusCode.Created));
 
         // A second node on the same database and keys, as behind a load balancer.
         var other = new SecondNode(service);

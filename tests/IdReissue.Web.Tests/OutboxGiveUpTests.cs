@@ -134,7 +134,7 @@ public sealed class OutboxGiveUpTests(FailingWorkService service) : IClassFixtur
         Assert.Equal(1, givenUp.Count);
         await using var scope = service.Services.CreateAsyncScope();
         var admin = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, "admin"), new Claim(SessionClaims.Kind, SessionKinds.Officer), new Claim(SessionClaims.Region, "*")], "test"));
+            [new Claim(ClaimTypes.NameIdentifier, "admin"), new Claim(SessionClaims.Kind, SessionKinds.Officer), new Claim(SessionClaims.Regions, "*")], "test"));
         var figures = (await scope.ServiceProvider.GetRequiredService<GetDayDashboardHandler>().HandleAsync(new GetDayDashboard(admin.AsOfficerScope()), CancellationToken.None)).Value;
         Assert.Equal(1, figures.GivenUpCount);
         var task = Assert.Single(figures.GivenUp);

@@ -73,7 +73,7 @@ public class OverdueTests(ServiceFixture service)
     {
         await using var scope = service.Services.CreateAsyncScope();
         var officer = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, "tianjin-review"), new Claim(SessionClaims.Kind, SessionKinds.Officer), new Claim(SessionClaims.Region, "tianjin")], "test"));
+            [new Claim(ClaimTypes.NameIdentifier, "tianjin-review"), new Claim(SessionClaims.Kind, SessionKinds.Officer), new Claim(SessionClaims.Regions, "tianjin")], "test"));
         var figures = (await scope.ServiceProvider.GetRequiredService<GetDayDashboardHandler>().HandleAsync(new GetDayDashboard(officer.AsOfficerScope()), CancellationToken.None)).Value;
         var db = scope.ServiceProvider.GetRequiredService<IdReissueDbContext>();
         var listed = await EfReviewReadModel.Overdue(db.Applications.AsNoTracking().Where(a => a.RegionId == "tianjin"), ChinaTime.DateOf(DateTimeOffset.UtcNow)).Select(a => a.Id).ToListAsync();

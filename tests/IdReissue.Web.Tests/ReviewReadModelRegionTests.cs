@@ -35,13 +35,13 @@ public class ReviewReadModelRegionTests(ServiceFixture service)
     {
         var hunan = await Journey.UnderReview(Api, "hunan");
         await using var scope = service.Services.CreateAsyncScope();
-        var jilin = new OfficerScope("jilin-review", "jilin");
+        var jilin = new OfficerScope("jilin-review", OfficerRegions.Of(["jilin"]));
         var evidence = scope.ServiceProvider.GetRequiredService<GetReviewEvidenceHandler>();
         var frames = scope.ServiceProvider.GetRequiredService<GetRealPersonFramesHandler>();
 
         Assert.Equal("application_not_found", (await evidence.HandleAsync(new GetReviewEvidence(hunan.ApplicationId, jilin), CancellationToken.None)).Problem?.Code);
         Assert.Equal("application_not_found", (await frames.HandleAsync(new GetRealPersonFrames(hunan.ApplicationId, jilin, [Guid.NewGuid()]), CancellationToken.None)).Problem?.Code);
-        Assert.True((await evidence.HandleAsync(new GetReviewEvidence(hunan.ApplicationId, new OfficerScope("hunan-review", "hunan")), CancellationToken.None)).Succeeded);
+        Assert.True((await evidence.HandleAsync(new GetReviewEvidence(hunan.ApplicationId, new OfficerScope("hunan-review", OfficerRegions.Of(["hunan"]))), CancellationToken.None)).Succeeded);
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public class ReviewReadModelRegionTests(ServiceFixture service)
         await using var scope = service.Services.CreateAsyncScope();
         var dashboard = scope.ServiceProvider.GetRequiredService<GetDayDashboardHandler>();
 
-        var jilinDay = (await dashboard.HandleAsync(new GetDayDashboard(new OfficerScope("jilin-review", "jilin")), CancellationToken.None)).Value;
-        var hunanDay = (await dashboard.HandleAsync(new GetDayDashboard(new OfficerScope("hunan-review", "hunan")), CancellationToken.None)).Value;
+        var jilinDay = (await dashboard.HandleAsync(new GetDayDashboard(new OfficerScope("jilin-review", OfficerRegions.Of(["jilin"]))), CancellationToken.None)).Value;
+        var hunanDay = (await dashboard.HandleAsync(new GetDayDashboard(new OfficerScope("hunan-review", OfficerRegions.Of(["hunan"]))), CancellationToken.None)).Value;
 
         Assert.All(jilinDay.ByRegionAndCase, c => Assert.Equal("jilin", c.Region));
         Assert.Empty(jilinDay.GivenUp);

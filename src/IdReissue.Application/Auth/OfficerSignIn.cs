@@ -52,7 +52,7 @@ public sealed class OfficerSignIn(ISessionStore sessions, IAuditLog audit, Offic
         var now = time.GetUtcNow();
         var token = sessions.Open(SessionKinds.Officer, officer.Username, now, SessionLifetime);
         audit.Record(Actor.Officer(officer.Username), "login", "officer-session", how == "password" ? null : how);
-        return new SessionOpened(token, now + SessionLifetime, SessionKinds.Officer, officer.Username, officer.Roles, officer.RegionId);
+        return new SessionOpened(token, now + SessionLifetime, SessionKinds.Officer, officer.Username, officer.Roles, officer.Regions.ToList());
     }
 
     /// <summary>The short session that authorizes only the second factor (or its enrolment), audited as the first step passed.</summary>

@@ -9,7 +9,7 @@ namespace IdReissue.Application.Officers;
 /// officer chooses one (and enrols the second factor where it is required). <see cref="Administrator"/> is null for
 /// the operator's command line (`admin create`), which makes the first administrator of an empty database.
 /// </summary>
-public sealed record CreateOfficer(OfficerScope? Administrator, string? Username, string? DisplayName, IReadOnlyList<string>? Roles, string? Region);
+public sealed record CreateOfficer(OfficerScope? Administrator, string? Username, string? DisplayName, IReadOnlyList<string>? Roles, IReadOnlyList<string>? Regions);
 
 /// <summary>The one-time link's token (shown once; only its digest is kept) and until when it works.</summary>
 public sealed record OfficerSetupLink(string Username, string Token, DateTimeOffset ExpiresAt)
@@ -30,8 +30,8 @@ public sealed class CreateOfficerHandler(
 
         var username = command.Username?.Trim();
         var (roles, unknownRole) = OfficerAdministration.CheckRoles(command.Roles);
-        var problem = OfficerAdministration.CheckUsername(username) ?? OfficerAdministration.CheckDisplayName(command.DisplayName) ?? unknownRole
-            ?? rules.CheckRegion(command.Administrator, command.Region);
+        var (regions, badRegions) = rules.CheckRegions(command.Administrator, command.Regions);
+        var problem = OfficerAdministration.CheckUsername(username) ?? OfficerAdministration.CheckDisplayName(command.DisplayName) ?? unknownRole ?? badRegions;
         if (problem is not null)
         {
             return problem;
@@ -45,9 +45,9 @@ public sealed class CreateOfficerHandler(
         var token = secrets.NewToken();
         var expiresAt = time.GetUtcNow() + options.SetupLinkLifetime;
         var displayName = command.DisplayName!.Trim();
-        officers.Add(username!, displayName, roles, command.Region!, secrets.Digest(token), expiresAt);
+        officers.Add(username!, displayName, roles, regions, secrets.Digest(token), expiresAt);
         audit.Record(command.Administrator?.Actor ?? Actor.System, "officer.create", $"officer:{username}",
-            OfficerAdministration.Changes(("name", null, displayName), ("roles", null, OfficerRights.Describe(roles)), ("region", null, command.Region))
+            OfficerAdministration.Changes(("name", null, displayName), ("roles", null, OfficerRights.Describe(roles)), ("regions", null, regions.ToString()))
             + (command.Administrator is null ? "; by the operator's command line" : string.Empty));
         await unitOfWork.SaveAsync(cancellationToken);
         return new OfficerSetupLink(username!, token, expiresAt);

@@ -3,7 +3,8 @@ using IdReissue.Application.Ports;
 
 namespace IdReissue.Application.Officers;
 
-/// <summary>The officers an administrator manages (those in their region; every one for an administrator of all regions).</summary>
+/// <summary>The officers an administrator manages: those whose every region is one of theirs (every officer for an
+/// administrator of all regions).</summary>
 public sealed record ListOfficers(OfficerScope Administrator);
 
 public sealed class ListOfficersHandler(IOfficerAccountStore officers, OfficerAdministration rules)
@@ -16,6 +17,6 @@ public sealed class ListOfficersHandler(IOfficerAccountStore officers, OfficerAd
             return notAdmin;
         }
 
-        return (await officers.ListAsync(query.Administrator.Region, cancellationToken)).ToList();
+        return (await officers.ListAsync(query.Administrator.Regions, cancellationToken)).ToList();
     }
 }

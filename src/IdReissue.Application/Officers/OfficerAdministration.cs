@@ -9,16 +9,22 @@ namespace IdReissue.Application.Officers;
 
 /// <summary>
 /// The rules every change of an officer's account goes through: the acting administrator is one (still enabled, still
-/// holding the role), sees the officer's region, grants only known roles and a region they hold, never raises their
-/// own rights, and never leaves the service without an enabled administrator.
+/// holding the role), holds every region of the officer, grants only known roles and regions they hold, never raises
+/// their own rights, and never leaves the service without an enabled administrator.
 /// </summary>
-public sealed partial class OfficerAdministration(IOfficerAccountStore officers, IRegionPolicies regions, ISessionStore sessions)
+public sealed partial class OfficerAdministration(IOfficerAccountStore officers, IRegionPolicies regions, ISessionStore sessions, IUnitOfWork unitOfWork)
 {
     public static readonly IReadOnlyList<string> OfficerSessionKinds = [SessionKinds.Officer, SessionKinds.OfficerPending];
 
     public static readonly Problem NotAnAdministrator = Problem.Forbidden("not_an_administrator", "只有管理员可以管理办事人员账号。");
 
     private static readonly Problem NotFound = Problem.NotFound("officer_not_found", "未找到该办事人员账号。");
+
+    private static readonly Problem LastAdministrator =
+        Problem.Conflict("last_administrator", "这是最后一名启用的管理员，不能停用或取消其管理员角色。请先为另一名办事人员分配管理员角色。");
+
+    /// <summary>The lock every save that may take an administrator away takes in turn (<see cref="SaveKeepingAnAdministratorAsync"/>).</summary>
+    private const string AdministratorsLock = "officers.enabled-administrators";
 
     /// <summary>The acting administrator's account, or the refusal.</summary>
     public async Task<Result<OfficerCredentials>> AdministratorAsync(OfficerScope administrator, CancellationToken cancellationToken)
@@ -41,11 +47,12 @@ public sealed partial class OfficerAdministration(IOfficerAccountStore officers,
         return target.Succeeded ? new AdministeredOfficer(acting.Value, target.Value) : target.Problem!;
     }
 
-    /// <summary>The officer the administrator (null: the operator's command line) changes, if they may see them.</summary>
+    /// <summary>The officer the administrator (null: the operator's command line) changes, if they hold every region of the
+    /// officer's: an administrator of one region must not disable or reset someone who also works for another.</summary>
     public async Task<Result<OfficerCredentials>> TargetAsync(OfficerScope? administrator, string? username, CancellationToken cancellationToken)
     {
         var target = string.IsNullOrWhiteSpace(username) ? null : await officers.FindAsync(username.Trim(), cancellationToken);
-        return target is not null && (administrator is null || administrator.MaySee(target.RegionId)) ? target : NotFound;
+        return target is not null && (administrator is null || administrator.Regions.Covers(target.Regions)) ? target : NotFound;
     }
 
     public static Problem? CheckUsername(string? username) =>
@@ -67,10 +74,17 @@ public sealed partial class OfficerAdministration(IOfficerAccountStore officers,
             : (OfficerRights.Normalize(roles), null);
     }
 
-    /// <summary>A region the service runs for, or "*" (every region), within the administrator's own.</summary>
-    public Problem? CheckRegion(OfficerScope? administrator, string? region)
+    /// <summary>At least one region, each one the service runs for, or "*" (every region); all within the administrator's
+    /// own: granting a region one does not hold would raise one's own reach through someone else's account.</summary>
+    public (OfficerRegions Regions, Problem? Problem) CheckRegions(OfficerScope? administrator, IReadOnlyList<string>? requested)
     {
-        if (region != OfficerScope.EveryRegion)
+        var granted = OfficerRegions.Of(requested);
+        if (!granted.IsEvery && granted.Ids.Count == 0)
+        {
+            return (granted, Problem.Invalid("regions_required", "请至少选择一个辖区。", "regions"));
+        }
+
+        foreach (var region in granted.Ids)
         {
             try
             {
@@ -78,26 +92,27 @@ public sealed partial class OfficerAdministration(IOfficerAccountStore officers,
             }
             catch (DomainException unknown)
             {
-                return Problem.Invalid(unknown.Code, unknown.Message, "region");
+                return (granted, Problem.Invalid(unknown.Code, unknown.Message, "regions"));
             }
         }
 
-        return administrator is null || administrator.Region == OfficerScope.EveryRegion || administrator.Region == region
-            ? null
-            : Problem.Forbidden("region_out_of_scope", "只能为本辖区的办事人员分配本辖区。");
+        return administrator is null || administrator.Regions.Covers(granted)
+            ? (granted, null)
+            : (granted, Problem.Forbidden("region_out_of_scope", "只能分配本人所辖的辖区。"));
     }
 
-    /// <summary>An administrator never raises their own rights: no role they lack, no wider region.</summary>
-    public static Problem? CheckNoSelfRaise(OfficerCredentials acting, OfficerCredentials target, IReadOnlyList<string> roles, string region)
+    /// <summary>An administrator never raises their own rights: no role they lack, no region they do not hold.</summary>
+    public static Problem? CheckNoSelfRaise(OfficerCredentials acting, OfficerCredentials target, IReadOnlyList<string> roles, OfficerRegions regions)
     {
         ArgumentNullException.ThrowIfNull(acting);
         ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(regions);
         if (acting.Username != target.Username)
         {
             return null;
         }
 
-        return roles.All(acting.Roles.Contains) && (region == acting.RegionId || acting.RegionId == OfficerScope.EveryRegion)
+        return roles.All(acting.Roles.Contains) && acting.Regions.Covers(regions)
             ? null
             : Problem.Forbidden("self_raise_refused", "不能提高自己的权限，请由另一名管理员办理。");
     }
@@ -107,13 +122,19 @@ public sealed partial class OfficerAdministration(IOfficerAccountStore officers,
     {
         ArgumentNullException.ThrowIfNull(target);
         var isAdministrator = !target.Disabled && target.Roles.Contains(OfficerRights.Admin);
-        if (!isAdministrator || staysAdministrator || await officers.CountEnabledAdministratorsAsync(cancellationToken) > 1)
-        {
-            return null;
-        }
-
-        return Problem.Conflict("last_administrator", "这是最后一名启用的管理员，不能停用或取消其管理员角色。请先为另一名办事人员分配管理员角色。");
+        return !isAdministrator || staysAdministrator || await officers.CountEnabledAdministratorsAsync(cancellationToken) > 1 ? null : LastAdministrator;
     }
+
+    /// <summary>
+    /// Saves a change that takes an administrator away (disabled, or the role removed) only if an enabled administrator
+    /// remains after it, counted inside the save's transaction, which such saves take in turn. The check before the change
+    /// (<see cref="CheckNotLastAdministratorAsync"/>) answers at once, but two administrators demoting or disabling each other
+    /// at the same moment both pass it, each counting the other; of two such saves the second counts after the first.
+    /// </summary>
+    public async Task<Problem?> SaveKeepingAnAdministratorAsync(CancellationToken cancellationToken) =>
+        await unitOfWork.SaveIfStillAsync(AdministratorsLock, async ct => await officers.CountEnabledAdministratorsAsync(ct) > 0, cancellationToken)
+            ? null
+            : LastAdministrator;
 
     /// <summary>Ends every session the officer holds (signed in, or half-way through a second factor) at once, on every node.</summary>
     public Task<int> EndSessionsAsync(string username, CancellationToken cancellationToken) =>

@@ -37,7 +37,18 @@ public sealed class SetOfficerDisabledHandler(IOfficerAccountStore officers, Off
         await officers.SetDisabledAsync(before.Username, command.Disabled, cancellationToken);
         audit.Record(command.Administrator.Actor, command.Disabled ? "officer.disable" : "officer.enable", $"officer:{before.Username}",
             OfficerAdministration.Changes(("state", before.Disabled ? "disabled" : "enabled", command.Disabled ? "disabled" : "enabled")));
-        await unitOfWork.SaveAsync(cancellationToken);
+        if (command.Disabled && before.Roles.Contains(OfficerRights.Admin))
+        {
+            if (await rules.SaveKeepingAnAdministratorAsync(cancellationToken) is { } noneLeft)
+            {
+                return noneLeft;
+            }
+        }
+        else
+        {
+            await unitOfWork.SaveAsync(cancellationToken);
+        }
+
         if (command.Disabled)
         {
             await rules.EndSessionsAsync(before.Username, cancellationToken);

@@ -11,6 +11,6 @@ public sealed class ListRefundsDueHandler(IPaymentOrderStore orders)
     public Task<IReadOnlyList<RefundDue>> HandleAsync(ListRefundsDue query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return orders.RefundsDueAsync(query.Officer.Region, cancellationToken);
+        return orders.RefundsDueAsync(query.Officer.Regions.Filter, cancellationToken);
     }
 }

@@ -40,10 +40,10 @@ public interface IApplicationStore
 
     /// <summary>
     /// A queue read for showing: applications in <paramref name="state"/> not held by a holder's denial, or with
-    /// <paramref name="suspected"/> every held one whatever its step; in <paramref name="regionId"/> (null: every region);
+    /// <paramref name="suspected"/> every held one whatever its step; in <paramref name="regionIds"/> (null: every region);
     /// at most <paramref name="count"/>.
     /// </summary>
-    Task<IReadOnlyList<ReissueApplication>> ReadQueueAsync(ApplicationState state, bool suspected, string? regionId, int count, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ReissueApplication>> ReadQueueAsync(ApplicationState state, bool suspected, IReadOnlyCollection<string>? regionIds, int count, CancellationToken cancellationToken);
 
     /// <summary>The application whose card went out under the waybill, with its timeline.</summary>
     Task<ReissueApplication?> FindByTrackingNumberAsync(string trackingNumber, CancellationToken cancellationToken);

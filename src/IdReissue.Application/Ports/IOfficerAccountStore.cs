@@ -1,3 +1,5 @@
+using IdReissue.Application.Common;
+
 namespace IdReissue.Application.Ports;
 
 /// <summary>Officers' accounts: as log-in needs them, and as an administrator manages them.</summary>
@@ -15,17 +17,17 @@ public interface IOfficerAccountStore
     /// time taken does not tell which usernames exist.</summary>
     bool PasswordMatches(OfficerCredentials? officer, string password);
 
-    /// <summary>Every officer whose region is within <paramref name="regionScope"/> ("*": all), by username.</summary>
-    Task<IReadOnlyList<OfficerCredentials>> ListAsync(string regionScope, CancellationToken cancellationToken);
+    /// <summary>Every officer whose regions are all within <paramref name="within"/>, by username.</summary>
+    Task<IReadOnlyList<OfficerCredentials>> ListAsync(OfficerRegions within, CancellationToken cancellationToken);
 
     /// <summary>How many enabled officers hold the administrator role.</summary>
     Task<int> CountEnabledAdministratorsAsync(CancellationToken cancellationToken);
 
     /// <summary>Adds an officer without a password or second factor, waiting for its set-up link (saved with the unit of work).</summary>
-    void Add(string username, string displayName, IReadOnlyList<string> roles, string regionId, string setupTokenHash, DateTimeOffset setupExpiresAt);
+    void Add(string username, string displayName, IReadOnlyList<string> roles, OfficerRegions regions, string setupTokenHash, DateTimeOffset setupExpiresAt);
 
-    /// <summary>Changes name, roles and region (saved with the unit of work).</summary>
-    Task EditAsync(string username, string displayName, IReadOnlyList<string> roles, string regionId, CancellationToken cancellationToken);
+    /// <summary>Changes name, roles and regions (saved with the unit of work).</summary>
+    Task EditAsync(string username, string displayName, IReadOnlyList<string> roles, OfficerRegions regions, CancellationToken cancellationToken);
 
     Task SetDisabledAsync(string username, bool disabled, CancellationToken cancellationToken);
 
@@ -57,7 +59,7 @@ public interface IOfficerAccountStore
 
 /// <summary>An officer's account. <see cref="SecondFactorSecret"/> is the confirmed TOTP secret, <see cref="PendingSecondFactorSecret"/>
 /// one drawn for enrolment and not yet confirmed.</summary>
-public sealed record OfficerCredentials(string Username, string PasswordHash, bool Disabled, IReadOnlyList<string> Roles, string RegionId)
+public sealed record OfficerCredentials(string Username, string PasswordHash, bool Disabled, IReadOnlyList<string> Roles, OfficerRegions Regions)
 {
     public string DisplayName { get; init; } = Username;
 

@@ -15,8 +15,8 @@ public interface IPaymentOrderStore
     /// <summary>The pending order that stands, read afresh (after a concurrent writer won).</summary>
     Task<PaymentOrder?> StandingPendingForAsync(Guid applicationId, CancellationToken cancellationToken);
 
-    /// <summary>Orders whose money must go back, in a region (or every region for "*"), oldest payment first.</summary>
-    Task<IReadOnlyList<RefundDue>> RefundsDueAsync(string regionScope, CancellationToken cancellationToken);
+    /// <summary>Orders whose money must go back, in these regions (null: every region), oldest payment first.</summary>
+    Task<IReadOnlyList<RefundDue>> RefundsDueAsync(IReadOnlyCollection<string>? regionIds, CancellationToken cancellationToken);
 
     void Add(PaymentOrder order);
 }

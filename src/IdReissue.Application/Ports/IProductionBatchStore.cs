@@ -8,8 +8,8 @@ public interface IProductionBatchStore
 {
     Task<ProductionBatch?> FindAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>The newest batches of a region (or every region for "*").</summary>
-    Task<IReadOnlyList<ProductionBatch>> LatestAsync(string regionScope, int count, CancellationToken cancellationToken);
+    /// <summary>The newest batches of these regions (null: every region).</summary>
+    Task<IReadOnlyList<ProductionBatch>> LatestAsync(IReadOnlyCollection<string>? regionIds, int count, CancellationToken cancellationToken);
 
     /// <summary>The region's approved applications not held by a holder's denial, oldest first, at most <paramref name="count"/>.</summary>
     Task<IReadOnlyList<ReissueApplication>> ReadyForProductionAsync(string regionId, int count, CancellationToken cancellationToken);

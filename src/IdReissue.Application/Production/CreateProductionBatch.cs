@@ -4,7 +4,8 @@ using IdReissue.Domain.Production;
 
 namespace IdReissue.Application.Production;
 
-/// <summary>Hand the region's approved applications to the production centre as one batch; an officer of every region names the region.</summary>
+/// <summary>Hand the region's approved applications to the production centre as one batch; an officer of several regions
+/// names one of theirs (an officer of one region always batches that one, whatever is named).</summary>
 public sealed record CreateProductionBatch(OfficerScope Officer, string? Region);
 
 /// <summary>The batch and the application numbers it took.</summary>
@@ -18,7 +19,8 @@ public sealed class CreateProductionBatchHandler(
     public async Task<Result<ProductionBatchCreated>> HandleAsync(CreateProductionBatch command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var region = regions.PolicyOf(command.Officer.Region == OfficerScope.EveryRegion ? command.Region : command.Officer.Region);
+        // A region the officer does not hold reads as no region named: refused as unknown, never batched.
+        var region = regions.PolicyOf(command.Officer.Regions.OnlyOne ?? (command.Officer.MaySee(command.Region ?? string.Empty) ? command.Region : null));
         var now = time.GetUtcNow();
 
         // One held application must not block the region's batch: it waits for its officer instead.

@@ -14,6 +14,6 @@ public sealed class ListProductionBatchesHandler(IProductionBatchStore batches)
     public Task<IReadOnlyList<ProductionBatch>> HandleAsync(ListProductionBatches query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return batches.LatestAsync(query.Officer.Region, Shown, cancellationToken);
+        return batches.LatestAsync(query.Officer.Regions.Filter, Shown, cancellationToken);
     }
 }

@@ -21,8 +21,8 @@ public sealed class GetDayDashboardHandler(IReviewReadModel reads, TimeProvider 
         ArgumentNullException.ThrowIfNull(query);
         var today = ChinaTime.DateOf(time.GetUtcNow());
         var dayStart = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
-        var everyRegion = query.Officer.Region == OfficerScope.EveryRegion;
-        var region = everyRegion ? null : query.Officer.Region;
+        var everyRegion = query.Officer.Regions.IsEvery;
+        var region = query.Officer.Regions.Filter;
 
         var started = await reads.ReadStartedAsync(region, dayStart, cancellationToken);
         var byRegionAndCase = started.GroupBy(a => (a.RegionId, a.Case)).Select(g => new RegionCaseCount(g.Key.RegionId, g.Key.Case, g.Count()))

@@ -7,7 +7,7 @@ using IdReissue.Domain.Regions;
 
 namespace IdReissue.Application.Review;
 
-/// <summary>One of the workbench's queues, always within the officer's region (an officer of every region may name one), of one case if given.</summary>
+/// <summary>One of the workbench's queues, always within the officer's regions (an officer of several may name one of theirs), of one case if given.</summary>
 public sealed record ListQueueView(OfficerScope Officer, QueueView Queue, string? Region, ReissueCase? Case);
 
 /// <summary>The queue's applications and the day they were listed on (what "overdue" is measured against).</summary>
@@ -21,7 +21,7 @@ public sealed class ListQueueViewHandler(IReviewReadModel reads, IBorderlinePhot
     public async Task<Result<QueueViewItems>> HandleAsync(ListQueueView query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var region = query.Officer.Region != OfficerScope.EveryRegion ? query.Officer.Region : string.IsNullOrEmpty(query.Region) ? null : query.Region;
+        var region = query.Officer.Regions.Narrowed(query.Region);
         var today = ChinaTime.DateOf(time.GetUtcNow());
         var applications = await reads.ReadQueueAsync(query.Queue, region, query.Case, today, Longest, cancellationToken);
         if (query.Queue == QueueView.Borderline)

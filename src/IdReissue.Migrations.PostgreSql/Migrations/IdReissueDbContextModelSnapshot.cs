@@ -508,7 +508,7 @@ namespace IdReissue.Migrations.PostgreSql.Migrations
                         .HasColumnType("text")
                         .HasAnnotation("IdReissue:Encrypted", "Officers.PendingTotpSecret");
 
-                    b.Property<string>("RegionId")
+                    b.Property<string>("Regions")
                         .IsRequired()
                         .HasColumnType("text");
 

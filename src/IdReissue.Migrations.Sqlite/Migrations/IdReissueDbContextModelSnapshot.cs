@@ -499,7 +499,7 @@ namespace IdReissue.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasAnnotation("IdReissue:Encrypted", "Officers.PendingTotpSecret");
 
-                    b.Property<string>("RegionId")
+                    b.Property<string>("Regions")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

@@ -20,12 +20,12 @@ public sealed record OfficerLoginRequest(string? Username, string? Password);
 
 /// <summary>A session begun. Kind "officer-pending" authorizes only the step <see cref="NextStep"/> names: "second-factor"
 /// (a code, <c>POST /api/auth/officer-sessions/second-factor</c>) or "enrol-second-factor" (<c>POST /api/auth/second-factor/enrolment</c>).</summary>
-public sealed record SessionIssued(string Token, DateTimeOffset ExpiresAt, string Kind, string Subject, IReadOnlyList<string> Roles, string? Region, string? NextStep = null)
+public sealed record SessionIssued(string Token, DateTimeOffset ExpiresAt, string Kind, string Subject, IReadOnlyList<string> Roles, IReadOnlyList<string>? Regions, string? NextStep = null)
 {
     public static SessionIssued From(SessionOpened opened)
     {
         ArgumentNullException.ThrowIfNull(opened);
-        return new(opened.Token, opened.ExpiresAt, opened.Kind, opened.Subject, opened.Roles, opened.Region, opened.NextStep);
+        return new(opened.Token, opened.ExpiresAt, opened.Kind, opened.Subject, opened.Roles, opened.Regions, opened.NextStep);
     }
 }
 

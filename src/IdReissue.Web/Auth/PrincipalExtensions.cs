@@ -13,13 +13,22 @@ public static class PrincipalExtensions
     public static string OfficerUsername(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No subject.");
 
-    /// <summary>The officer's region, or "*" for an administrator who sees all.</summary>
-    public static string OfficerRegion(this ClaimsPrincipal user) => user.FindFirstValue(SessionClaims.Region) ?? string.Empty;
+    /// <summary>The officer's regions (every region for an officer who sees all); none for anyone else.</summary>
+    public static OfficerRegions OfficerRegions(this ClaimsPrincipal user) => Application.Common.OfficerRegions.Parse(user.FindFirstValue(SessionClaims.Regions));
 
-    public static bool MaySeeRegion(this ClaimsPrincipal user, string regionId) => user.OfficerRegion() is "*" || user.OfficerRegion() == regionId;
+    public static bool MaySeeRegion(this ClaimsPrincipal user, string regionId) => user.OfficerRegions().Contains(regionId);
 
-    /// <summary>The signed-in officer and their region, as the application layer's handlers take them.</summary>
-    public static OfficerScope AsOfficerScope(this ClaimsPrincipal user) => new(user.OfficerUsername(), user.OfficerRegion());
+    /// <summary>The regions the officer may pick from (to filter a queue, to name a batch's): every one the service runs
+    /// for an officer of every region, else their own.</summary>
+    public static IReadOnlyList<(string Id, string Name)> OfficerRegionChoices(this ClaimsPrincipal user, IdReissue.Infrastructure.Regions.RegionCatalog regions)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        var held = user.OfficerRegions();
+        return held.IsEvery ? [.. regions.All.Select(r => (r.Id, r.Name))] : [.. held.Ids.Select(id => (id, regions.NameOf(id)))];
+    }
+
+    /// <summary>The signed-in officer and their regions, as the application layer's handlers take them.</summary>
+    public static OfficerScope AsOfficerScope(this ClaimsPrincipal user) => new(user.OfficerUsername(), user.OfficerRegions());
 
     public static Actor AsActor(this ClaimsPrincipal user) =>
         user.FindFirstValue(SessionClaims.Kind) == SessionKinds.Officer ? Actor.Officer(user.OfficerUsername()) : Actor.Applicant(user.ApplicantId());

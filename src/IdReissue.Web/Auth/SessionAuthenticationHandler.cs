@@ -60,7 +60,8 @@ public sealed class SessionAuthenticationHandler(
                 return AuthenticateResult.Fail("officer disabled");
             }
 
-            claims.Add(new Claim(SessionClaims.Region, officer.RegionId));
+            // The regions as one claim in their stored form ("*", or "a,b"), read back by PrincipalExtensions.OfficerRegions.
+            claims.Add(new Claim(SessionClaims.Regions, officer.Regions.ToString()));
             claims.AddRange(officer.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         }
 
@@ -104,7 +105,7 @@ public sealed class SessionAuthenticationHandler(
 public static class SessionClaims
 {
     public const string Kind = "idreissue:kind";
-    public const string Region = "idreissue:region";
+    public const string Regions = "idreissue:regions";
 }
 
 public static class Policies

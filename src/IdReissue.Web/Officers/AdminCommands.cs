@@ -11,7 +11,7 @@ namespace IdReissue.Web.Officers;
 /// There is no default password: each prints a one-time set-up link through which the officer chooses one (and enrols
 /// the second factor, where `Officers:RequireSecondFactor` is on). Both are audit entries (actor "system").
 /// <code>
-/// admin create --username NAME --display-name "姓名" [--region ID|*] [--roles admin,reveal]
+/// admin create --username NAME --display-name "姓名" [--regions ID,ID|*] [--roles admin,reveal]
 /// admin reset --username NAME
 /// </code>
 /// </summary>
@@ -19,8 +19,8 @@ public static class AdminCommands
 {
     public const string Usage = """
         用法：
-          dotnet IdReissue.Web.dll admin create --username 用户名 --display-name 姓名 [--region 地区|*] [--roles admin,reveal]
-              新建管理员（默认角色 admin，默认地区 *，即全部地区），打印一次性设置链接
+          dotnet IdReissue.Web.dll admin create --username 用户名 --display-name 姓名 [--regions 地区,地区|*] [--roles admin,reveal]
+              新建管理员（默认角色 admin，默认地区 *，即全部地区；可列多个地区，以逗号分隔），打印一次性设置链接
           dotnet IdReissue.Web.dll admin reset --username 用户名
               重置账号（清除密码、动态码和恢复码，结束全部会话），打印新的一次性设置链接
         """;
@@ -49,10 +49,11 @@ public static class AdminCommands
         {
             case "create":
                 var roles = options.TryGetValue("roles", out var listed) ? listed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [OfficerRights.Admin];
+                // "--region" is still read: it was the option's name when an officer held one region.
+                var regions = (options.GetValueOrDefault("regions") ?? options.GetValueOrDefault("region") ?? OfficerScope.EveryRegion)
+                    .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 link = await scope.ServiceProvider.GetRequiredService<CreateOfficerHandler>().HandleAsync(
-                    new CreateOfficer(null, username, options.GetValueOrDefault("display-name"), roles,
-                        options.GetValueOrDefault("region") ?? options.GetValueOrDefault("regions") ?? OfficerScope.EveryRegion),
-                    CancellationToken.None);
+                    new CreateOfficer(null, username, options.GetValueOrDefault("display-name"), roles, regions), CancellationToken.None);
                 break;
             case "reset":
                 link = await scope.ServiceProvider.GetRequiredService<ResetOfficerHandler>().HandleAsync(new ResetOfficer(null, username), CancellationToken.None);

@@ -4,9 +4,10 @@ using IdReissue.Application.Ports;
 
 namespace IdReissue.Web.Officers;
 
-/// <summary>An officer's account as an administrator sees it (never the password's hash or the second factor's secret).</summary>
+/// <summary>An officer's account as an administrator sees it (never the password's hash or the second factor's secret);
+/// <see cref="Regions"/> is ["*"] for an officer of every region.</summary>
 public sealed record OfficerAccountView(
-    string Username, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> RoleNames, string Region, bool Disabled,
+    string Username, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> RoleNames, IReadOnlyList<string> Regions, bool Disabled,
     bool HasPassword, bool HasSecondFactor, DateTimeOffset? SetupLinkExpiresAt, string? SsoSubject)
 {
     public string State => Disabled ? "已停用" : !HasPassword ? "待设置密码" : "正常";
@@ -14,7 +15,7 @@ public sealed record OfficerAccountView(
     public static OfficerAccountView From(OfficerCredentials officer)
     {
         ArgumentNullException.ThrowIfNull(officer);
-        return new(officer.Username, officer.DisplayName, officer.Roles, officer.Roles.Select(OfficerRights.Chinese).ToList(), officer.RegionId,
+        return new(officer.Username, officer.DisplayName, officer.Roles, officer.Roles.Select(OfficerRights.Chinese).ToList(), officer.Regions.ToList(),
             officer.Disabled, officer.HasPassword, officer.HasSecondFactor, officer.SetupExpiresAt, OfficerSsoLink.SubjectOf(officer.SsoSubject));
     }
 }
@@ -33,13 +34,15 @@ public sealed record SessionView(string Id, string Kind, DateTimeOffset CreatedA
 
 public sealed record OfficerDetailView(OfficerAccountView Officer, IReadOnlyList<SessionView> Sessions, int RecoveryCodesLeft);
 
-/// <summary>A new officer: username, name, roles (acceptance, review, production, finance, reveal, admin) and region ("*": every region).</summary>
-public sealed record CreateOfficerRequest(string? Username, string? DisplayName, IReadOnlyList<string>? Roles, string? Region);
+/// <summary>A new officer: username, name, roles (acceptance, review, production, finance, reveal, admin) and regions, one or
+/// more (["*"]: every region, including any added later).</summary>
+public sealed record CreateOfficerRequest(string? Username, string? DisplayName, IReadOnlyList<string>? Roles, IReadOnlyList<string>? Regions);
 
 /// <summary>The subject (<c>sub</c>) the bureau's identity provider knows the officer by; empty or null unlinks.</summary>
 public sealed record LinkOfficerSsoRequest(string? Subject);
 
-public sealed record EditOfficerRequest(string? DisplayName, IReadOnlyList<string>? Roles, string? Region);
+/// <summary>The officer's name, roles and regions as they are to be (["*"]: every region).</summary>
+public sealed record EditOfficerRequest(string? DisplayName, IReadOnlyList<string>? Roles, IReadOnlyList<string>? Regions);
 
 /// <summary>The one-time set-up link: give it to the officer by a trusted way; it works once, until <see cref="ExpiresAt"/>.</summary>
 public sealed record SetupLinkView(string Username, string SetupPath, string SetupUrl, DateTimeOffset ExpiresAt)

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace IdReissue.Web.Officers;
 
 /// <summary>
-/// Officer accounts: administrators create (a one-time set-up link), edit (name, roles, region), disable and enable,
+/// Officer accounts: administrators create (a one-time set-up link), edit (name, roles, regions), disable and enable,
 /// reset (new password and second factor), unlock and end sessions; every officer sees and ends their own sessions.
 /// Each change is an audit entry naming who, what, and before → after.
 /// </summary>
@@ -22,7 +22,7 @@ public static class OfficersApi
         admin.MapGet("/", List).WithName("ListOfficers").WithSummary("The officers the administrator manages");
         admin.MapPost("/", Create).WithName("CreateOfficer").WithSummary("Create an officer; answers the one-time set-up link").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         admin.MapGet("/{username}", Get).WithName("GetOfficer").WithSummary("One officer, with their open sessions").ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapPut("/{username}", Edit).WithName("EditOfficer").WithSummary("Change an officer's name, roles and region")
+        admin.MapPut("/{username}", Edit).WithName("EditOfficer").WithSummary("Change an officer's name, roles and regions")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         admin.MapPost("/{username}/disable", Disable).WithName("DisableOfficer").WithSummary("Disable an officer; their sessions end at once, on every node")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -51,7 +51,7 @@ public static class OfficersApi
     public static async Task<Results<Created<SetupLinkView>, ProblemHttpResult>> Create(
         CreateOfficerRequest request, ClaimsPrincipal user, CreateOfficerHandler handler, HttpContext http, CancellationToken cancellationToken)
     {
-        var created = await handler.HandleAsync(new CreateOfficer(user.AsOfficerScope(), request.Username, request.DisplayName, request.Roles, request.Region), cancellationToken);
+        var created = await handler.HandleAsync(new CreateOfficer(user.AsOfficerScope(), request.Username, request.DisplayName, request.Roles, request.Regions), cancellationToken);
         return created.Succeeded
             ? TypedResults.Created($"/api/officer/admin/officers/{created.Value.Username}", SetupLinkView.From(created.Value, http.Request))
             : Problems.From(created.Problem!);
@@ -66,7 +66,7 @@ public static class OfficersApi
 
     public static async Task<Results<Ok<OfficerAccountView>, ProblemHttpResult>> Edit(
         string username, EditOfficerRequest request, ClaimsPrincipal user, EditOfficerHandler handler, CancellationToken cancellationToken) =>
-        View(await handler.HandleAsync(new EditOfficer(user.AsOfficerScope(), username, request.DisplayName, request.Roles, request.Region), cancellationToken));
+        View(await handler.HandleAsync(new EditOfficer(user.AsOfficerScope(), username, request.DisplayName, request.Roles, request.Regions), cancellationToken));
 
     public static async Task<Results<Ok<OfficerAccountView>, ProblemHttpResult>> Disable(
         string username, ClaimsPrincipal user, SetOfficerDisabledHandler handler, CancellationToken cancellationToken) =>

@@ -32,15 +32,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(Path.GetDirectoryName(AccessibilityAudit.CountsFile)!);
         File.Delete(AccessibilityAudit.CountsFile);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--lang=zh-CN",
-                // A synthetic camera (a moving test card), so the getUserMedia path runs headless.
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
-        });
+        Browser = await _playwright.Chromium.LaunchAsync(LaunchOptions());
     }
+
+    /// <summary>Debian's Chromium, headless, in Chinese: how every browser test starts it (also those with a service of their own).</summary>
+    public static BrowserTypeLaunchOptions LaunchOptions() => new()
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--lang=zh-CN",
+            // A synthetic camera (a moving test card), so the getUserMedia path runs headless.
+            "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
+    };
 
     public async Task DisposeAsync()
     {
@@ -79,13 +82,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>An officer's desk (1440 × 900).</summary>
-    public Task<IBrowserContext> DeskAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    public Task<IBrowserContext> DeskAsync() => Browser.NewContextAsync(DeskOptions(BaseUrl));
+
+    /// <summary>An officer's desk (1440 × 900) on the service at <paramref name="baseUrl"/>.</summary>
+    public static BrowserNewContextOptions DeskOptions(Uri baseUrl) => new()
     {
-        BaseURL = BaseUrl.ToString(),
+        BaseURL = baseUrl?.ToString(),
         ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
         Locale = "zh-CN",
         TimezoneId = "Asia/Shanghai",
-    });
+    };
 
     /// <summary>Saves the page as it is and checks it with axe-core (<see cref="AccessibilityAudit"/>).</summary>
     public static async Task ScreenshotAsync(IPage page, string name)

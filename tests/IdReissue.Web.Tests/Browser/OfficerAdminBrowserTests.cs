@@ -30,7 +30,7 @@ public sealed class OfficerAdminBrowserTests(BrowserFixture browser, ITestOutput
         await admin.GetByLabel("用户名").FillAsync(username);
         await admin.GetByLabel("姓名").FillAsync("郑警官");
         await admin.GetByLabel("审核", new() { Exact = true }).CheckAsync();
-        await admin.GetByLabel("辖区").SelectOptionAsync("hunan");
+        await admin.GetByRole(AriaRole.Checkbox, new() { Name = "湖南省", Exact = true }).CheckAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "新建并生成设置链接" }).ClickAsync();
         var setupUrl = (await admin.Locator("#setup-url").InnerTextAsync()).Trim();
         await BrowserFixture.ScreenshotAsync(admin, "officer-admin-02-created-desk");

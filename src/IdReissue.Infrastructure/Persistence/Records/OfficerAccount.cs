@@ -14,8 +14,9 @@ public sealed class OfficerAccount
     /// <summary>Comma-separated roles (<see cref="Application.Officers.OfficerRights"/>).</summary>
     public required string Roles { get; set; }
 
-    /// <summary>The region whose applications this officer may see.</summary>
-    public required string RegionId { get; set; }
+    /// <summary>The regions whose applications this officer may see: "*" (every region), or region ids sorted and
+    /// comma-separated (<see cref="Application.Common.OfficerRegions"/>); an account of one region holds just its id.</summary>
+    public required string Regions { get; set; }
 
     public bool Disabled { get; set; }
 

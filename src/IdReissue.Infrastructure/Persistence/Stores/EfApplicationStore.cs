@@ -55,14 +55,14 @@ public sealed class EfApplicationStore(IdReissueDbContext db) : IApplicationStor
             cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ReissueApplication>> ReadQueueAsync(ApplicationState state, bool suspected, string? regionId, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReissueApplication>> ReadQueueAsync(ApplicationState state, bool suspected, IReadOnlyCollection<string>? regionIds, int count, CancellationToken cancellationToken)
     {
         var query = suspected
             ? db.Applications.AsNoTracking().Where(a => a.HolderDeniedAt != null && a.HolderDenialClearedAt == null)
             : db.Applications.AsNoTracking().Where(a => a.State == state && (a.HolderDeniedAt == null || a.HolderDenialClearedAt != null));
-        if (regionId is not null)
+        if (regionIds is not null)
         {
-            query = query.Where(a => a.RegionId == regionId);
+            query = query.Where(a => regionIds.Contains(a.RegionId));
         }
 
         return await query.Take(count).ToListAsync(cancellationToken);

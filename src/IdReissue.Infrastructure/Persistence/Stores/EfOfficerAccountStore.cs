@@ -1,3 +1,4 @@
+using IdReissue.Application.Common;
 using IdReissue.Application.Officers;
 using IdReissue.Application.Ports;
 using IdReissue.Infrastructure.Persistence.Records;
@@ -20,39 +21,33 @@ public sealed class EfOfficerAccountStore(IdReissueDbContext db) : IOfficerAccou
     public bool PasswordMatches(OfficerCredentials? officer, string password) =>
         PasswordHasher.Verify(password, officer is { HasPassword: true } ? officer.PasswordHash : PasswordHasher.Unmatchable);
 
-    public async Task<IReadOnlyList<OfficerCredentials>> ListAsync(string regionScope, CancellationToken cancellationToken)
-    {
-        var query = db.Officers.AsNoTracking();
-        if (regionScope != Application.Common.OfficerScope.EveryRegion)
-        {
-            query = query.Where(o => o.RegionId == regionScope);
-        }
-
-        return (await query.OrderBy(o => o.Username).ToListAsync(cancellationToken)).Select(Credentials).ToList();
-    }
+    public async Task<IReadOnlyList<OfficerCredentials>> ListAsync(OfficerRegions within, CancellationToken cancellationToken) =>
+        // Filtered here, not in SQL: the regions are one text a row, and a bureau's officers are few.
+        (await db.Officers.AsNoTracking().OrderBy(o => o.Username).ToListAsync(cancellationToken)).Select(Credentials)
+            .Where(o => within.Covers(o.Regions)).ToList();
 
     public async Task<int> CountEnabledAdministratorsAsync(CancellationToken cancellationToken) =>
         (await db.Officers.AsNoTracking().Where(o => !o.Disabled).Select(o => o.Roles).ToListAsync(cancellationToken))
             .Count(roles => Roles(roles).Contains(OfficerRights.Admin));
 
-    public void Add(string username, string displayName, IReadOnlyList<string> roles, string regionId, string setupTokenHash, DateTimeOffset setupExpiresAt) =>
+    public void Add(string username, string displayName, IReadOnlyList<string> roles, OfficerRegions regions, string setupTokenHash, DateTimeOffset setupExpiresAt) =>
         db.Officers.Add(new OfficerAccount
         {
             Username = username,
             DisplayName = displayName,
             PasswordHash = string.Empty,
             Roles = string.Join(',', roles),
-            RegionId = regionId,
+            Regions = regions.ToString(),
             SetupTokenHash = setupTokenHash,
             SetupExpiresAt = setupExpiresAt,
         });
 
-    public async Task EditAsync(string username, string displayName, IReadOnlyList<string> roles, string regionId, CancellationToken cancellationToken)
+    public async Task EditAsync(string username, string displayName, IReadOnlyList<string> roles, OfficerRegions regions, CancellationToken cancellationToken)
     {
         var officer = await TrackedAsync(username, cancellationToken);
         officer.DisplayName = displayName;
         officer.Roles = string.Join(',', roles);
-        officer.RegionId = regionId;
+        officer.Regions = regions.ToString();
     }
 
     public async Task SetDisabledAsync(string username, bool disabled, CancellationToken cancellationToken) =>
@@ -115,7 +110,7 @@ public sealed class EfOfficerAccountStore(IdReissueDbContext db) : IOfficerAccou
 
     private static string[] Roles(string roles) => roles.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
-    private static OfficerCredentials Credentials(OfficerAccount o) => new(o.Username, o.PasswordHash, o.Disabled, Roles(o.Roles), o.RegionId)
+    private static OfficerCredentials Credentials(OfficerAccount o) => new(o.Username, o.PasswordHash, o.Disabled, Roles(o.Roles), OfficerRegions.Parse(o.Regions))
     {
         DisplayName = o.DisplayName,
         SecondFactorSecret = o.TotpSecret,

@@ -19,11 +19,11 @@ public sealed class EfPaymentOrderStore(IdReissueDbContext db) : IPaymentOrderSt
     public Task<PaymentOrder?> StandingPendingForAsync(Guid applicationId, CancellationToken cancellationToken) =>
         db.PaymentOrders.AsNoTracking().SingleOrDefaultAsync(o => o.ApplicationId == applicationId && o.State == PaymentOrderState.Pending, cancellationToken);
 
-    public async Task<IReadOnlyList<RefundDue>> RefundsDueAsync(string regionScope, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RefundDue>> RefundsDueAsync(IReadOnlyCollection<string>? regionIds, CancellationToken cancellationToken)
     {
         var due = await (from order in db.PaymentOrders.AsNoTracking()
                          join application in db.Applications.AsNoTracking() on order.ApplicationId equals application.Id
-                         where order.State == PaymentOrderState.RefundDue && (regionScope == OfficerScope.EveryRegion || application.RegionId == regionScope)
+                         where order.State == PaymentOrderState.RefundDue && (regionIds == null || regionIds.Contains(application.RegionId))
                          select new { order, application.ApplicationNumber, application.RegionId }).ToListAsync(cancellationToken);
         return due.OrderBy(d => d.order.PaidAt).Select(d => new RefundDue(d.order, d.ApplicationNumber, d.RegionId)).ToList();
     }

@@ -11,8 +11,8 @@ public sealed class EfProductionBatchStore(IdReissueDbContext db) : IProductionB
     public Task<ProductionBatch?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.ProductionBatches.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
 
-    public async Task<IReadOnlyList<ProductionBatch>> LatestAsync(string regionScope, int count, CancellationToken cancellationToken) =>
-        await db.ProductionBatches.AsNoTracking().Where(b => regionScope == OfficerScope.EveryRegion || b.RegionId == regionScope)
+    public async Task<IReadOnlyList<ProductionBatch>> LatestAsync(IReadOnlyCollection<string>? regionIds, int count, CancellationToken cancellationToken) =>
+        await db.ProductionBatches.AsNoTracking().Where(b => regionIds == null || regionIds.Contains(b.RegionId))
             .OrderByDescending(b => b.CreatedAt).Take(count).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<ReissueApplication>> ReadyForProductionAsync(string regionId, int count, CancellationToken cancellationToken) =>

@@ -16,9 +16,9 @@ public sealed class EfReviewReadModel(IdReissueDbContext db) : IReviewReadModel
         query.Where(a => a.DueDate != null && a.DueDate < today && !Final.Contains(a.State));
 
     public async Task<IReadOnlyList<ReissueApplication>> ReadQueueAsync(
-        QueueView queue, string? regionId, ReissueCase? reissueCase, DateOnly today, int count, CancellationToken cancellationToken)
+        QueueView queue, IReadOnlyCollection<string>? regionIds, ReissueCase? reissueCase, DateOnly today, int count, CancellationToken cancellationToken)
     {
-        var query = InRegion(regionId);
+        var query = InRegions(regionIds);
         if (reissueCase is { } wanted)
         {
             query = query.Where(a => a.Case == wanted);
@@ -41,22 +41,22 @@ public sealed class EfReviewReadModel(IdReissueDbContext db) : IReviewReadModel
     public async Task<IReadOnlyDictionary<Guid, string>> ReadPhotoMeasuresAsync(IReadOnlyCollection<Guid> photoFileIds, CancellationToken cancellationToken) =>
         await db.PhotoSubmissions.AsNoTracking().Where(s => photoFileIds.Contains(s.FileId)).ToDictionaryAsync(s => s.FileId, s => s.MeasuresJson, cancellationToken);
 
-    public async Task<IReadOnlyList<StartedApplication>> ReadStartedAsync(string? regionId, DateTimeOffset since, CancellationToken cancellationToken) =>
-        await InRegion(regionId).Where(a => a.CreatedAt >= since).Select(a => new StartedApplication(a.RegionId, a.Case)).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<StartedApplication>> ReadStartedAsync(IReadOnlyCollection<string>? regionIds, DateTimeOffset since, CancellationToken cancellationToken) =>
+        await InRegions(regionIds).Where(a => a.CreatedAt >= since).Select(a => new StartedApplication(a.RegionId, a.Case)).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<PhotoCheck>> ReadPhotoChecksAsync(string? regionId, DateTimeOffset since, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<PhotoCheck>> ReadPhotoChecksAsync(IReadOnlyCollection<string>? regionIds, DateTimeOffset since, CancellationToken cancellationToken) =>
         await (from s in db.PhotoSubmissions.AsNoTracking()
-               join a in InRegion(regionId) on s.ApplicationId equals a.Id
+               join a in InRegions(regionIds) on s.ApplicationId equals a.Id
                where s.SubmittedAt >= since
                select new PhotoCheck(s.Verdict, s.ReasonsJson)).ToListAsync(cancellationToken);
 
-    public Task<int> CountOverdueAsync(string? regionId, DateOnly today, CancellationToken cancellationToken) =>
-        Overdue(InRegion(regionId), today).CountAsync(cancellationToken);
+    public Task<int> CountOverdueAsync(IReadOnlyCollection<string>? regionIds, DateOnly today, CancellationToken cancellationToken) =>
+        Overdue(InRegions(regionIds), today).CountAsync(cancellationToken);
 
-    public Task<int> CountInStateAsync(string? regionId, ApplicationState state, DateTimeOffset? changedSince, CancellationToken cancellationToken) =>
+    public Task<int> CountInStateAsync(IReadOnlyCollection<string>? regionIds, ApplicationState state, DateTimeOffset? changedSince, CancellationToken cancellationToken) =>
         changedSince is { } since
-            ? InRegion(regionId).CountAsync(a => a.State == state && a.UpdatedAt >= since, cancellationToken)
-            : InRegion(regionId).CountAsync(a => a.State == state, cancellationToken);
+            ? InRegions(regionIds).CountAsync(a => a.State == state && a.UpdatedAt >= since, cancellationToken)
+            : InRegions(regionIds).CountAsync(a => a.State == state, cancellationToken);
 
     public Task<int> CountGivenUpTasksAsync(CancellationToken cancellationToken) =>
         db.OutboxMessages.CountAsync(m => m.FailedAt != null, cancellationToken);
@@ -65,9 +65,9 @@ public sealed class EfReviewReadModel(IdReissueDbContext db) : IReviewReadModel
         await db.OutboxMessages.AsNoTracking().Where(m => m.FailedAt != null).OrderByDescending(m => m.FailedAt).Take(count)
             .Select(m => new GivenUpTask(m.Kind, m.FailedAt!.Value, m.Attempts, m.LastError)).ToListAsync(cancellationToken);
 
-    private IQueryable<ReissueApplication> InRegion(string? regionId)
+    private IQueryable<ReissueApplication> InRegions(IReadOnlyCollection<string>? regionIds)
     {
         var query = db.Applications.AsNoTracking();
-        return regionId is null ? query : query.Where(a => a.RegionId == regionId);
+        return regionIds is null ? query : query.Where(a => regionIds.Contains(a.RegionId));
     }
 }

@@ -40,7 +40,7 @@ public sealed class DemoDataSeeder(RegionCatalog regions, TimeProvider time)
                 DisplayName = displayName,
                 PasswordHash = PasswordHasher.Hash(password),
                 Roles = roles,
-                RegionId = regionId,
+                Regions = regionId,
             });
             logins.AppendLine(CultureInfo.InvariantCulture, $"officer {username} {password} {roles} {regionId}");
         }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using IdReissue.Application.Common;
 using IdReissue.Application.Officers;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Web.Auth;
@@ -19,15 +20,15 @@ public sealed class AdminModel(ListOfficersHandler list, CreateOfficerHandler cr
 
     public SetupLinkView? SetupLink { get; private set; }
 
-    public IReadOnlyList<(string Id, string Name)> Regions => RegionChoices(regions, User.OfficerRegion());
+    public IReadOnlyList<(string Id, string Name)> Regions => RegionChoices(regions, User.OfficerRegions());
 
-    public string RegionName(string id) => id == "*" ? "全部地区" : regions.NameOf(id);
+    public string RegionNames(IReadOnlyList<string> ids) => RegionNames(regions, ids);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
-        var link = (await create.HandleAsync(new CreateOfficer(User.AsOfficerScope(), Input.Username, Input.DisplayName, Input.Roles, Input.Region), cancellationToken)).ValueOrThrow();
+        var link = (await create.HandleAsync(new CreateOfficer(User.AsOfficerScope(), Input.Username, Input.DisplayName, Input.Roles, Input.Regions), cancellationToken)).ValueOrThrow();
         SetupLink = SetupLinkView.From(link, Request);
         Input = new OfficerInput();
         ModelState.Clear();
@@ -35,13 +36,25 @@ public sealed class AdminModel(ListOfficersHandler list, CreateOfficerHandler cr
         return Page();
     }, () => LoadAsync(cancellationToken));
 
-    /// <summary>The regions an administrator may assign: every one (and "all") for an administrator of all regions, else their own.</summary>
-    public static IReadOnlyList<(string Id, string Name)> RegionChoices(RegionCatalog regions, string administratorRegion)
+    /// <summary>The regions an administrator may assign: every one (and "all") for an administrator of all regions, else
+    /// their own (granting one they do not hold would widen their own reach).</summary>
+    public static IReadOnlyList<(string Id, string Name)> RegionChoices(RegionCatalog regions, OfficerRegions administratorRegions)
     {
         ArgumentNullException.ThrowIfNull(regions);
-        return administratorRegion == "*"
-            ? [("*", "全部地区"), .. regions.All.Select(r => (r.Id, r.Name))]
-            : [(administratorRegion, regions.NameOf(administratorRegion))];
+        ArgumentNullException.ThrowIfNull(administratorRegions);
+        return administratorRegions.IsEvery
+            ? [(OfficerRegions.EveryMark, EveryRegionName), .. regions.All.Select(r => (r.Id, r.Name))]
+            : [.. administratorRegions.Ids.Select(id => (id, regions.NameOf(id)))];
+    }
+
+    public const string EveryRegionName = "全部地区";
+
+    /// <summary>"湖南省、吉林省", or "全部地区".</summary>
+    public static string RegionNames(RegionCatalog regions, IReadOnlyList<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        ArgumentNullException.ThrowIfNull(ids);
+        return ids.Contains(OfficerRegions.EveryMark) ? EveryRegionName : ids.Count == 0 ? "—" : string.Join("、", ids.Select(regions.NameOf));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
@@ -58,6 +71,5 @@ public sealed class OfficerInput
 
     public List<string> Roles { get; set; } = [];
 
-    [Display(Name = "辖区")]
-    public string? Region { get; set; }
+    public List<string> Regions { get; set; } = [];
 }

@@ -31,21 +31,21 @@ public sealed class AdminOfficerModel(
 
     public string? Done { get; private set; }
 
-    public IReadOnlyList<(string Id, string Name)> Regions => AdminModel.RegionChoices(regions, User.OfficerRegion());
+    public IReadOnlyList<(string Id, string Name)> Regions => AdminModel.RegionChoices(regions, User.OfficerRegions());
 
-    public string RegionName(string id) => id == "*" ? "全部地区" : regions.NameOf(id);
+    public string RegionNames(IReadOnlyList<string> ids) => AdminModel.RegionNames(regions, ids);
 
     public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => AttemptAsync(async () =>
     {
         await LoadAsync(cancellationToken);
-        Input = new OfficerInput { DisplayName = Detail.Officer.DisplayName, Roles = [.. Detail.Officer.Roles], Region = Detail.Officer.Region };
+        Input = new OfficerInput { DisplayName = Detail.Officer.DisplayName, Roles = [.. Detail.Officer.Roles], Regions = [.. Detail.Officer.Regions] };
         SsoSubject = Detail.Officer.SsoSubject;
         return Page();
     });
 
     public Task<IActionResult> OnPostEditAsync(CancellationToken cancellationToken) => Act(async () =>
     {
-        (await edit.HandleAsync(new EditOfficer(User.AsOfficerScope(), Username, Input.DisplayName, Input.Roles, Input.Region), cancellationToken)).ValueOrThrow();
+        (await edit.HandleAsync(new EditOfficer(User.AsOfficerScope(), Username, Input.DisplayName, Input.Roles, Input.Regions), cancellationToken)).ValueOrThrow();
         return "已保存修改。";
     }, cancellationToken);
 
@@ -92,7 +92,7 @@ public sealed class AdminOfficerModel(
         ModelState.Clear();
         await LoadAsync(cancellationToken);
         SsoSubject = Detail.Officer.SsoSubject;
-        Input = new OfficerInput { DisplayName = Detail.Officer.DisplayName, Roles = [.. Detail.Officer.Roles], Region = Detail.Officer.Region };
+        Input = new OfficerInput { DisplayName = Detail.Officer.DisplayName, Roles = [.. Detail.Officer.Roles], Regions = [.. Detail.Officer.Regions] };
         return Page();
     }, () => LoadAsync(cancellationToken));
 

@@ -22,9 +22,8 @@ public sealed class BatchesModel(
 
     public IReadOnlyList<BatchView> Batches { get; private set; } = [];
 
-    public bool SeesAllRegions => User.OfficerRegion() == "*";
-
-    public IEnumerable<RegionPolicy> AllRegions => regions.All;
+    /// <summary>The regions the officer may batch; an officer of more than one names which.</summary>
+    public IReadOnlyList<(string Id, string Name)> RegionChoices => User.OfficerRegionChoices(regions);
 
     public string RegionName(string id) => regions.NameOf(id);
 

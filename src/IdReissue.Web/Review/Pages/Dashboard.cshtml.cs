@@ -13,7 +13,7 @@ public sealed class DashboardModel(GetDayDashboardHandler dashboard, RegionCatal
 
     public string RegionName(string id) => regions.NameOf(id);
 
-    public string Scope => User.OfficerRegion() is "*" ? "全部地区" : RegionName(User.OfficerRegion());
+    public string Scope => User.OfficerRegions() is { IsEvery: true } ? "全部地区" : string.Join("、", User.OfficerRegions().Ids.Select(RegionName));
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Figures = (await dashboard.HandleAsync(new GetDayDashboard(User.AsOfficerScope()), cancellationToken)).ValueOrThrow();

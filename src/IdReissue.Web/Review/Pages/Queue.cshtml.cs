@@ -21,9 +21,8 @@ public sealed class QueueModel(OfficerQueues queues, RegionCatalog regions) : Pa
 
     public IReadOnlyList<QueueItem> Items { get; private set; } = [];
 
-    public bool SeesAllRegions => User.OfficerRegion() == "*";
-
-    public IEnumerable<RegionPolicy> AllRegions => regions.All;
+    /// <summary>The regions the officer may filter by; the filter shows only for an officer of more than one.</summary>
+    public IReadOnlyList<(string Id, string Name)> RegionChoices => User.OfficerRegionChoices(regions);
 
     public string RegionName(string id) => regions.NameOf(id);
 
