@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using IdReissue.Web.Auth;
+using IdReissue.Web.Capacity;
 using IdReissue.Web.Errors;
 using IdReissue.Web.Idempotency;
 using IdReissue.Web.Webhooks;
@@ -19,6 +20,9 @@ namespace IdReissue.Web.OpenApi;
 internal sealed class OperationTransformer : IOpenApiOperationTransformer
 {
     public const string WebhookExtension = "x-idreissue-webhook";
+
+    /// <summary>The 503s that say when to try again (WorkAdmissionMiddleware's full pools).</summary>
+    private static readonly string[] BusyCodes = ["portrait_busy", "face_verification_busy"];
 
     private static readonly string[] OfficerPolicies = [Policies.Officer, Policies.Reviewer, Policies.Production, Policies.Reveal, Policies.Finance, Policies.Admin, Policies.OfficerPending, Policies.OfficerOrPending];
 
@@ -140,6 +144,17 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
             Add(413, "request_too_large");
         }
 
+        if (metadata.OfType<CpuWorkAttribute>().FirstOrDefault() is { } work)
+        {
+            // Admitted by WorkAdmissionMiddleware: a budget (but for face verification, bounded per citizen per day instead) and a pool.
+            if (work.Kind != WorkKind.FaceVerification)
+            {
+                Add(429, "portrait_budget_exhausted");
+            }
+
+            Add(503, work.Kind == WorkKind.FaceVerification ? "face_verification_busy" : "portrait_busy");
+        }
+
         if (metadata.OfType<IdempotentCommand>().Any())
         {
             Add(400, "invalid_idempotency_key");
@@ -175,7 +190,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
             Description = codes.Count == 0 ? title : $"{title}。`code`: {string.Join(", ", codes.Select(c => $"`{c}`"))}",
             Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = media },
         };
-        if (status == StatusCodes.Status429TooManyRequests)
+        if (status == StatusCodes.Status429TooManyRequests || status == StatusCodes.Status503ServiceUnavailable && codes.Overlaps(BusyCodes))
         {
             response.Headers = new Dictionary<string, IOpenApiHeader>
             {

@@ -5,6 +5,7 @@ using IdReissue.Portrait.Fixing;
 using IdReissue.Portrait.Imaging;
 using IdReissue.Web.Abuse;
 using IdReissue.Web.Applications;
+using IdReissue.Web.Capacity;
 using IdReissue.Web.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,12 +21,12 @@ public static class PortraitFixesApi
     public static RouteGroupBuilder MapPortraitFixesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/portrait").WithTags("Portrait").AllowAnonymous();
-        group.MapPost("/fixes", Fix).DisableAntiforgery()
+        group.MapPost("/fixes", Fix).DisableAntiforgery().AdmittedAs(WorkKind.Fix)
             .WithName("FixPortrait")
             .WithSummary("生成合格证件照：抠图换白底、摆正、按规格裁剪缩放并检测；需重拍的照片说明原因")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        group.MapPost("/sheets", Sheet).DisableAntiforgery()
+        group.MapPost("/sheets", Sheet).DisableAntiforgery().AdmittedAs(WorkKind.Sheet)
             .WithName("PrintSheet")
             .WithSummary("证件照冲印版：6英寸（152×102毫米，300dpi）8张带裁切线，PNG或PDF")
             .Produces<byte[]>(StatusCodes.Status200OK, "image/png", SheetFormats)
