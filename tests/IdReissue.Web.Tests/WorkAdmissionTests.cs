@@ -21,6 +21,8 @@ public sealed class CapacityLimitedService() : ServiceFixture(new Dictionary<str
     ["Capacity:AnonymousFixes:QueueLimit"] = "2",
     ["Capacity:AnonymousChecks:PermitLimit"] = "1",
     ["Capacity:AnonymousChecks:QueueLimit"] = "0",
+    ["Capacity:FaceVerifications:PermitLimit"] = "1",
+    ["Capacity:FaceVerifications:QueueLimit"] = "0",
 });
 
 public sealed class WorkAdmissionTests(CapacityLimitedService service) : IClassFixture<CapacityLimitedService>
@@ -116,6 +118,30 @@ public sealed class WorkAdmissionTests(CapacityLimitedService service) : IClassF
         {
             running.Dispose();
         }
+    }
+
+    [Fact]
+    public async Task A_face_verification_that_finds_its_pool_full_is_answered_503_before_its_frames_are_read()
+    {
+        var applicant = await Api.LoginApplicant((await Api.NewResident("hunan")).GetProperty("phone").GetString()!);
+        var faces = Limiters[WorkPool.FaceVerifications];
+        var running = faces.AttemptAcquire();
+        Assert.True(running.IsAcquired);
+        try
+        {
+            // Any application of the caller's: nothing of the request is looked at before admission.
+            var refused = await Send($"/api/applications/{Guid.NewGuid()}/face-verification", "198.51.100.90", applicant, NotAPhoto);
+            var problem = await Api.ExpectProblem(refused, HttpStatusCode.ServiceUnavailable, "face_verification_busy");
+            Assert.Contains("不会扣除", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        }
+        finally
+        {
+            running.Dispose();
+        }
+
+        await Api.ExpectProblem(await Send($"/api/applications/{Guid.NewGuid()}/face-verification", "198.51.100.90", applicant, NotAPhoto),
+            HttpStatusCode.NotFound, "application_not_found");
     }
 
     [Fact]
