@@ -157,6 +157,30 @@ public sealed class WorkAdmissionTests(CapacityLimitedService service) : IClassF
         Assert.Contains("照片检测和生成用量已达上限", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("CheckPortrait", "portrait_busy")]
+    [InlineData("FixPortrait", "portrait_busy")]
+    [InlineData("PrintSheet", "portrait_busy")]
+    [InlineData("SubmitPhoto", "portrait_busy")]
+    [InlineData("SubmitPhotoByNumber", "portrait_busy")]
+    [InlineData("VerifyFace", "face_verification_busy")]
+    public async Task The_OpenAPI_document_lists_the_refusals_with_Retry_After(string operationId, string busy)
+    {
+        var document = await OpenApiDocumentTests.DocumentAsync(Api);
+        var operation = document.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject())
+            .Single(o => o.Value.TryGetProperty("operationId", out var id) && id.GetString() == operationId).Value;
+        var responses = operation.GetProperty("responses");
+        var unavailable = responses.GetProperty("503");
+        Assert.True(unavailable.GetProperty("content").GetProperty("application/problem+json").GetProperty("examples").TryGetProperty(busy, out _));
+        Assert.True(unavailable.GetProperty("headers").TryGetProperty("Retry-After", out _));
+        if (operationId != "VerifyFace")
+        {
+            var budget = responses.GetProperty("429");
+            Assert.True(budget.GetProperty("content").GetProperty("application/problem+json").GetProperty("examples").TryGetProperty("portrait_budget_exhausted", out _));
+            Assert.True(budget.GetProperty("headers").TryGetProperty("Retry-After", out _));
+        }
+    }
+
     /// <summary>Admitted requests from one address until the first refusal, which is returned.</summary>
     private async Task<(int Admitted, HttpResponseMessage Refusal)> AdmittedUntilRefused(string path, string address)
     {

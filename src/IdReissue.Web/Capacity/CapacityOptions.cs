@@ -28,11 +28,12 @@ public sealed class CapacityOptions : IValidatableObject
     [Range(32, 128, ErrorMessage = "Capacity:Ipv6PrefixLength must be between {1} and {2}.")]
     public int Ipv6PrefixLength { get; set; } = 56;
 
-    /// <summary>Each anonymous client network's token bucket.</summary>
-    public BudgetOptions AnonymousBudget { get; set; } = new() { TokenLimit = 120, TokensPerPeriod = 20, ReplenishmentPeriod = TimeSpan.FromSeconds(10) };
+    /// <summary>Each anonymous client network's token bucket: a studio's burst of six fixes (or 300 checks), then 90 tokens
+    /// a minute, two fixes' worth (checks are held to 30 a minute by the database's limit before that).</summary>
+    public BudgetOptions AnonymousBudget { get; set; } = new() { TokenLimit = 300, TokensPerPeriod = 15, ReplenishmentPeriod = TimeSpan.FromSeconds(10) };
 
     /// <summary>Each signed-in account's bucket (applicant or officer): separate from the anonymous ones, and larger.</summary>
-    public BudgetOptions SignedInBudget { get; set; } = new() { TokenLimit = 400, TokensPerPeriod = 100, ReplenishmentPeriod = TimeSpan.FromSeconds(10) };
+    public BudgetOptions SignedInBudget { get; set; } = new() { TokenLimit = 600, TokensPerPeriod = 100, ReplenishmentPeriod = TimeSpan.FromSeconds(10) };
 
     /// <summary>Anonymous fixes at once; 0: half the processors (at least one), so the rest stay free for signed-in work.</summary>
     public PoolOptions AnonymousFixes { get; set; } = new() { PermitLimit = 0, QueueLimit = 2, QueueTimeout = TimeSpan.FromSeconds(5) };
