@@ -52,17 +52,26 @@ public sealed class LatencySide(string name)
         }
     }
 
-    public double Percentile(double q)
-    {
-        lock (_latencies)
-        {
-            if (_latencies.Count == 0)
-            {
-                return 0;
-            }
+    public double Percentile(double q) => Percentile(q, this);
 
-            var sorted = _latencies.Order().ToArray();
-            return sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
+    /// <summary>The percentile of several sides' latencies taken together (a baseline measured before and after).</summary>
+    public static double Percentile(double q, params LatencySide[] sides)
+    {
+        var all = new List<double>();
+        foreach (var side in sides)
+        {
+            lock (side._latencies)
+            {
+                all.AddRange(side._latencies);
+            }
         }
+
+        if (all.Count == 0)
+        {
+            return 0;
+        }
+
+        all.Sort();
+        return all[Math.Min(all.Count - 1, (int)(q * all.Count))];
     }
 }
