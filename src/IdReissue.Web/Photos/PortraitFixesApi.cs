@@ -13,7 +13,8 @@ namespace IdReissue.Web.Photos;
 
 /// <summary>一键生成合格证件照 (../shared/specs/photo-fix-contract.md): an ordinary photo in, the specification's
 /// photo out with its check, or the reasons only a new photo will do. Free and anonymous like the check, and
-/// counted against the same per-client limit: a fix is a check and more.</summary>
+/// counted against the same per-client limit: a fix is a check and more. Each node also charges a fix and a sheet
+/// what their processor time costs, in checks, from the client's budget (Capacity).</summary>
 public static class PortraitFixesApi
 {
     private static readonly string[] SheetFormats = ["application/pdf"];
