@@ -13,6 +13,9 @@ public sealed class ServiceNode(string name, string webDll, int port, IReadOnlyD
 
     public bool Running => _process is { HasExited: false };
 
+    /// <summary>The node's process, to read its memory from /proc.</summary>
+    public int? ProcessId => _process?.Id;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("dotnet", [webDll, "--urls", BaseAddress.ToString().TrimEnd('/')])

@@ -85,6 +85,17 @@ public class ServiceFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Abuse:PhotoNumberMissesPerClientPerHour", "100000");
         builder.UseSetting("Abuse:LoginFailuresPerClientPerHour", "100000");
         builder.UseSetting("Abuse:FaceVerificationsPerClientPerDay", "100000");
+        // The same for this node's CPU budgets and pools: tests run many requests at once, from one address.
+        builder.UseSetting("Capacity:AnonymousBudget:TokenLimit", "1000000");
+        builder.UseSetting("Capacity:AnonymousBudget:TokensPerPeriod", "1000000");
+        builder.UseSetting("Capacity:SignedInBudget:TokenLimit", "1000000");
+        builder.UseSetting("Capacity:SignedInBudget:TokensPerPeriod", "1000000");
+        foreach (var pool in new[] { "AnonymousFixes", "AnonymousChecks", "SignedIn", "FaceVerifications" })
+        {
+            builder.UseSetting($"Capacity:{pool}:QueueLimit", "10000");
+            builder.UseSetting($"Capacity:{pool}:QueueTimeout", "00:10:00");
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

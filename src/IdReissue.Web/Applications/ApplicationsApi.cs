@@ -18,6 +18,7 @@ using IdReissue.Infrastructure.Security;
 using IdReissue.Web.Abuse;
 using IdReissue.Web.Accounts;
 using IdReissue.Web.Auth;
+using IdReissue.Web.Capacity;
 using IdReissue.Web.Errors;
 using IdReissue.Web.Idempotency;
 
@@ -48,7 +49,7 @@ public static partial class ApplicationsApi
             .WithSummary("Begin a face verification (实人认证) attempt: the server draws the liveness challenge, or opens a certified provider's page")
             .WithDescription("Counts against the attempts per citizen ID number and per client network per day (429 face_attempts_exhausted). For `camera`, prompt the returned actions in order and record frames at `framesPerSecond`; for `provider`, send the applicant to `verificationUrl`. The token answers once, before `expiresAt`.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        group.MapPost("/{id:guid}/face-verification", VerifyFace).DisableAntiforgery().Accepts<FaceVerificationForm>("multipart/form-data").WithName("VerifyFace")
+        group.MapPost("/{id:guid}/face-verification", VerifyFace).DisableAntiforgery().AdmittedAs(WorkKind.FaceVerification).Accepts<FaceVerificationForm>("multipart/form-data").WithName("VerifyFace")
             .WithSummary("Complete a face verification (实人认证) attempt: liveness of the drawn challenge, then the face against the registry photo")
             .WithDescription("Multipart form: `token` from BeginFaceVerification and, for the camera, `frames`: the camera frames in capture order (JPEG, at the attempt's frame rate, 10 MB in all). The frames must show the drawn actions in the drawn order by one person with a camera's continuity; a still photo, a photo moved by hand, a slideshow or the registry photo held up is refused (422 liveness_not_proven with `reasons`). A single photo is never 实人认证. A provider attempt sends only the token, after the provider's page returned.");
         group.MapPost("/{id:guid}/postage-quote", QuotePostage).WithName("QuotePostage").WithSummary("Postage to a delivery district");

@@ -33,6 +33,12 @@ public static class Problems
     public static ProblemHttpResult Validation(string code, string detail, string? field = null) =>
         Create(StatusCodes.Status422UnprocessableEntity, code, detail, field is null ? null : new Dictionary<string, object?> { ["field"] = field });
 
+    /// <summary>The caller's own budget is spent; the caller sets Retry-After.</summary>
+    public static ProblemHttpResult TooManyRequests(string code, string detail) => Create(StatusCodes.Status429TooManyRequests, code, detail);
+
+    /// <summary>The service cannot take the request now, through nobody's fault; the caller sets Retry-After.</summary>
+    public static ProblemHttpResult Unavailable(string code, string detail) => Create(StatusCodes.Status503ServiceUnavailable, code, detail);
+
     public static string TitleFor(int status) => status switch
     {
         400 => "请求格式错误",

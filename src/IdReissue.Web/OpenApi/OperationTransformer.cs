@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using IdReissue.Web.Auth;
+using IdReissue.Web.Capacity;
 using IdReissue.Web.Errors;
 using IdReissue.Web.Idempotency;
 using IdReissue.Web.Webhooks;
@@ -138,6 +139,17 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         if (operation.RequestBody?.Content?.Keys.Any(k => k.StartsWith("multipart/", StringComparison.Ordinal)) == true)
         {
             Add(413, "request_too_large");
+        }
+
+        if (metadata.OfType<CpuWorkAttribute>().FirstOrDefault() is { } work)
+        {
+            // Admitted by WorkAdmissionMiddleware: a budget (but for face verification, bounded per citizen per day instead) and a pool.
+            if (work.Kind != WorkKind.FaceVerification)
+            {
+                Add(429, "portrait_budget_exhausted");
+            }
+
+            Add(503, work.Kind == WorkKind.FaceVerification ? "face_verification_busy" : "portrait_busy");
         }
 
         if (metadata.OfType<IdempotentCommand>().Any())

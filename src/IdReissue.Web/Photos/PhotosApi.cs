@@ -5,6 +5,7 @@ using IdReissue.Domain.Applications;
 using IdReissue.Domain.Common;
 using IdReissue.Web.Applications;
 using IdReissue.Web.Auth;
+using IdReissue.Web.Capacity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IdReissue.Web.Photos;
@@ -19,7 +20,7 @@ public static class PhotosApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         applicant.MapGet("/", GetPhotoStatus).WithName("GetPhotoStatus").WithSummary("Whether a photo is needed, and its photo number");
-        applicant.MapPost("/", SubmitOwnPhoto).DisableAntiforgery().WithName("SubmitPhoto").WithSummary("Submit the applicant's own photo; checked against the ID photo standard");
+        applicant.MapPost("/", SubmitOwnPhoto).DisableAntiforgery().AdmittedAs(WorkKind.Check).WithName("SubmitPhoto").WithSummary("Submit the applicant's own photo; checked against the ID photo standard");
 
         var studio = routes.MapGroup("/api/photos/{photoNumber}").WithTags("Photos").AllowAnonymous()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -27,7 +28,7 @@ public static class PhotosApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         studio.MapGet("/", GetByPhotoNumber).WithName("GetPhotoByNumber").WithSummary("A photo studio looks up an application by photo number (相片编号)");
-        studio.MapPost("/", SubmitByPhotoNumber).DisableAntiforgery().WithName("SubmitPhotoByNumber").WithSummary("A photo studio submits the photo by photo number");
+        studio.MapPost("/", SubmitByPhotoNumber).DisableAntiforgery().AdmittedAs(WorkKind.Check).WithName("SubmitPhotoByNumber").WithSummary("A photo studio submits the photo by photo number");
         return routes;
     }
 

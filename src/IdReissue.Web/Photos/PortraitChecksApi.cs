@@ -3,6 +3,7 @@ using IdReissue.Application.Ports;
 using IdReissue.Portrait;
 using IdReissue.Web.Abuse;
 using IdReissue.Web.Applications;
+using IdReissue.Web.Capacity;
 using IdReissue.Web.Errors;
 using IdReissue.Web.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +18,7 @@ public static class PortraitChecksApi
     {
         var group = routes.MapGroup("/api/portrait").WithTags("Portrait").AllowAnonymous();
         group.MapPost("/checks", Check).DisableAntiforgery().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithName("CheckPortrait").WithSummary("Check a photo against an ID photo specification, with every reason");
+            .AdmittedAs(WorkKind.Check).WithName("CheckPortrait").WithSummary("Check a photo against an ID photo specification, with every reason");
         group.MapGet("/specs", (PortraitEngine engine) => TypedResults.Ok(engine.Specifications.All.Select(s => new SpecView(s.Id, s.Name, s.WidthPx, s.HeightPx, s.Format)).ToList()))
             .WithName("ListPortraitSpecs").WithSummary("The photo specifications a check can use");
         return group;

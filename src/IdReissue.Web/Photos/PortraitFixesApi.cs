@@ -5,6 +5,7 @@ using IdReissue.Portrait.Fixing;
 using IdReissue.Portrait.Imaging;
 using IdReissue.Web.Abuse;
 using IdReissue.Web.Applications;
+using IdReissue.Web.Capacity;
 using IdReissue.Web.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,7 +13,8 @@ namespace IdReissue.Web.Photos;
 
 /// <summary>一键生成合格证件照 (../shared/specs/photo-fix-contract.md): an ordinary photo in, the specification's
 /// photo out with its check, or the reasons only a new photo will do. Free and anonymous like the check, and
-/// counted against the same per-client limit: a fix is a check and more.</summary>
+/// counted against the same per-client limit: a fix is a check and more. Each node also charges a fix and a sheet
+/// what their processor time costs, in checks, from the client's budget (Capacity).</summary>
 public static class PortraitFixesApi
 {
     private static readonly string[] SheetFormats = ["application/pdf"];
@@ -20,12 +22,12 @@ public static class PortraitFixesApi
     public static RouteGroupBuilder MapPortraitFixesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/portrait").WithTags("Portrait").AllowAnonymous();
-        group.MapPost("/fixes", Fix).DisableAntiforgery()
+        group.MapPost("/fixes", Fix).DisableAntiforgery().AdmittedAs(WorkKind.Fix)
             .WithName("FixPortrait")
             .WithSummary("生成合格证件照：抠图换白底、摆正、按规格裁剪缩放并检测；需重拍的照片说明原因")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        group.MapPost("/sheets", Sheet).DisableAntiforgery()
+        group.MapPost("/sheets", Sheet).DisableAntiforgery().AdmittedAs(WorkKind.Sheet)
             .WithName("PrintSheet")
             .WithSummary("证件照冲印版：6英寸（152×102毫米，300dpi）8张带裁切线，PNG或PDF")
             .Produces<byte[]>(StatusCodes.Status200OK, "image/png", SheetFormats)

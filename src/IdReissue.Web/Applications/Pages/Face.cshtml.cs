@@ -14,6 +14,7 @@ namespace IdReissue.Web.Applications.Pages;
 /// returns to this page with ?attempt=… for the applicant (or the script) to complete. A single photo never
 /// passes, so the page offers no file upload.
 /// </summary>
+[Capacity.CpuWork(Capacity.WorkKind.FaceVerification, Handler = "Complete")]
 public sealed class FaceModel(IApplicationStore applications, RegionCatalog regions, FaceVerificationStep step, TimeProvider time)
     : ApplicantPage(applications, regions)
 {

@@ -5,12 +5,15 @@ using IdReissue.Infrastructure.Regions;
 using IdReissue.Portrait;
 using IdReissue.Web.Applications;
 using IdReissue.Web.Auth;
+using IdReissue.Web.Capacity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IdReissue.Web.Photos.Pages;
 
 /// <summary>The applicant's photo: upload or camera, the verdict at once with every reason and the guides drawn over it, then the
 /// citizen's confirmation (choose → verdict → confirm); nothing counts before it.</summary>
+[CpuWork(WorkKind.Check, Handler = "")]
+[CpuWork(WorkKind.Fix, Handler = "Fix")]
 public sealed class PhotoModel(IApplicationStore applications, RegionCatalog regions, PhotoIntake intake, PhotoFixOffers fixes, PortraitEngine engine) : ApplicantPage(applications, regions)
 {
     public PhotoVerdictView? Verdict { get; private set; }

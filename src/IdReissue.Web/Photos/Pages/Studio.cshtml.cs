@@ -10,6 +10,7 @@ using IdReissue.Domain.Common;
 using IdReissue.Infrastructure.Regions;
 using IdReissue.Portrait;
 using IdReissue.Web.Applications;
+using IdReissue.Web.Capacity;
 using IdReissue.Web.Presentation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,8 @@ namespace IdReissue.Web.Photos.Pages;
 /// Without a number the check and the fixer are free to anyone, as the source document says, and submit nothing.
 /// </summary>
 [AllowAnonymous]
+[CpuWork(WorkKind.Check, Handler = "")]
+[CpuWork(WorkKind.Fix, Handler = "Fix")]
 public sealed class StudioModel(
     PhotoNumberLookup lookup, RegionCatalog regions, PhotoIntake intake, PhotoFixOffers fixes, PortraitEngine engine, PhotoFixer fixer,
     IPortraitCheck portraitCheck, IAbuseLimiter limiter, AbuseLimitOptions limits, ApplicationMetrics metrics, TimeProvider time) : FormPage
