@@ -176,6 +176,33 @@ public class PaintedLimitTests(EngineFixture fixture)
         Assert.Contains("background_not_white", Codes(TintBackdrop(photo, new SKColor(212, 226, 246))));
     }
 
+    /// <summary>
+    /// Whiteness judged on its own, apart from evenness: a pale grey-blue backdrop, evenly lit and brightened 15 % until it
+    /// is nearly as light as white (L* 95–96, C* 5.7–7.5: it passed the old limits, L* ≥ 84 and C* ≤ 9), is not white;
+    /// the untouched backdrop and slightly off-white ones (warm and cool paper, C* 1–3.4) are.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Compliant))]
+    public void An_off_white_backdrop_is_white_and_a_pale_grey_blue_one_brightened_is_not(string file)
+    {
+        var photo = Load(file);
+
+        Assert.DoesNotContain("background_not_white", Codes(photo));
+        foreach (var offWhite in new[] { new SKColor(250, 248, 243), new SKColor(244, 246, 250), new SKColor(240, 244, 250), new SKColor(246, 246, 244) })
+        {
+            Assert.DoesNotContain("background_not_white", Codes(TintBackdrop(photo, offWhite)));
+        }
+
+        foreach (var greyBlue in new[] { new SKColor(200, 211, 224), new SKColor(205, 214, 226) })
+        {
+            var brightened = fixture.Engine.Check(Redraw(TintBackdrop(photo, greyBlue), gain: 1.15f), Spec);
+            Assert.Contains("background_not_white", brightened.Reasons.Select(r => r.Code));
+            // Evenly lit: it is the whiteness rule that refuses it, not the evenness one.
+            Assert.DoesNotContain("background_uneven", brightened.Reasons.Select(r => r.Code));
+            Assert.InRange(brightened.Measures["backgroundLightness"], 90, 100);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Compliant))]
     public void A_dim_or_bright_photo_passes_and_a_dark_or_washed_out_one_does_not(string file)

@@ -250,8 +250,8 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
     private double? RecordTeeth()
     {
         var p = face.Points;
-        var skin = Teeth.SkinTone(photo.Image, new PixelRect(p[1].X, face.BrowTop, p[15].X, p[57].Y, 2));
-        var teeth = Teeth.Fraction(photo.Image, p, skin);
+        var skinGreen = Teeth.SkinGreen(photo.Image, new PixelRect(p[1].X, face.BrowTop, p[15].X, p[57].Y, 2));
+        var teeth = Teeth.Fraction(photo.Image, _lab, p, skinGreen);
         if (teeth is { } shown)
         {
             measures["teethFraction"] = Math.Round(shown, 4);
@@ -360,20 +360,35 @@ internal sealed class PhotoMeasurement(PhotoSpecification spec, DecodedPhoto pho
             Add(PhotoReasons.BackgroundUneven, Round(unevenness), $"<={spec.Background.MaxUnevenness:0.#}", "背景不均匀（有阴影、渐变或杂物），请在干净的纯色背景前均匀补光重新拍摄。");
         }
 
-        // Clothing: the shoulders below the chin, which must stand out from the white background.
+        // Clothing: the chest and shoulders (the lower 40 % below the chin, 0.7 face widths each side), which must stand
+        // out from the white background. A quarter of what the camera recorded there must differ in colour from the
+        // backdrop (a white shirt under a dark jacket, bare shoulders with white beside them, skin brightened until it
+        // nearly clips); clipped white says nothing either way, but a region that is almost all clipped white, or
+        // where under a tenth of it stands out, shows no clothing against the backdrop at all (a white top).
         var shoulderTop = face.Chin.Y + (_lab.Height - face.Chin.Y) * 0.6;
-        // The darker quarter of the chest and shoulders: a white shirt under a dark jacket, or bare shoulders
-        // with white beside them, still has a quarter that stands out; a white top has none.
-        var clothing = RegionStatistics.Of(_lab, new PixelRect(face.CentreX - face.FaceWidth * 0.7, shoulderTop, face.CentreX + face.FaceWidth * 0.7, _lab.Height, step));
+        var clothingArea = new PixelRect(face.CentreX - face.FaceWidth * 0.7, shoulderTop, face.CentreX + face.FaceWidth * 0.7, _lab.Height, step);
+        var clothing = ClothingStatistics.Of(_lab, photo.Image, clothingArea, all, spec.ClothingMinLightnessDifference);
         if (clothing.Count > 30)
         {
-            measures["clothingLightness"] = Round(clothing.P25L);
-            if (all.MedianL - clothing.P25L < spec.ClothingMinLightnessDifference && clothing.Chroma < spec.Background.MaxChroma + 4)
+            var standOut = clothing.StandOutFraction;
+            measures["clothingLightness"] = Round(clothing.DarkerQuarterL);
+            measures["clothingClippedFraction"] = Round(clothing.ClippedFraction);
+            measures["clothingStandOutFraction"] = Round(standOut);
+            if (standOut < ClothingMinStandOut || standOut * (1 - clothing.ClippedFraction) < ClothingMinStandOutOfRegion)
             {
-                Add(PhotoReasons.ClothingLikeBackground, Round(clothing.P25L), $"<={all.MedianL - spec.ClothingMinLightnessDifference:0}", "衣服颜色与白色背景过于接近，请穿深色或有颜色的衣服重新拍摄（不要穿白色上衣）。");
+                Add(PhotoReasons.ClothingLikeBackground, Round(standOut), $">={ClothingMinStandOut:0.##}", "衣服颜色与白色背景过于接近，请穿深色或有颜色的衣服重新拍摄（不要穿白色上衣）。");
             }
         }
     }
+
+    /// <summary>
+    /// The old rule's darker quarter, now of what the camera recorded: compliant photos read 0.45 and more under every
+    /// variation of InvarianceTests (bare skin in the middle, a dark or coloured top at the sides), a white top about 0.
+    /// </summary>
+    private const double ClothingMinStandOut = 0.25;
+
+    /// <summary>Of the whole region: a sliver of neck above a top clipped white is no clothing against the backdrop.</summary>
+    private const double ClothingMinStandOutOfRegion = 0.1;
 
     private void CheckFace(int hairTop)
     {

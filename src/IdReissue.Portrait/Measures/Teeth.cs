@@ -5,53 +5,60 @@ namespace IdReissue.Portrait.Measures;
 
 /// <summary>
 /// Teeth between the lips. The landmark net follows the inner lip line, which closes when the teeth are together in
-/// a smile, so the gap between the inner lips alone misses most smiles. Teeth are what lips are not: bright and with
-/// little red. Both are read as ratios against the face's own skin, so that exposure, gamma, make-up and skin tone
-/// move the teeth and the skin together and the share stays: redness as R/G (a camera's exposure scales R and G
-/// alike; lipstick makes the lips redder, never the teeth), brightness as the brightest channel against the skin's.
-/// Within the band from the middle of the upper lip to the middle of the lower one, a tooth is a pixel less than
-/// 55 % as far from grey (R/G = 1) as the skin is, and at least 80 % as bright as the skin. Closed lips, pale or
-/// painted, show none, and neither does a white moustache over them, which lies outside the band (at most 0.007 on
-/// the compliant photos of both sets under every variation of InvarianceTests; real smiles over teeth 0.036–0.42).
+/// a smile, so the gap between the inner lips alone misses most smiles. Teeth are what lips are not: bright, and
+/// either nearly colourless or of a yellowish hue, where lips (pale, natural or painted, and their glossy highlights)
+/// are red to pink. Neither test refers to the skin's colour, so a warmer, cooler or yellower skin moves neither: the
+/// hue is read in CIE L*a*b*, where an exposure or a gamma changes a pixel's lightness and chroma far more than its
+/// hue, and the brightness is the green channel against the skin's median green (a camera's exposure scales both
+/// alike; green carries most of lightness and is the channel a skin's warmth, a shift of red against blue, leaves
+/// alone). Within the band from the middle of the upper lip to the middle of the lower one, a tooth is a pixel at
+/// least 95 % as bright in green as the skin, of hue at least 55° (or a* ≤ 0) or of chroma at most 5. Measured on
+/// the compliant photos of both sets under every variation of InvarianceTests: closed lips, pale, red or painted,
+/// read at most 0.002 (lip highlights are pink: hue 15–45°); smiles over closed teeth 0.105–0.23 unchanged and at
+/// least 0.059 under any variation (the faintest, df__img41, whose teeth in warm shade read hue 55–70° and R/G 1.2–1.3,
+/// as red as a cooler skin: the old measure, which asked teeth to be clearly less red than the skin, lost it there).
+/// A white moustache over closed lips lies outside the band.
 /// </summary>
 internal static class Teeth
 {
-    private const double ToothRednessOfSkin = 0.55;
-    private const double ToothBrightnessOfSkin = 0.8;
+    /// <summary>Teeth, lit or in a smile's shade, are about as bright as the skin or brighter; lips are darker, in green above all.</summary>
+    private const double ToothGreenOfSkin = 0.95;
 
-    /// <summary>Teeth in the warm shade of a smile read up to about R/G 1.12 whatever the skin; lips, even pale ones, read more.</summary>
-    private const double MinToothRednessLimit = 1.12;
-    private const int RednessBins = 512;
-    private const double RednessStep = 0.01;
+    /// <summary>
+    /// Lips keep to hues of 0–45° (red to pink-orange) whatever their shade or paint; teeth in the warm shade of a smile
+    /// read 55° and more (yellowish). tan 55°: a pixel with a* &gt; 0 is tooth-coloured when b* ≥ a* × this.
+    /// </summary>
+    private const float MinToothHueTangent = 1.4281480f;
 
-    /// <summary>The skin's median redness (R/G) and median brightness (brightest channel) in a rectangle.</summary>
-    public static (double Redness, double Brightness) SkinTone(RgbImage image, PixelRect area)
+    /// <summary>White is white whatever its slight tint: below this chroma the hue says nothing.</summary>
+    private const float ColourlessChroma = 5f;
+
+    /// <summary>The skin's median green in a rectangle: the reference a tooth's brightness is read against.</summary>
+    public static double SkinGreen(RgbImage image, PixelRect area)
     {
         ArgumentNullException.ThrowIfNull(image);
         var (x0, y0, x1, y1) = area.Clip(image.Width, image.Height);
-        Span<int> redness = stackalloc int[RednessBins];
-        Span<int> brightness = stackalloc int[256];
-        var pixels = image.Pixels.AsSpan();
+        Span<int> green = stackalloc int[256];
+        ReadOnlySpan<byte> pixels = image.Pixels;
         var count = 0;
         var step = Math.Max(1, area.Step);
         for (var y = y0; y < y1; y += step)
         {
             for (var x = x0; x < x1; x += step)
             {
-                var i = ((y * image.Width) + x) * 3;
-                redness[RednessBin(pixels[i], pixels[i + 1])]++;
-                brightness[Math.Max(pixels[i], Math.Max(pixels[i + 1], pixels[i + 2]))]++;
+                green[pixels[((y * image.Width) + x) * 3 + 1]]++;
                 count++;
             }
         }
 
-        return count == 0 ? (1, 0) : (Median(redness, count) * RednessStep, Median(brightness, count));
+        return count == 0 ? 0 : Median(green, count);
     }
 
     /// <summary>Share of the mouth's middle band that looks like teeth; null when the mouth is too small to tell.</summary>
-    public static double? Fraction(RgbImage image, PointF[] points, (double Redness, double Brightness) skin)
+    public static double? Fraction(RgbImage image, LabImage lab, PointF[] points, double skinGreen)
     {
         ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(lab);
         ArgumentNullException.ThrowIfNull(points);
         Span<PointF> outline = stackalloc PointF[MiddleBand.Length];
         for (var i = 0; i < MiddleBand.Length; i++)
@@ -73,10 +80,10 @@ internal static class Teeth
         var x1 = Math.Min(image.Width, (int)MathF.Ceiling(right));
         var y0 = Math.Max(0, (int)top);
         var y1 = Math.Min(image.Height, (int)MathF.Ceiling(bottom));
-        // Integer comparisons per pixel: R < G × maxRedness and max(R, G, B) ≥ minBrightness.
-        var maxRedness = Math.Max(MinToothRednessLimit, 1 + ToothRednessOfSkin * Math.Max(0, skin.Redness - 1));
-        var minBrightness = ToothBrightnessOfSkin * skin.Brightness;
-        var pixels = image.Pixels.AsSpan();
+        var minGreen = ToothGreenOfSkin * skinGreen;
+        ReadOnlySpan<byte> pixels = image.Pixels;
+        ReadOnlySpan<float> a = lab.A;
+        ReadOnlySpan<float> b = lab.B;
         var inside = 0;
         var teeth = 0;
         for (var y = y0; y < y1; y++)
@@ -89,9 +96,14 @@ internal static class Teeth
                 }
 
                 inside++;
-                var i = ((y * image.Width) + x) * 3;
-                int r = pixels[i], g = pixels[i + 1], b = pixels[i + 2];
-                if (r < g * maxRedness && Math.Max(r, Math.Max(g, b)) >= minBrightness)
+                var i = (y * image.Width) + x;
+                if (pixels[i * 3 + 1] < minGreen)
+                {
+                    continue;
+                }
+
+                float ai = a[i], bi = b[i];
+                if (ai <= 0 || bi >= ai * MinToothHueTangent || ai * ai + bi * bi <= ColourlessChroma * ColourlessChroma)
                 {
                     teeth++;
                 }
@@ -100,8 +112,6 @@ internal static class Teeth
 
         return inside < 20 ? null : (double)teeth / inside;
     }
-
-    private static int RednessBin(byte r, byte g) => Math.Min(RednessBins - 1, (int)(r / (RednessStep * Math.Max((int)g, 1))));
 
     private static double Median(ReadOnlySpan<int> histogram, int count)
     {

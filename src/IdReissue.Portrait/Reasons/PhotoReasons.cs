@@ -59,7 +59,7 @@ public static class PhotoReasons
     public static readonly PhotoReasonKind HeadPitched = new("head_pitched", "抬头或低头", Category.Pose, "ratio");
     public static readonly PhotoReasonKind BackgroundNotWhite = new("background_not_white", "背景非白色", Category.Background, "L*");
     public static readonly PhotoReasonKind BackgroundUneven = new("background_uneven", "背景不均匀", Category.Background, "L*");
-    public static readonly PhotoReasonKind ClothingLikeBackground = new("clothing_like_background", "服装与背景相近", Category.Background, "L*");
+    public static readonly PhotoReasonKind ClothingLikeBackground = new("clothing_like_background", "服装与背景相近", Category.Background, "ratio");
     public static readonly PhotoReasonKind Underexposed = new("underexposed", "曝光不足", Category.Lighting, "L*");
     public static readonly PhotoReasonKind Overexposed = new("overexposed", "曝光过度", Category.Lighting, "L*");
     public static readonly PhotoReasonKind LowContrast = new("low_contrast", "对比度低", Category.Lighting, "L*");

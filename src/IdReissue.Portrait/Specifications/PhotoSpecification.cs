@@ -89,7 +89,10 @@ public sealed record PhotoSpecification
     /// <summary>Hair is rarely lighter than this (L*) — above it, a white cap or headband.</summary>
     public required double MaxHairLightness { get; init; }
 
-    /// <summary>How much darker than the background the clothing must be (L*).</summary>
+    /// <summary>
+    /// How far from the background's colour (ΔE, lightness and chroma together) a pixel of the clothing must be to stand
+    /// out: 12 L* darker, or as coloured as a pale top (the name is from when only lightness was compared).
+    /// </summary>
     public required double ClothingMinLightnessDifference { get; init; }
 
     public IReadOnlyList<string> Validate()
