@@ -146,51 +146,13 @@ public sealed class LastAdministratorRaceTests(LastAdministratorRaceTests.RaceSe
         }
     }
 
-    private sealed class GatedCounts(EfOfficerAccountStore store, CountGate gate) : IOfficerAccountStore
+    private sealed class GatedCounts(EfOfficerAccountStore store, CountGate gate) : DelegatingOfficerAccountStore(store)
     {
-        public async Task<int> CountEnabledAdministratorsAsync(CancellationToken cancellationToken)
+        public override async Task<int> CountEnabledAdministratorsAsync(CancellationToken cancellationToken)
         {
-            var count = await store.CountEnabledAdministratorsAsync(cancellationToken);
+            var count = await base.CountEnabledAdministratorsAsync(cancellationToken);
             await gate.PassAsync();
             return count;
         }
-
-        public Task<OfficerCredentials?> FindAsync(string username, CancellationToken cancellationToken) => store.FindAsync(username, cancellationToken);
-
-        public Task<OfficerCredentials?> FindBySsoSubjectAsync(string ssoSubject, CancellationToken cancellationToken) => store.FindBySsoSubjectAsync(ssoSubject, cancellationToken);
-
-        public Task SetSsoSubjectAsync(string username, string? ssoSubject, CancellationToken cancellationToken) => store.SetSsoSubjectAsync(username, ssoSubject, cancellationToken);
-
-        public bool PasswordMatches(OfficerCredentials? officer, string password) => store.PasswordMatches(officer, password);
-
-        public Task<IReadOnlyList<OfficerCredentials>> ListAsync(OfficerRegions within, CancellationToken cancellationToken) => store.ListAsync(within, cancellationToken);
-
-        public void Add(string username, string displayName, IReadOnlyList<string> roles, OfficerRegions regions, string setupTokenHash, DateTimeOffset setupExpiresAt) =>
-            store.Add(username, displayName, roles, regions, setupTokenHash, setupExpiresAt);
-
-        public Task EditAsync(string username, string displayName, IReadOnlyList<string> roles, OfficerRegions regions, CancellationToken cancellationToken) =>
-            store.EditAsync(username, displayName, roles, regions, cancellationToken);
-
-        public Task SetDisabledAsync(string username, bool disabled, CancellationToken cancellationToken) => store.SetDisabledAsync(username, disabled, cancellationToken);
-
-        public Task ResetAsync(string username, string setupTokenHash, DateTimeOffset setupExpiresAt, CancellationToken cancellationToken) =>
-            store.ResetAsync(username, setupTokenHash, setupExpiresAt, cancellationToken);
-
-        public Task<string?> FindBySetupTokenAsync(string setupTokenHash, DateTimeOffset now, CancellationToken cancellationToken) =>
-            store.FindBySetupTokenAsync(setupTokenHash, now, cancellationToken);
-
-        public Task SetPasswordAsync(string username, string password, CancellationToken cancellationToken) => store.SetPasswordAsync(username, password, cancellationToken);
-
-        public Task BeginSecondFactorAsync(string username, string secret, CancellationToken cancellationToken) => store.BeginSecondFactorAsync(username, secret, cancellationToken);
-
-        public Task ConfirmSecondFactorAsync(string username, long usedTimeStep, IReadOnlyList<string> recoveryCodeHashes, CancellationToken cancellationToken) =>
-            store.ConfirmSecondFactorAsync(username, usedTimeStep, recoveryCodeHashes, cancellationToken);
-
-        public Task<bool> ClaimTimeStepAsync(string username, long timeStep, CancellationToken cancellationToken) => store.ClaimTimeStepAsync(username, timeStep, cancellationToken);
-
-        public Task<bool> UseRecoveryCodeAsync(string username, string recoveryCodeHash, CancellationToken cancellationToken) =>
-            store.UseRecoveryCodeAsync(username, recoveryCodeHash, cancellationToken);
-
-        public Task<int> CountRecoveryCodesAsync(string username, CancellationToken cancellationToken) => store.CountRecoveryCodesAsync(username, cancellationToken);
     }
 }

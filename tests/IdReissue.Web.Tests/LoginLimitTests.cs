@@ -98,59 +98,22 @@ public sealed class WatchedPasswordService : ServiceFixture
         });
     }
 
-    private sealed class Watched(EfOfficerAccountStore store, WatchedPasswordService owner) : IOfficerAccountStore
+    /// <summary>Only the log-in's password checks are watched; the rest as the store does it.</summary>
+    private sealed class Watched(EfOfficerAccountStore store, WatchedPasswordService owner) : DelegatingOfficerAccountStore(store)
     {
         private string? _lastUsername;
 
-        public Task<OfficerCredentials?> FindAsync(string username, CancellationToken cancellationToken)
+        public override Task<OfficerCredentials?> FindAsync(string username, CancellationToken cancellationToken)
         {
             _lastUsername = username;
-            return store.FindAsync(username, cancellationToken);
+            return base.FindAsync(username, cancellationToken);
         }
 
-        public bool PasswordMatches(OfficerCredentials? officer, string password)
+        public override bool PasswordMatches(OfficerCredentials? officer, string password)
         {
             owner.PasswordChecks.Enqueue((_lastUsername ?? string.Empty, officer));
-            return store.PasswordMatches(officer, password);
+            return base.PasswordMatches(officer, password);
         }
-
-        // The rest as the store does it: only the log-in's password checks are watched.
-        public Task<IReadOnlyList<OfficerCredentials>> ListAsync(OfficerRegions within, CancellationToken cancellationToken) => store.ListAsync(within, cancellationToken);
-
-        public Task<int> CountEnabledAdministratorsAsync(CancellationToken cancellationToken) => store.CountEnabledAdministratorsAsync(cancellationToken);
-
-        public void Add(string username, string displayName, IReadOnlyList<string> roles, OfficerRegions regions, string setupTokenHash, DateTimeOffset setupExpiresAt) =>
-            store.Add(username, displayName, roles, regions, setupTokenHash, setupExpiresAt);
-
-        public Task EditAsync(string username, string displayName, IReadOnlyList<string> roles, OfficerRegions regions, CancellationToken cancellationToken) =>
-            store.EditAsync(username, displayName, roles, regions, cancellationToken);
-
-        public Task SetDisabledAsync(string username, bool disabled, CancellationToken cancellationToken) => store.SetDisabledAsync(username, disabled, cancellationToken);
-
-        public Task ResetAsync(string username, string setupTokenHash, DateTimeOffset setupExpiresAt, CancellationToken cancellationToken) =>
-            store.ResetAsync(username, setupTokenHash, setupExpiresAt, cancellationToken);
-
-        public Task<string?> FindBySetupTokenAsync(string setupTokenHash, DateTimeOffset now, CancellationToken cancellationToken) =>
-            store.FindBySetupTokenAsync(setupTokenHash, now, cancellationToken);
-
-        public Task SetPasswordAsync(string username, string password, CancellationToken cancellationToken) => store.SetPasswordAsync(username, password, cancellationToken);
-
-        public Task BeginSecondFactorAsync(string username, string secret, CancellationToken cancellationToken) => store.BeginSecondFactorAsync(username, secret, cancellationToken);
-
-        public Task ConfirmSecondFactorAsync(string username, long usedTimeStep, IReadOnlyList<string> recoveryCodeHashes, CancellationToken cancellationToken) =>
-            store.ConfirmSecondFactorAsync(username, usedTimeStep, recoveryCodeHashes, cancellationToken);
-
-        public Task<bool> ClaimTimeStepAsync(string username, long timeStep, CancellationToken cancellationToken) => store.ClaimTimeStepAsync(username, timeStep, cancellationToken);
-
-        public Task<bool> UseRecoveryCodeAsync(string username, string recoveryCodeHash, CancellationToken cancellationToken) =>
-            store.UseRecoveryCodeAsync(username, recoveryCodeHash, cancellationToken);
-
-        public Task<int> CountRecoveryCodesAsync(string username, CancellationToken cancellationToken) => store.CountRecoveryCodesAsync(username, cancellationToken);
-
-        public Task<OfficerCredentials?> FindBySsoSubjectAsync(string ssoSubject, CancellationToken cancellationToken) => store.FindBySsoSubjectAsync(ssoSubject, cancellationToken);
-
-        public Task SetSsoSubjectAsync(string username, string? ssoSubject, CancellationToken cancellationToken) =>
-            store.SetSsoSubjectAsync(username, ssoSubject, cancellationToken);
     }
 }
 
